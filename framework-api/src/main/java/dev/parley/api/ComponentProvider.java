@@ -1,0 +1,31 @@
+package dev.parley.api;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A named factory for one kind of component. Pipelines refer to providers by {@link #id()}. Implementations
+ * are PF4J extensions (annotate with {@code @Extension}) inside a plugin, or built-ins registered through
+ * {@link java.util.ServiceLoader}. Each kind has its own sub-interface so the runtime can look them up.
+ *
+ * @param <E> the engine this provider creates: shared, thread-safe, one per pipeline; it opens per-session streams
+ */
+public interface ComponentProvider<E> extends ExtensionPoint {
+    /** The name pipeline YAML uses, unique within its kind, e.g. {@code pocketsphinx}. */
+    String id();
+
+    /** Which stage this provider can fill. */
+    ComponentKind kind();
+
+    /** One line for {@code parley plugins}. */
+    default String description() {
+        return "";
+    }
+
+    /**
+     * Builds an engine from the stage's configuration. Heavy set-up (loading a model) happens here, once.
+     *
+     * @throws ConfigException when the configuration is wrong or a required file is missing; the message must say
+     *                         what is missing and how to obtain it
+     */
+    E create(ComponentConfig config);
+}

@@ -1,0 +1,18 @@
+package dev.parley.runtime.engine;
+
+import dev.parley.api.llm.LlmRequest;
+import dev.parley.api.tts.VoiceSettings;
+
+/**
+ * Everything the response path needs to produce one response.
+ *
+ * @param responseId   {@code resp_…}, for logs
+ * @param request      the model request (instructions, history, tools, limits)
+ * @param audio        true: speak the answer (audio + transcript deltas); false: text only
+ * @param voice        voice, speed and pitch
+ * @param outputFormat wire format of the audio deltas
+ * @param timing       the response's stage clock, already holding the turn marks
+ */
+public record ResponseSpec(String responseId, LlmRequest request, boolean audio, VoiceSettings voice,
+                           WireFormat outputFormat, ResponseTiming timing) {
+}

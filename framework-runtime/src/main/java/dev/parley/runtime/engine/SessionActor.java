@@ -1,0 +1,66 @@
+package dev.parley.runtime.engine;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A serial executor: tasks submitted from any thread run one at a time, in submission order, on a borrowed
+ * thread. One per session; all session state is touched only from tasks run here, so it needs no locks.
+ * Components (STT, LLM, TTS) run elsewhere and post their results back through {@link #execute}.
+ */
+public final class SessionActor implements Executor {
+    private static final Logger log = LoggerFactory.getLogger(SessionActor.class);
+
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Executor carrier;
+    private final String name;
+    private volatile Thread runningOn;
+
+    /**
+     * @param name    for logs
+     * @param carrier where batches of tasks run (e.g. a virtual-thread-per-task executor)
+     */
+    public SessionActor(String name, Executor carrier) {
+        this.name = name;
+        this.carrier = carrier;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(task);
+        if (scheduled.compareAndSet(false, true)) {
+            carrier.execute(this::drain);
+        }
+    }
+
+    /** True when called from a task of this actor. */
+    public boolean inActor() {
+        return runningOn == Thread.currentThread();
+    }
+
+    private void drain() {
+        runningOn = Thread.currentThread();
+        try {
+            Runnable r;
+            int budget = 256; // yield the carrier now and then so one busy session cannot starve others
+            while (budget-- > 0 && (r = queue.poll()) != null) {
+                try {
+                    r.run();
+                } catch (RuntimeException | Error e) {
+                    log.error("Session {}: task failed", name, e);
+                }
+            }
+        } finally {
+            runningOn = null;
+            scheduled.set(false);
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                carrier.execute(this::drain);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.runtime.pipeline;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.turn.TurnDetector;
+import dev.parley.api.vad.VadEngine;
+
+/**
+ * An assembled pipeline: the shared engines of every stage plus pipeline-wide settings. Built once per
+ * pipeline (and per router variant) from YAML; sessions open their own streams on these engines.
+ *
+ * @param name       the pipeline's name (file name without .yaml unless {@code name:} says otherwise)
+ * @param variant    the router variant this instance realises, or null for the base pipeline
+ * @param sampleRate the internal audio rate VAD and STT run at (e.g. 16000)
+ * @param overlap    true: stages stream into each other; false: each stage finishes before the next (benchmarks)
+ * @param vad        voice activity detector
+ * @param stt        recogniser
+ * @param turn       semantic turn detector, or null when the pipeline has none (semantic_vad then falls back to
+ *                   silence only)
+ * @param llm        the model (or the offline rule-based responder)
+ * @param tts        synthesizer
+ * @param session    session defaults from YAML ({@code session:} block: instructions, voice, turn_detection …)
+ */
+public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
+                       TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session)
+        implements AutoCloseable {
+
+    /** Closes every engine; errors are ignored because this runs at shutdown. */
+    @Override
+    public void close() {
+        for (AutoCloseable c : new AutoCloseable[] {vad, stt, turn, llm, tts}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // shutting down
+                }
+            }
+        }
+    }
+}
