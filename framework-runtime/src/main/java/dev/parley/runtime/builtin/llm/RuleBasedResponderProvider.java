@@ -1,0 +1,29 @@
+package dev.parley.runtime.builtin.llm;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.llm.LlmProvider;
+
+/**
+ * {@code llm: rules} — the built-in offline rule-based responder, registered through {@link java.util.ServiceLoader}.
+ * Config keys: {@code word_delay_ms} (default 10), {@code time_zone} (default the system's).
+ */
+public final class RuleBasedResponderProvider implements LlmProvider {
+    public static final String ID = "rules";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Built-in rule-based responder (offline, not a language model): greets, tells the time, "
+                + "does arithmetic, tells stories, calls declared tools";
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return new RuleBasedResponder(RulesConfig.from(config));
+    }
+}

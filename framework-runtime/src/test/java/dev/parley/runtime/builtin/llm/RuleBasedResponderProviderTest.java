@@ -1,0 +1,44 @@
+package dev.parley.runtime.builtin.llm;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+import dev.parley.api.llm.LlmProvider;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The provider is found through ServiceLoader under id {@code rules} and checks its config. */
+class RuleBasedResponderProviderTest {
+    @Test
+    void isRegisteredAsBuiltInLlmProvider() {
+        LlmProvider rules = ServiceLoader.load(LlmProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("rules")).findFirst().orElseThrow();
+        String description = rules.create(ComponentConfig.empty()).describe();
+        assertTrue(description.contains("rule-based responder") && description.contains("not a language model"),
+                description);
+    }
+
+    @Test
+    void badConfigNamesTheKeyAndTheSource() {
+        var provider = new RuleBasedResponderProvider();
+        ConfigException delay = assertThrows(ConfigException.class, () -> provider.create(
+                new ComponentConfig(Map.of("word_delay_ms", -3), "pipelines/x.yaml llm.config")));
+        assertTrue(delay.getMessage().contains("pipelines/x.yaml") && delay.getMessage().contains("word_delay_ms"));
+        ConfigException zone = assertThrows(ConfigException.class, () -> provider.create(
+                new ComponentConfig(Map.of("time_zone", "Mars/Olympus"), "pipelines/x.yaml llm.config")));
+        assertTrue(zone.getMessage().contains("time_zone"), zone.getMessage());
+    }
+
+    @Test
+    void readsConfig() {
+        RulesConfig c = RulesConfig.from(new ComponentConfig(Map.of("word_delay_ms", "25", "time_zone", "Europe/Paris"),
+                "test"));
+        assertEquals(25, c.wordDelay().toMillis());
+        assertEquals("Europe/Paris", c.zone().getId());
+    }
+}
