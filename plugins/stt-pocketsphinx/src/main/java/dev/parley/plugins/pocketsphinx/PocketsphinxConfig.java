@@ -1,0 +1,59 @@
+package dev.parley.plugins.pocketsphinx;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Settings of the {@code pocketsphinx} STT stage.
+ *
+ * @param hmm               acoustic model directory (key {@code hmm}, default {@code <model_dir>/en-us})
+ * @param lm                trigram language model (key {@code lm}, default {@code <model_dir>/en-us.lm.bin})
+ * @param dict              pronunciation dictionary (key {@code dict}, default {@code <model_dir>/cmudict-en-us.dict})
+ * @param partialIntervalMs audio between two partial hypotheses (key {@code partial_interval_ms}, default 150)
+ * @param poolSize          idle decoders kept for reuse between sessions (key {@code pool_size}, default 2)
+ */
+public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialIntervalMs, int poolSize) {
+
+    /** Where Debian's {@code pocketsphinx-en-us} package puts the US English model. */
+    public static final Path DEFAULT_MODEL_DIR = Path.of("/usr/share/pocketsphinx/model/en-us");
+
+    public static final int SAMPLE_RATE = 16_000;
+
+    /** Reads and checks the stage config; every file named must exist. */
+    public static PocketsphinxConfig from(ComponentConfig config) {
+        Path modelDir = config.path("model_dir").orElse(DEFAULT_MODEL_DIR);
+        Path hmm = config.path("hmm").orElse(modelDir.resolve("en-us"));
+        Path lm = config.path("lm").orElse(modelDir.resolve("en-us.lm.bin"));
+        Path dict = config.path("dict").orElse(modelDir.resolve("cmudict-en-us.dict"));
+        requireExists(config, "hmm", hmm, true);
+        requireExists(config, "lm", lm, false);
+        requireExists(config, "dict", dict, false);
+        int interval = config.integer("partial_interval_ms", 150);
+        if (interval < 20) {
+            throw new ConfigException(config.source() + ": key 'partial_interval_ms' must be at least 20, got " + interval);
+        }
+        int pool = config.integer("pool_size", 2);
+        if (pool < 0) {
+            throw new ConfigException(config.source() + ": key 'pool_size' must not be negative, got " + pool);
+        }
+        return new PocketsphinxConfig(hmm, lm, dict, interval, pool);
+    }
+
+    static void requireExists(ComponentConfig config, String key, Path path, boolean directory) {
+        boolean ok = directory ? Files.isDirectory(path) : Files.isRegularFile(path) && Files.isReadable(path);
+        if (!ok) {
+            throw new ConfigException(config.source() + ": pocketsphinx " + key + " " + (directory ? "directory" : "file")
+                    + " not found: " + path + ". Install the Debian package pocketsphinx-en-us (./parley does it via "
+                    + "scripts/prereqs.d/pocketsphinx.sh) or set '" + key + "' / 'model_dir' to an existing model.");
+        }
+    }
+
+    /** Decoder arguments in pocketsphinx's command-line form. */
+    String[] decoderArgs() {
+        return new String[] {"-hmm", hmm.toString(), "-lm", lm.toString(), "-dict", dict.toString(),
+                "-samprate", String.valueOf(SAMPLE_RATE)};
+    }
+}

@@ -1,0 +1,59 @@
+package dev.parley.plugins.pocketsphinx;
+
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.stt.SttListener;
+import dev.parley.api.stt.SttStream;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The loaded pocketsphinx recogniser of one pipeline: a pool of decoders and one worker thread per open stream.
+ * Native decoding runs on platform threads (a JNA call would pin a virtual thread's carrier anyway).
+ */
+public final class PocketsphinxEngine implements SttEngine {
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+    private final PocketsphinxConfig config;
+    private final DecoderPool pool;
+    private final Set<SttStream> open = ConcurrentHashMap.newKeySet();
+
+    /** Loads one decoder right away so a broken model fails here, not in the first session. */
+    public PocketsphinxEngine(PocketsphinxConfig config) {
+        this.config = config;
+        this.pool = new DecoderPool(config);
+        pool.warmUp();
+    }
+
+    @Override
+    public int sampleRate() {
+        return PocketsphinxConfig.SAMPLE_RATE;
+    }
+
+    @Override
+    public SttStream open(SttListener listener) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pocketsphinx-" + THREAD_IDS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        SttStream[] self = new SttStream[1];
+        self[0] = new PocketsphinxStream(pool, config, listener, worker, () -> open.remove(self[0]));
+        open.add(self[0]);
+        return self[0];
+    }
+
+    /** Idle decoders currently kept for reuse (for tests and diagnostics). */
+    int idleDecoders() {
+        return pool.idleCount();
+    }
+
+    @Override
+    public void close() {
+        open.forEach(SttStream::cancel);
+        pool.close();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.parley.plugins.pocketsphinx;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.stt.SttStream;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Shared set-up: the real engine over the installed Debian model, and chunked feeding of fixtures. */
+final class PocketsphinxTestSupport {
+    private PocketsphinxTestSupport() {
+    }
+
+    static void requireModel() {
+        if (!Files.isRegularFile(PocketsphinxConfig.DEFAULT_MODEL_DIR.resolve("en-us.lm.bin"))) {
+            fail("pocketsphinx model missing at " + PocketsphinxConfig.DEFAULT_MODEL_DIR
+                    + ": run ./parley test (it installs libpocketsphinx3 and pocketsphinx-en-us via "
+                    + "scripts/prereqs.d/pocketsphinx.sh)");
+        }
+    }
+
+    static SttEngine engine(Map<String, ?> config) {
+        requireModel();
+        return new PocketsphinxSttProvider().create(new ComponentConfig(config, "test"));
+    }
+
+    /** Feeds {@code samples} in chunks of {@code chunkMs}, as the runtime does with network frames. */
+    static void feed(SttStream stream, short[] samples, int chunkMs) {
+        int step = 16 * chunkMs;
+        for (int from = 0; from < samples.length; from += step) {
+            stream.accept(new AudioChunk(Arrays.copyOfRange(samples, from, Math.min(samples.length, from + step)), 16_000));
+        }
+    }
+}
