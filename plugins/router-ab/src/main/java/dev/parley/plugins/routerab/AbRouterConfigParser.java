@@ -20,14 +20,16 @@ import java.util.regex.Pattern;
  *   <li>{@code force_param} (default {@code variant}): query parameter that forces a variant; empty disables it</li>
  *   <li>{@code cohorts}: a list of cohort rules, each with a {@code variant:} key (see {@link CohortRuleParser})</li>
  * </ul>
- * The runtime adds the pipeline's top-level {@code variants:} list under {@code variants} (entries: {@code name},
- * {@code weight}, optional {@code cohort}, and {@code overrides}, which only the runtime reads) and where that list
- * was declared under {@code variants_source}. Every problem is a {@link ConfigException} naming file and key.
+ * The runtime adds the pipeline's variants as a list under {@code variants} (entries: {@code name},
+ * {@code weight}, optional {@code cohort}, {@code overrides} (read only by the runtime), and optionally
+ * {@code source}, where the entry was declared, e.g. {@code pipelines/ab-test.yaml:14 variants.B}), and where the
+ * list was declared under {@code variants_source}. Every problem is a {@link ConfigException} naming file and key.
  */
 public final class AbRouterConfigParser {
     private static final Set<String> ROUTER_KEYS = Set.of("experiment", "pipeline", "salt", "default_variant",
             "enabled", "force_param", "cohorts", "variants", "variants_source");
-    private static final Set<String> VARIANT_KEYS = Set.of("name", "weight", "cohort", "overrides", "description");
+    private static final Set<String> VARIANT_KEYS = Set.of("name", "weight", "cohort", "overrides", "description",
+            "source");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private AbRouterConfigParser() {
@@ -86,7 +88,8 @@ public final class AbRouterConfigParser {
             Map<String, Object> entry = asMap(raw.get(i), src + "[" + i + "]");
             Object nameValue = entry.get("name");
             String name = nameValue == null ? "" : nameValue.toString().trim();
-            String where = src + "[" + i + "]" + (name.isEmpty() ? "" : " (" + name + ")");
+            String where = entry.get("source") != null ? entry.get("source").toString()
+                    : src + "[" + i + "]" + (name.isEmpty() ? "" : " (" + name + ")");
             if (name.isEmpty() || !NAME.matcher(name).matches()) {
                 throw new ConfigException(where + ".name: each variant needs a name of letters, digits, '_', '.' "
                         + "or '-', got '" + name + "'");

@@ -41,6 +41,14 @@ class AbRouterConfigErrorsTest {
     }
 
     @Test
+    void entriesDeclaredInAFileAreNamedByTheirOwnSource() {
+        Map<String, Object> b = new java.util.LinkedHashMap<>(variant("B", -1));
+        b.put("source", "pipelines/ab-test.yaml:21 variants.B");
+        assertEquals("pipelines/ab-test.yaml:21 variants.B.weight: must be a number ≥ 0, got -1.0",
+                error(EXP, List.of(variant("A", 1), b)));
+    }
+
+    @Test
     void duplicateVariant() {
         assertEquals("pipelines/ab-test.yaml:12 variants[1] (A).name: duplicate variant 'A'; names must be unique",
                 error(EXP, List.of(variant("A", 50), variant("A", 50))));
