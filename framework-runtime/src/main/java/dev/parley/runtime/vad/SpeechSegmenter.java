@@ -2,21 +2,32 @@ package dev.parley.runtime.vad;
 
 /**
  * Turns per-frame speech probabilities into speech onset and offset. Onset needs {@code minSpeechMs} of frames
- * at or above the threshold (so clicks do not trigger); offset comes after {@code hangoverMs} below it (so the
- * short gaps inside words do not end speech). Turn end is decided later from the silence that follows an offset.
+ * at or above the threshold (so clicks do not trigger); gaps shorter than {@code minSpeechMs} inside that
+ * stretch do not restart the count (so a stop consonant in the first syllable does not delay the onset), and
+ * the onset is placed at the stretch's first voiced frame. Offset comes after {@code hangoverMs} below it (so
+ * the short gaps inside words do not end speech). Once speaking, a frame counts as unvoiced only below
+ * {@code threshold − 0.15} (hysteresis, as Silero's own segmentation does), so speech hovering around the
+ * threshold does not flicker. Turn end is decided later from the silence that follows an offset.
  * One per session, fed from one thread.
  */
 public final class SpeechSegmenter {
     /** What a frame changed. */
     public enum Transition { NONE, ONSET, OFFSET }
 
+    private static final double HYSTERESIS = 0.15;
     private final double threshold;
+    private final double releaseThreshold;
     private final int frameMs;
-    private final int minSpeechMs;
-    private final int hangoverMs;
+    // Counted in whole frames: a 200 ms hangover with 32 ms frames needs 7 frames (224 ms), and the delays
+    // reported below must be those 224 ms, or every offset estimate would be off by the rounding.
+    private final int onsetFrames;
+    private final int offsetFrames;
     private boolean speaking;
-    private int voicedRunMs;
-    private int silentRunMs;
+    private int pendingFrames;   // since the first voiced frame of a stretch that may become speech
+    private int pendingVoiced;
+    private int pendingGap;
+    private int onsetDelayFrames;
+    private int silentRun;
 
     /**
      * @param threshold   probability at or above which a frame counts as voiced (protocol {@code threshold})
@@ -25,41 +36,73 @@ public final class SpeechSegmenter {
      * @param hangoverMs  unvoiced time needed before an offset is reported
      */
     public SpeechSegmenter(double threshold, int frameMs, int minSpeechMs, int hangoverMs) {
+        if (frameMs <= 0) {
+            throw new IllegalArgumentException("frameMs must be positive: " + frameMs);
+        }
         this.threshold = threshold;
+        this.releaseThreshold = Math.max(threshold / 2, threshold - HYSTERESIS);
         this.frameMs = frameMs;
-        this.minSpeechMs = minSpeechMs;
-        this.hangoverMs = hangoverMs;
+        this.onsetFrames = framesFor(minSpeechMs, frameMs);
+        this.offsetFrames = framesFor(hangoverMs, frameMs);
+    }
+
+    private static int framesFor(int ms, int frameMs) {
+        return Math.max(1, (Math.max(0, ms) + frameMs - 1) / frameMs);
     }
 
     /** Feeds one frame's probability. */
     public Transition accept(float probability) {
-        boolean voiced = probability >= threshold;
         if (!speaking) {
-            voicedRunMs = voiced ? voicedRunMs + frameMs : 0;
-            if (voicedRunMs >= Math.max(minSpeechMs, frameMs)) {
-                speaking = true;
-                silentRunMs = 0;
-                return Transition.ONSET;
-            }
-            return Transition.NONE;
+            return acceptWhileQuiet(probability >= threshold);
         }
-        silentRunMs = voiced ? 0 : silentRunMs + frameMs;
-        if (silentRunMs >= Math.max(hangoverMs, frameMs)) {
+        silentRun = probability >= releaseThreshold ? 0 : silentRun + 1;
+        if (silentRun >= offsetFrames) {
             speaking = false;
-            voicedRunMs = 0;
+            clearPending();
             return Transition.OFFSET;
         }
         return Transition.NONE;
     }
 
-    /** How long the current onset needed: the onset lies this many ms before the frame that reported it. */
-    public int onsetDelayMs() {
-        return Math.max(minSpeechMs, frameMs);
+    private Transition acceptWhileQuiet(boolean voiced) {
+        if (pendingFrames == 0 && !voiced) {
+            return Transition.NONE;
+        }
+        pendingFrames++;
+        if (voiced) {
+            pendingVoiced++;
+            pendingGap = 0;
+        } else if (++pendingGap >= onsetFrames) {
+            clearPending();
+            return Transition.NONE;
+        }
+        if (pendingVoiced >= onsetFrames) {
+            speaking = true;
+            silentRun = 0;
+            onsetDelayFrames = pendingFrames;
+            clearPending();
+            return Transition.ONSET;
+        }
+        return Transition.NONE;
     }
 
-    /** How long an offset needed: the speech ended this many ms before the frame that reported it. */
+    private void clearPending() {
+        pendingFrames = 0;
+        pendingVoiced = 0;
+        pendingGap = 0;
+    }
+
+    /**
+     * How long the last onset needed: the speech began this many ms before the end of the frame that reported
+     * it (at least {@code minSpeechMs} rounded up to whole frames; more when short gaps were bridged).
+     */
+    public int onsetDelayMs() {
+        return (onsetDelayFrames > 0 ? onsetDelayFrames : onsetFrames) * frameMs;
+    }
+
+    /** How long an offset needed: the speech ended this many ms before the end of the frame that reported it. */
     public int offsetDelayMs() {
-        return Math.max(hangoverMs, frameMs);
+        return offsetFrames * frameMs;
     }
 
     public boolean speaking() {
@@ -68,7 +111,8 @@ public final class SpeechSegmenter {
 
     public void reset() {
         speaking = false;
-        voicedRunMs = 0;
-        silentRunMs = 0;
+        clearPending();
+        onsetDelayFrames = 0;
+        silentRun = 0;
     }
 }
