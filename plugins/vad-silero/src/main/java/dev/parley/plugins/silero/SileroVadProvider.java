@@ -1,0 +1,25 @@
+package dev.parley.plugins.silero;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.vad.VadEngine;
+import dev.parley.api.vad.VadProvider;
+import org.pf4j.Extension;
+
+/** The VAD {@code silero}: Silero VAD v5 on onnxruntime, 512-sample frames at 16 kHz. Keys: {@link SileroVadConfig}. */
+@Extension
+public class SileroVadProvider implements VadProvider {
+    @Override
+    public String id() {
+        return "silero";
+    }
+
+    @Override
+    public String description() {
+        return "Silero VAD v5 (ONNX) on onnxruntime, 32 ms frames at 16 kHz";
+    }
+
+    @Override
+    public VadEngine create(ComponentConfig config) {
+        return new SileroVadEngine(SileroVadConfig.from(config));
+    }
+}
