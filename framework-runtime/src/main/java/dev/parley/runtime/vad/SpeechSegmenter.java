@@ -2,9 +2,10 @@ package dev.parley.runtime.vad;
 
 /**
  * Turns per-frame speech probabilities into speech onset and offset. Onset needs {@code minSpeechMs} of frames
- * at or above the threshold (so clicks do not trigger); gaps shorter than {@code minSpeechMs} inside that
- * stretch do not restart the count (so a stop consonant in the first syllable does not delay the onset), and
- * the onset is placed at the stretch's first voiced frame. Offset comes after {@code hangoverMs} below it (so
+ * at or above the threshold (so clicks do not trigger), counted over a stretch whose gaps are shorter than
+ * {@code hangoverMs} — the same rule that keeps speech going once it started, so a short first syllable
+ * followed by a stop consonant is not thrown away — and the onset is placed at the stretch's first voiced
+ * frame. Offset comes after {@code hangoverMs} below it (so
  * the short gaps inside words do not end speech). Once speaking, a frame counts as unvoiced only below
  * {@code threshold − 0.15} (hysteresis, as Silero's own segmentation does), so speech hovering around the
  * threshold does not flicker. Turn end is decided later from the silence that follows an offset.
@@ -72,7 +73,7 @@ public final class SpeechSegmenter {
         if (voiced) {
             pendingVoiced++;
             pendingGap = 0;
-        } else if (++pendingGap >= onsetFrames) {
+        } else if (++pendingGap >= offsetFrames) {
             clearPending();
             return Transition.NONE;
         }

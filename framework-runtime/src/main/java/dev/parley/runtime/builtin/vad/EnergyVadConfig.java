@@ -11,14 +11,16 @@ import dev.parley.api.ConfigException;
  *   <li>{@code snr_slope_db} = 2 — dB per logistic unit around that point (smaller = harder decision);</li>
  *   <li>{@code voicing_mid} = 0.7 — pitch periodicity (peak normalised autocorrelation, 0–1) at which the
  *       voicing cue is half on;</li>
- *   <li>{@code unvoiced_weight} = 0.35 — the most a loud frame without pitch can score; below the default
- *       threshold 0.5, so hiss, fans and white noise never start speech on their own, while fricatives inside
- *       speech are bridged by the hangover;</li>
+ *   <li>{@code unvoiced_weight} = 0.2 — the most a loud frame without pitch can score; below the default
+ *       threshold 0.5 and below the segmenter's release level (threshold − 0.15), so hiss, fans and white noise
+ *       neither start speech nor keep it going; the fricatives inside words are bridged by the hangover;</li>
  *   <li>{@code noise_window_ms} = 1500 — the noise floor is the quietest frame in this sliding window, so a new
  *       louder background is learned within it and a quieter one at once; it should exceed the longest
  *       stretch of speech without a pause or closure;</li>
  *   <li>{@code min_level_dbfs} = -60 — frames quieter than this never count as speech.</li>
  * </ul>
+ * Threshold: with these defaults any protocol threshold from 0.4 to 0.9 finds flite speech within ±100 ms and
+ * ignores loud white and speech-shaped noise (EnergyVadSceneTest); below ~0.35 loud unvoiced noise counts.
  * The runtime's {@code min_speech_ms} and {@code hangover_ms} live in the same stage
  * ({@link dev.parley.runtime.vad.VadTiming}); this record ignores them.
  */
@@ -27,7 +29,7 @@ public record EnergyVadConfig(int frameMs, double snrMidDb, double snrSlopeDb, d
     public static final int SAMPLE_RATE = 16_000;
 
     public static EnergyVadConfig defaults() {
-        return new EnergyVadConfig(20, 6, 2, 0.7, 0.35, 1500, -60);
+        return new EnergyVadConfig(20, 6, 2, 0.7, 0.2, 1500, -60);
     }
 
     public static EnergyVadConfig from(ComponentConfig c) {

@@ -29,7 +29,7 @@ final class EnergyVadStream implements VadStream {
         this.frameSamples = config.frameSamples();
         this.window = new float[Math.max(ANALYSIS_SAMPLES, frameSamples)];
         this.periodicity = new PitchPeriodicity(window.length);
-        this.noiseFloor = new NoiseFloor(Math.max(1, config.noiseWindowMs() / config.frameMs()));
+        this.noiseFloor = new NoiseFloor(Math.max(1, config.noiseWindowMs() / config.frameMs()), config.minLevelDbfs());
     }
 
     @Override

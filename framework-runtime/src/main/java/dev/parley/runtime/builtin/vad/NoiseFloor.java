@@ -17,9 +17,16 @@ final class NoiseFloor {
     private double currentMin;
     private int filled;
 
-    /** @param windowFrames frames the minimum is taken over */
-    NoiseFloor(int windowFrames) {
+    private final double initialDb;
+
+    /**
+     * @param windowFrames frames the minimum is taken over
+     * @param initialDb    assumed background before any audio (a quiet room), so speech in the very first
+     *                     frames stands out instead of becoming the floor; it leaves the window like any frame
+     */
+    NoiseFloor(int windowFrames, double initialDb) {
         this.framesPerSub = Math.max(1, (windowFrames + SUB_WINDOWS - 1) / SUB_WINDOWS);
+        this.initialDb = initialDb;
         reset();
     }
 
@@ -45,6 +52,6 @@ final class NoiseFloor {
         framesInSub = 0;
         current = 0;
         filled = 0;
-        currentMin = Double.POSITIVE_INFINITY;
+        currentMin = initialDb;
     }
 }

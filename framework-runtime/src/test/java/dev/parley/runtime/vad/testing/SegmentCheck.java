@@ -22,6 +22,12 @@ public final class SegmentCheck {
      */
     public static List<BoundaryError> assertBoundaries(String vad, VadScenes.Scene scene, VadRun.Result result,
                                                        int toleranceMs) {
+        return assertBoundaries(vad, scene, result, toleranceMs, toleranceMs);
+    }
+
+    /** As above with separate bounds for onsets and offsets. */
+    public static List<BoundaryError> assertBoundaries(String vad, VadScenes.Scene scene, VadRun.Result result,
+                                                       int onsetToleranceMs, int offsetToleranceMs) {
         List<Segment> got = result.segments();
         List<BoundaryError> errors = new ArrayList<>();
         for (int i = 0; i < Math.min(got.size(), scene.truth().size()); i++) {
@@ -29,22 +35,23 @@ public final class SegmentCheck {
             Segment d = got.get(i);
             errors.add(new BoundaryError(d.startMs() - t.startMs(), d.endMs() - t.endMs()));
         }
-        System.out.printf("%-8s %-40s truth %s detected %s errors(onset,offset ms) %s%n", vad, scene.name(),
-                scene.truth(), got, errors);
+        System.out.printf("%-8s %-46s truth %s detected %s errors(onset,offset ms) %s%n", vad, scene.name(),
+                scene.truth(), got, errors.stream().map(e -> "(" + e.onsetMs() + "," + e.offsetMs() + ")").toList());
         assertEquals(scene.truth().size(), got.size(),
                 vad + " on " + scene.name() + ": expected segments " + scene.truth() + ", got " + got);
         for (int i = 0; i < errors.size(); i++) {
             BoundaryError e = errors.get(i);
-            assertTrue(Math.abs(e.onsetMs()) <= toleranceMs && Math.abs(e.offsetMs()) <= toleranceMs,
+            assertTrue(Math.abs(e.onsetMs()) <= onsetToleranceMs && Math.abs(e.offsetMs()) <= offsetToleranceMs,
                     vad + " on " + scene.name() + ": utterance " + (i + 1) + " detected " + got.get(i)
-                            + " vs true " + scene.truth().get(i) + ", beyond ±" + toleranceMs + " ms");
+                            + " vs true " + scene.truth().get(i) + ", beyond ±" + onsetToleranceMs + " ms (onset) / ±"
+                            + offsetToleranceMs + " ms (offset)");
         }
         return errors;
     }
 
     /** Asserts the track produced no onset at all; prints the highest probability seen. */
     public static void assertSilent(String vad, VadScenes.Scene scene, VadRun.Result result) {
-        System.out.printf("%-8s %-40s max probability %.3f, segments %s%n", vad, scene.name(),
+        System.out.printf("%-8s %-46s max probability %.3f, segments %s%n", vad, scene.name(),
                 result.maxProbability(), result.segments());
         assertTrue(result.segments().isEmpty(),
                 vad + " triggered on " + scene.name() + " (no speech in it): " + result.segments());

@@ -30,9 +30,29 @@ public final class VadScenes {
 
     /** The same two utterances in white noise whose RMS is {@code snrDb} below the speech's. */
     public static Scene speechInWhiteNoise(double snrDb) {
-        double speechDb = 20 * Math.log10((rms(fixture("speech_slt.wav")) + rms(fixture("speech_rms.wav"))) / 2);
-        double[] track = atLevel(looped(fixture("white_noise.wav"), SPEECH_TRACK_MS), speechDb - snrDb);
+        double[] track = atLevel(looped(fixture("white_noise.wav"), SPEECH_TRACK_MS), speechDb() - snrDb);
         return withSpeech("speech in white noise at " + snrDb + " dB SNR", track);
+    }
+
+    /** Utterance 1 from the very first sample, utterance 2 at 4.0 s: no quiet lead-in to learn the room from. */
+    public static Scene speechAtStart() {
+        double[] track = atLevel(looped(fixture("white_noise.wav"), 8000), ROOM_DBFS);
+        double[] a = fixture("speech_slt.wav");
+        double[] b = fixture("speech_rms.wav");
+        add(track, a, 0);
+        add(track, b, 4000);
+        return new Scene("speech from the first sample", pcm16(track), List.of(
+                new Segment(0, durationMs(a)), new Segment(4000, 4000 + durationMs(b))));
+    }
+
+    /** The two utterances in the speech-shaped modulated noise, its RMS {@code snrDb} below the speech's. */
+    public static Scene speechInSpeechShapedNoise(double snrDb) {
+        double[] track = atLevel(looped(fixture("speech_shaped_noise.wav"), SPEECH_TRACK_MS), speechDb() - snrDb);
+        return withSpeech("speech in speech-shaped noise at " + snrDb + " dB SNR", track);
+    }
+
+    private static double speechDb() {
+        return 20 * Math.log10((rms(fixture("speech_slt.wav")) + rms(fixture("speech_rms.wav"))) / 2);
     }
 
     /** One second of quiet room, then five seconds of loud white noise (-20 dBFS, as loud as the speech). */

@@ -15,8 +15,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Prints microseconds per frame for the energy VAD and Silero (real model), and what one Silero stream costs in
- * memory. Asserts only sanity (probabilities in range, finite timings): timings on 2 shared cores vary.
+ * Prints microseconds per frame for the energy VAD and Silero (real model), and what one stream of each costs in
+ * memory (Silero's model is shared per engine and not counted). Asserts only sanity (probabilities in range, finite timings): timings on 2 shared cores vary.
  */
 class VadFrameBenchmark {
     private static final int PASSES = 10;
@@ -26,16 +26,19 @@ class VadFrameBenchmark {
     void printsMicrosecondsPerFrame() {
         short[] pcm = VadScenes.speechInWhiteNoise(10).pcm();
         System.out.println("VAD frame cost on " + pcm.length / 16 + " ms of speech in noise, " + PASSES
-                + " passes after warm-up (" + Runtime.getRuntime().availableProcessors() + " cores)");
-        System.out.printf("%-8s %8s %8s %12s %12s%n", "vad", "frame", "frames", "us/frame", "x realtime");
+                + " timed passes after 3 warm-up passes (" + Runtime.getRuntime().availableProcessors()
+                + " cores); per frame, best and median pass");
+        System.out.printf("%-8s %8s %8s %10s %10s %12s%n", "vad", "frame", "frames", "best us", "median us",
+                "x realtime");
         try (VadEngine energy = new EnergyVadProvider().create(ComponentConfig.empty())) {
             row("energy", energy, pcm);
+            memory("energy", energy);
         }
         long t0 = System.nanoTime();
         try (VadEngine silero = new SileroVadProvider().create(ComponentConfig.empty())) {
             System.out.printf("silero model load: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             row("silero", silero, pcm);
-            memory(silero);
+            memory("silero", silero);
         }
     }
 
@@ -47,14 +50,19 @@ class VadFrameBenchmark {
         for (int warm = 0; warm < 3; warm++) {
             pass(engine, pcm, frame, frames);
         }
-        long start = System.nanoTime();
+        // Each pass is timed on its own: the best shows the cost on an idle core, the median what other
+        // builds sharing the 2 cores leave of it.
+        double[] us = new double[PASSES];
         for (int p = 0; p < PASSES; p++) {
+            long start = System.nanoTime();
             pass(engine, pcm, frame, frames);
+            us[p] = (System.nanoTime() - start) / 1e3 / frames;
         }
-        double us = (System.nanoTime() - start) / 1e3 / (PASSES * (double) frames);
-        System.out.printf("%-8s %6.0fms %8d %12.1f %12.0f%n", name, frameUs / 1000, PASSES * frames, us,
-                frameUs / us);
-        assertTrue(us > 0 && Double.isFinite(us));
+        java.util.Arrays.sort(us);
+        double median = us[PASSES / 2];
+        System.out.printf("%-8s %6.0fms %8d %10.1f %10.1f %12.0f%n", name, frameUs / 1000, PASSES * frames, us[0],
+                median, frameUs / median);
+        assertTrue(us[0] > 0 && Double.isFinite(median));
     }
 
     private static void pass(VadEngine engine, short[] pcm, short[] frame, int frames) {
@@ -67,7 +75,7 @@ class VadFrameBenchmark {
         }
     }
 
-    private static void memory(VadEngine silero) {
+    private static void memory(String name, VadEngine engine) {
         BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
         Runtime rt = Runtime.getRuntime();
@@ -76,13 +84,13 @@ class VadFrameBenchmark {
         long direct0 = direct.getMemoryUsed();
         List<VadStream> streams = new ArrayList<>();
         for (int i = 0; i < STREAMS_FOR_MEMORY; i++) {
-            streams.add(silero.open());
+            streams.add(engine.open());
         }
         System.gc();
         long heap = (rt.totalMemory() - rt.freeMemory() - heap0) / STREAMS_FOR_MEMORY;
         long off = (direct.getMemoryUsed() - direct0) / STREAMS_FOR_MEMORY;
-        System.out.printf("silero per-stream memory (mean over %d open streams): ~%d B direct + ~%d B heap "
-                + "(model shared per engine)%n", streams.size(), off, Math.max(0, heap));
+        System.out.printf("%s per-stream memory (mean over %d open streams): ~%d B direct + ~%d B heap%n", name,
+                streams.size(), off, Math.max(0, heap));
         streams.forEach(VadStream::close);
     }
 }
