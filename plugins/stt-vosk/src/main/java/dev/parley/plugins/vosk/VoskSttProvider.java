@@ -1,0 +1,43 @@
+package dev.parley.plugins.vosk;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.stt.SttProvider;
+import org.pf4j.Extension;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+
+import java.io.IOException;
+
+/**
+ * Provider {@code vosk}: streaming speech recognition with Vosk (Kaldi) and a user-supplied model. Config keys:
+ * see {@link VoskConfig} and the plugin README.
+ */
+@Extension
+public class VoskSttProvider implements SttProvider {
+    @Override
+    public String id() {
+        return "vosk";
+    }
+
+    @Override
+    public String description() {
+        return "Vosk (Kaldi), streaming partials, user-supplied model (model_path / PARLEY_VOSK_MODEL)";
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        VoskConfig settings = VoskConfig.from(config);
+        try {
+            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            return new VoskEngine(new Model(settings.modelPath().toString()), settings);
+        } catch (IOException e) {
+            throw new ConfigException(config.source() + ": Vosk could not load the model in 'model_path' "
+                    + settings.modelPath() + " (not a Vosk model directory?). " + VoskConfig.WHERE_TO_GET, e);
+        } catch (UnsatisfiedLinkError e) {
+            throw new ConfigException(config.source() + ": the Vosk native library did not load: " + e.getMessage(), e);
+        }
+    }
+}

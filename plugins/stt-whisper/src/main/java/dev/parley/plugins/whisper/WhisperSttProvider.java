@@ -1,0 +1,51 @@
+package dev.parley.plugins.whisper;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.stt.SttProvider;
+import io.github.givimad.whisperjni.WhisperContext;
+import io.github.givimad.whisperjni.WhisperJNI;
+import org.pf4j.Extension;
+
+import java.io.IOException;
+
+/**
+ * Provider {@code whisper}: whisper.cpp through whisper-jni with a user-supplied ggml model. Partials come from
+ * re-decoding the growing utterance; see {@link WhisperConfig} and the plugin README.
+ */
+@Extension
+public class WhisperSttProvider implements SttProvider {
+    @Override
+    public String id() {
+        return "whisper";
+    }
+
+    @Override
+    public String description() {
+        return "whisper.cpp (whisper-jni), re-decoded partials, user-supplied ggml model (model_path / PARLEY_WHISPER_MODEL)";
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        WhisperConfig settings = WhisperConfig.from(config);
+        WhisperJNI jni;
+        try {
+            jni = WhisperNative.get();
+        } catch (IOException | UnsatisfiedLinkError e) {
+            throw new ConfigException(config.source() + ": the whisper-jni native library did not load on this "
+                    + "platform: " + e.getMessage(), e);
+        }
+        WhisperContext context;
+        try {
+            context = jni.initNoState(settings.modelPath());
+        } catch (IOException e) {
+            context = null;
+        }
+        if (context == null) {
+            throw new ConfigException(config.source() + ": whisper could not load 'model_path' " + settings.modelPath()
+                    + " (not a ggml whisper model?). " + WhisperConfig.WHERE_TO_GET);
+        }
+        return new WhisperEngine(jni, context, settings);
+    }
+}

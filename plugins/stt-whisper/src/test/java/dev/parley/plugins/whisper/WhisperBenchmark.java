@@ -1,0 +1,44 @@
+package dev.parley.plugins.whisper;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.stt.SttStream;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Prints Whisper's real-time factor for one final decode per fixture (partials off) when PARLEY_WHISPER_MODEL
+ * names a model; skipped with the reason otherwise.
+ */
+class WhisperBenchmark {
+    @Test
+    void printsRealTimeFactor() throws Exception {
+        WhisperTestSupport.requireModelOrSkip();
+        long t0 = System.nanoTime();
+        try (SttEngine engine = new WhisperSttProvider().create(
+                new ComponentConfig(Map.of("partial_interval_ms", 0), "bench"))) {
+            System.out.printf("whisper model load: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+            double audio = 0;
+            double spent = 0;
+            System.out.printf("%-22s %8s %10s %8s%n", "file", "audio s", "decode ms", "RTF");
+            for (SpeechFixtures.Fixture f : SpeechFixtures.all()) {
+                RecordingListener l = new RecordingListener();
+                SttStream s = engine.open(l);
+                long start = System.nanoTime();
+                WhisperTestSupport.feed(s, f.samples(), 40);
+                s.endUtterance();
+                l.awaitFinal(120);
+                double ms = (System.nanoTime() - start) / 1e6;
+                s.cancel();
+                System.out.printf("%-22s %8.2f %10.1f %8.3f%n", f.file(), f.seconds(), ms, ms / 1000 / f.seconds());
+                audio += f.seconds();
+                spent += ms / 1000;
+            }
+            System.out.printf("whisper overall RTF: %.3f%n", spent / audio);
+            assertTrue(audio > 0 && spent > 0);
+        }
+    }
+}
