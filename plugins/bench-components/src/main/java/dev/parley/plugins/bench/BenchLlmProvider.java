@@ -1,0 +1,54 @@
+package dev.parley.plugins.bench;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.llm.FinishReason;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.llm.LlmListener;
+import dev.parley.api.llm.LlmProvider;
+import dev.parley.api.llm.LlmRequest;
+import dev.parley.api.llm.LlmStream;
+import dev.parley.api.llm.TokenUsage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pf4j.Extension;
+
+/** LLM {@code bench}: streams the configured {@code reply} word by word at once, on a virtual thread. */
+@Extension
+public class BenchLlmProvider implements LlmProvider {
+    @Override
+    public String id() {
+        return "bench";
+    }
+
+    @Override
+    public String description() {
+        return "benchmark LLM: fixed reply, no model (capacity benchmarks only)";
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        String[] words = BenchConfig.from(config).reply().split("(?<= )");
+        return new LlmEngine() {
+            @Override
+            public LlmStream stream(LlmRequest request, LlmListener listener) {
+                AtomicBoolean cancelled = new AtomicBoolean();
+                Thread.ofVirtual().name("bench-llm").start(() -> {
+                    for (String w : words) {
+                        if (cancelled.get()) {
+                            return;
+                        }
+                        listener.onTextDelta(w);
+                    }
+                    if (!cancelled.get()) {
+                        listener.onComplete(FinishReason.STOP, new TokenUsage(0, words.length));
+                    }
+                });
+                return () -> cancelled.set(true);
+            }
+
+            @Override
+            public String describe() {
+                return "bench (fixed reply, " + words.length + " words)";
+            }
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.parley.plugins.bench;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.tts.TtsListener;
+import dev.parley.api.tts.TtsProvider;
+import dev.parley.api.tts.TtsSynthesis;
+import dev.parley.api.tts.VoiceSettings;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pf4j.Extension;
+
+/**
+ * TTS {@code bench}: emits a quiet 200 Hz tone, {@code ms_per_character} per character of text, in 40 ms chunks at
+ * once on a virtual thread. The audio has a realistic length so pacing and truncation behave as with real speech.
+ */
+@Extension
+public class BenchTtsProvider implements TtsProvider {
+    private static final int RATE = 24000;
+    private static final int CHUNK = RATE / 25;
+
+    @Override
+    public String id() {
+        return "bench";
+    }
+
+    @Override
+    public String description() {
+        return "benchmark TTS: tone of text-proportional length, no synthesis (capacity benchmarks only)";
+    }
+
+    @Override
+    public TtsEngine create(ComponentConfig config) {
+        int msPerChar = BenchConfig.from(config).msPerCharacter();
+        short[] tone = new short[CHUNK];
+        for (int i = 0; i < CHUNK; i++) {
+            tone[i] = (short) (2000 * Math.sin(2 * Math.PI * 200 * i / RATE));
+        }
+        return new TtsEngine() {
+            @Override
+            public int sampleRate() {
+                return RATE;
+            }
+
+            @Override
+            public List<String> voices() {
+                return List.of("bench");
+            }
+
+            @Override
+            public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener) {
+                AtomicBoolean cancelled = new AtomicBoolean();
+                long samples = (long) text.length() * msPerChar * RATE / 1000;
+                Thread.ofVirtual().name("bench-tts").start(() -> {
+                    for (long done = 0; done < samples && !cancelled.get(); done += CHUNK) {
+                        listener.onAudio(new AudioChunk(tone.clone(), RATE));
+                    }
+                    if (!cancelled.get()) {
+                        listener.onDone();
+                    }
+                });
+                return () -> cancelled.set(true);
+            }
+        };
+    }
+}
