@@ -1,0 +1,92 @@
+package dev.parley.runtime.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses one text frame into a {@link ClientEvent}, checking the envelope: valid JSON object, a string
+ * {@code type} among the dialect's accepted types, and no top-level field the type does not define.
+ * Field contents are checked by the handlers. Failures raise {@link ProtocolException} with the catalog's codes.
+ */
+public final class ClientEventDecoder {
+    private static final Map<String, Set<String>> GA_FIELDS = new LinkedHashMap<>();
+
+    static {
+        GA_FIELDS.put("session.update", Set.of("session"));
+        GA_FIELDS.put("input_audio_buffer.append", Set.of("audio"));
+        GA_FIELDS.put("input_audio_buffer.commit", Set.of());
+        GA_FIELDS.put("input_audio_buffer.clear", Set.of());
+        GA_FIELDS.put("conversation.item.create", Set.of("item", "previous_item_id"));
+        GA_FIELDS.put("conversation.item.retrieve", Set.of("item_id"));
+        GA_FIELDS.put("conversation.item.truncate", Set.of("item_id", "content_index", "audio_end_ms"));
+        GA_FIELDS.put("conversation.item.delete", Set.of("item_id"));
+        GA_FIELDS.put("response.create", Set.of("response"));
+        GA_FIELDS.put("response.cancel", Set.of("response_id"));
+        GA_FIELDS.put("session.close", Set.of());
+    }
+
+    private final Dialect dialect;
+    private final List<String> supported;
+
+    public ClientEventDecoder(Dialect dialect) {
+        this.dialect = dialect;
+        List<String> types = new ArrayList<>(GA_FIELDS.keySet());
+        if (dialect == Dialect.BETA) {
+            types.add("transcription_session.update");
+        }
+        this.supported = List.copyOf(types);
+    }
+
+    /** Step 1: the frame as a JSON object, or {@code invalid_json}. */
+    public ObjectNode parse(String text) {
+        JsonNode node;
+        try {
+            node = EventEmitter.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ProtocolException.invalidRequest("invalid_json", null,
+                    "Invalid event: failed to parse JSON value: " + e.getOriginalMessage() + ".");
+        }
+        if (!(node instanceof ObjectNode event)) {
+            throw ProtocolException.invalidRequest("invalid_json", null,
+                    "Invalid event: expected a JSON object, got " + Fields.describe(node) + ".");
+        }
+        return event;
+    }
+
+    /** Step 2: the envelope of a parsed event. */
+    public ClientEvent validate(ObjectNode event) {
+        JsonNode type = event.get("type");
+        if (type == null || type.isNull()) {
+            throw ProtocolException.invalidRequest("invalid_event", null, "The 'type' field is missing.");
+        }
+        String t = Fields.string(type, "type");
+        if (!supported.contains(t)) {
+            throw ProtocolException.invalidValue("type", t, supported);
+        }
+        String eventId = event.hasNonNull("event_id") ? Fields.string(event.get("event_id"), "event_id") : null;
+        Set<String> fields = t.equals("transcription_session.update") ? Set.of("session") : GA_FIELDS.get(t);
+        for (var it = event.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("type") && !f.equals("event_id") && !fields.contains(f)) {
+                throw ProtocolException.unknownParameter(f);
+            }
+        }
+        return new ClientEvent(t, eventId, event);
+    }
+
+    /** The client's {@code event_id} of a parsed event if it is a string, so errors can echo it. */
+    public static String eventIdOf(ObjectNode event) {
+        JsonNode id = event.get("event_id");
+        return id != null && id.isTextual() ? id.textValue() : null;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+}

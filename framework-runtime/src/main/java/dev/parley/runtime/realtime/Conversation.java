@@ -1,0 +1,80 @@
+package dev.parley.runtime.realtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default conversation of a session: items in order, addressable by id. Insertion honours
+ * {@code previous_item_id} (absent → append, {@code "root"} → first).
+ */
+public final class Conversation {
+    public static final String ROOT = "root";
+
+    private final String id;
+    private final List<ConversationItem> items = new ArrayList<>();
+    private final Map<String, ConversationItem> byId = new HashMap<>();
+
+    public Conversation(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean contains(String itemId) {
+        return byId.containsKey(itemId);
+    }
+
+    public ConversationItem get(String itemId) {
+        return byId.get(itemId);
+    }
+
+    /**
+     * Inserts {@code item} after {@code previousItemId}.
+     *
+     * @return the id of the item now before it, or null when it is first
+     * @throws IllegalArgumentException when {@code previousItemId} is unknown (callers check first)
+     */
+    public String insert(ConversationItem item, String previousItemId) {
+        int at;
+        if (previousItemId == null) {
+            at = items.size();
+        } else if (ROOT.equals(previousItemId)) {
+            at = 0;
+        } else {
+            ConversationItem prev = byId.get(previousItemId);
+            if (prev == null) {
+                throw new IllegalArgumentException("unknown item " + previousItemId);
+            }
+            at = items.indexOf(prev) + 1;
+        }
+        items.add(at, item);
+        byId.put(item.id, item);
+        return at == 0 ? null : items.get(at - 1).id;
+    }
+
+    /** Appends; returns the previous item's id or null. */
+    public String append(ConversationItem item) {
+        return insert(item, null);
+    }
+
+    /** The id of the item before {@code itemId}, or null. */
+    public String previousOf(String itemId) {
+        ConversationItem item = byId.get(itemId);
+        int at = items.indexOf(item);
+        return at <= 0 ? null : items.get(at - 1).id;
+    }
+
+    public boolean remove(String itemId) {
+        ConversationItem item = byId.remove(itemId);
+        return item != null && items.remove(item);
+    }
+
+    public List<ConversationItem> items() {
+        return Collections.unmodifiableList(items);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.runtime.realtime;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds and sends server events: every event gets its dialect's name and a fresh {@code event_id}.
+ * Code names events by their GA name; the beta renames happen here.
+ */
+public final class EventEmitter {
+    /**
+     * Shared mapper. Its string limit is raised above Jackson's 20 MB default so a maximal (15 MiB, base64)
+     * append parses and gets the proper size error rather than a parse failure.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(32 * 1024 * 1024).build())
+            .build());
+
+    private final EventSink sink;
+    private final Dialect dialect;
+
+    public EventEmitter(EventSink sink, Dialect dialect) {
+        this.sink = sink;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A new event of GA type {@code gaType}, with {@code type} and {@code event_id} set; fill it, then {@link #send}. */
+    public ObjectNode event(String gaType) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("type", dialect.eventName(gaType));
+        e.put("event_id", Ids.event());
+        return e;
+    }
+
+    public void send(ObjectNode event) {
+        try {
+            sink.send(MAPPER.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + event.get("type"), e);
+        }
+    }
+
+    /** Sends an {@code error} event; {@code clientEventId} is the offending event's {@code event_id} or null. */
+    public void error(ProtocolException e, String clientEventId) {
+        error(e.type(), e.code(), e.param(), e.getMessage(), clientEventId);
+    }
+
+    public void error(String type, String code, String param, String message, String clientEventId) {
+        ObjectNode ev = event("error");
+        ObjectNode err = ev.putObject("error");
+        err.put("type", type);
+        err.put("code", code);
+        err.put("message", message);
+        err.put("param", param);
+        err.put("event_id", clientEventId);
+        send(ev);
+    }
+
+    public void close(int code, String reason) {
+        sink.close(code, reason);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.parley.runtime.realtime;
+
+import dev.parley.api.router.RoutingRequest;
+import dev.parley.runtime.pipeline.Pipeline;
+
+/**
+ * Chooses the pipeline (and router variant) a new session runs on. Called once per connection, before
+ * {@code session.created}; the router module implements it.
+ */
+public interface PipelineSelector {
+    /**
+     * @param request what is known about the connecting session (id, sticky user key, headers, query)
+     * @return the assembled pipeline to open the session engine on; never null
+     */
+    Pipeline select(RoutingRequest request);
+}

@@ -1,0 +1,123 @@
+package dev.parley.runtime.realtime;
+
+import dev.parley.runtime.engine.CommittedAudio;
+import dev.parley.runtime.engine.ResponseTiming;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the session's responses: at most one writing to the default conversation (§3 {@code response.create}),
+ * any number out of band. Starts them from {@code response.create} or from a finished voice turn, cancels them
+ * on {@code response.cancel} or barge-in, and lets waiting ones proceed when transcripts arrive.
+ */
+final class ResponseCoordinator {
+    private static final Logger log = LoggerFactory.getLogger(ResponseCoordinator.class);
+
+    private final SessionContext ctx;
+    private final List<ActiveResponse> live = new ArrayList<>();
+    private ActiveResponse inConversation;
+
+    ResponseCoordinator(SessionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** {@code response.create}. */
+    void create(ResponseOptions options) {
+        if (!ctx.realtime()) {
+            throw ProtocolException.invalidValue("type",
+                    "Responses are not available in a transcription session (connected with intent=transcription).");
+        }
+        if (!options.outOfBand() && inConversation != null) {
+            throw ProtocolException.invalidRequest("conversation_already_has_active_response", null,
+                    "Conversation already has an active response in progress: " + inConversation.id()
+                            + ". Wait until the response is finished before creating a new one.");
+        }
+        List<ConversationItem> context = options.input() != null ? options.input()
+                : List.copyOf(ctx.conversation.items());
+        start(options, context, null, new ResponseTiming());
+    }
+
+    /** A voice turn ended with {@code create_response}: answer it unless a response is still running. */
+    void respondToTurn(ConversationItem userItem, CommittedAudio audio) {
+        if (!ctx.realtime()) {
+            return;
+        }
+        if (inConversation != null) {
+            log.debug("Turn {} ended while response {} is active; not starting another", userItem.id,
+                    inConversation.id());
+            return;
+        }
+        ResponseTiming timing = new ResponseTiming();
+        if (audio != null && audio.turnEndNanos() > 0) {
+            timing.mark(ResponseTiming.Stage.TURN_DECIDED, audio.turnEndNanos());
+        }
+        start(ResponseOptions.of(ctx.config), List.copyOf(ctx.conversation.items()), userItem, timing);
+    }
+
+    private void start(ResponseOptions options, List<ConversationItem> context, ConversationItem trigger,
+                       ResponseTiming timing) {
+        ActiveResponse r = new ActiveResponse(ctx, options, context, trigger, timing, this::finished);
+        live.add(r);
+        if (!options.outOfBand()) {
+            inConversation = r;
+        }
+        r.begin();
+    }
+
+    /** {@code response.cancel}: the named response, else the one in the default conversation. */
+    void cancel(String responseId) {
+        ActiveResponse target = null;
+        if (responseId == null) {
+            target = inConversation;
+        } else {
+            for (ActiveResponse r : live) {
+                if (r.id().equals(responseId)) {
+                    target = r;
+                }
+            }
+        }
+        if (target == null) {
+            throw ProtocolException.invalidRequest("response_cancel_not_active", null,
+                    "Cancellation failed: no active response found");
+        }
+        target.cancel("client_cancelled");
+    }
+
+    /** Barge-in: cancels the default-conversation response; true if one was running. */
+    boolean interrupt() {
+        if (inConversation == null) {
+            return false;
+        }
+        inConversation.cancel("turn_detected");
+        return true;
+    }
+
+    boolean hasActiveInConversation() {
+        return inConversation != null;
+    }
+
+    void transcriptSettled() {
+        for (ActiveResponse r : List.copyOf(live)) {
+            r.transcriptSettled();
+        }
+    }
+
+    /** Connection gone: stop everything without emitting. */
+    void closeAll() {
+        for (ActiveResponse r : List.copyOf(live)) {
+            r.cancel("client_cancelled");
+        }
+    }
+
+    private void finished(ActiveResponse r) {
+        live.remove(r);
+        if (inConversation == r) {
+            inConversation = null;
+        }
+        if (ctx.engine != null && !ctx.closed) {
+            ctx.engine.input().responseFinished();
+        }
+    }
+}

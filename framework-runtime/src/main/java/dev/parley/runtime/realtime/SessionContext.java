@@ -1,0 +1,53 @@
+package dev.parley.runtime.realtime;
+
+import dev.parley.runtime.engine.InputSettings;
+import dev.parley.runtime.engine.SessionActor;
+import dev.parley.runtime.engine.SessionEngine;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The state one session's handlers share. Touched only on the session's {@link SessionActor}, so plain fields.
+ */
+final class SessionContext {
+    final EventEmitter out;
+    final SessionIdentity identity;
+    final Conversation conversation;
+    final SessionActor actor;
+    final ScheduledExecutorService timers;
+    final Duration transcriptWait;
+    SessionConfig config;
+    SessionEngine engine;
+    /** Set once assistant audio was sent: the voice can no longer change (§9 {@code cannot_update_voice}). */
+    boolean assistantAudioPresent;
+    boolean closed;
+
+    SessionContext(EventEmitter out, SessionIdentity identity, SessionConfig config, SessionActor actor,
+                   ScheduledExecutorService timers, Duration transcriptWait) {
+        this.out = out;
+        this.identity = identity;
+        this.config = config;
+        this.actor = actor;
+        this.timers = timers;
+        this.transcriptWait = transcriptWait;
+        this.conversation = new Conversation(Ids.conversation());
+    }
+
+    InputSettings inputSettings() {
+        return new InputSettings(config.inputFormat, config.turnDetection, config.noiseReduction);
+    }
+
+    boolean realtime() {
+        return config.type == SessionConfig.Type.REALTIME;
+    }
+
+    /** Runs {@code task} on the actor after {@code delay}, unless the session closed meanwhile. */
+    void later(Duration delay, Runnable task) {
+        timers.schedule(() -> actor.execute(() -> {
+            if (!closed) {
+                task.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

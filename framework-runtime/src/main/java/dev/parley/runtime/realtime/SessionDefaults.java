@@ -1,0 +1,43 @@
+package dev.parley.runtime.realtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Reads a pipeline's {@code session:} block into session defaults. The block may use the flat names
+ * ({@code instructions}, {@code voice}, {@code turn_detection}, {@code modalities} …) and/or the GA nested ones
+ * ({@code audio}, {@code output_modalities}, {@code max_output_tokens}); mistakes name the file and key.
+ */
+public final class SessionDefaults {
+    private static final Set<String> GA_ONLY = Set.of("audio", "output_modalities", "max_output_tokens", "type");
+
+    private SessionDefaults() {
+    }
+
+    public static SessionConfig apply(SessionConfig base, ComponentConfig session) {
+        if (session == null || session.asMap().isEmpty()) {
+            return base;
+        }
+        ObjectNode all = EventEmitter.MAPPER.valueToTree(session.asMap());
+        ObjectNode flat = all.deepCopy();
+        ObjectNode nested = EventEmitter.MAPPER.createObjectNode();
+        for (Iterator<String> it = all.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (GA_ONLY.contains(k)) {
+                flat.remove(k);
+                nested.set(k, all.get(k));
+            }
+        }
+        nested.put("type", base.type == SessionConfig.Type.REALTIME ? "realtime" : "transcription");
+        try {
+            SessionConfig c = SessionConfigReader.applyBeta(base, flat, "session", false);
+            return SessionConfigReader.applyGa(c, nested, "session");
+        } catch (ProtocolException e) {
+            throw new ConfigException(session.source() + ": " + e.getMessage()
+                    + " Fix the pipeline's session: block (keys as in the OpenAI Realtime session object).");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.runtime.realtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code session.update} (GA or beta shape) and beta {@code transcription_session.update}: validate the whole
+ * update on a copy, refuse a voice change once assistant audio exists, then swap it in, reconfigure the input
+ * path and answer with the full effective session.
+ */
+final class SessionUpdates {
+    private final SessionContext ctx;
+
+    SessionUpdates(SessionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void update(ObjectNode event) {
+        ObjectNode session = Fields.requireObject(event, "session", "");
+        // A GA-shaped update (it has 'type') is understood on a beta connection too, and vice versa a beta
+        // connection's flat update needs no type.
+        boolean ga = ctx.out.dialect() == Dialect.GA || session.has("type");
+        SessionConfig next = ga ? SessionConfigReader.applyGa(ctx.config, session, "session")
+                : SessionConfigReader.applyBeta(ctx.config, session, "session", false);
+        apply(next, "session.updated");
+    }
+
+    void updateTranscription(ObjectNode event) {
+        ObjectNode session = Fields.requireObject(event, "session", "");
+        apply(SessionConfigReader.applyBeta(ctx.config, session, "session", true), "transcription_session.updated");
+    }
+
+    private void apply(SessionConfig next, String replyType) {
+        if (ctx.assistantAudioPresent && !next.voice.equals(ctx.config.voice)) {
+            throw ProtocolException.invalidRequest("cannot_update_voice", null,
+                    "Cannot update a conversation's voice if assistant audio is present.");
+        }
+        ctx.config = next;
+        ctx.engine.input().configure(ctx.inputSettings());
+        ObjectNode e = ctx.out.event(replyType);
+        e.set("session", SessionConfigWriter.write(next, ctx.identity, ctx.out.dialect()));
+        ctx.out.send(e);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.parley.runtime.realtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.engine.ResponseTiming;
+import dev.parley.runtime.engine.ResponseTiming.Stage;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extension event {@code parley.response.timing}, sent after {@code response.done} (clients ignore unknown
+ * events): every stage reached, in ms after the first mark, and the time to first audio (or text) — from the
+ * end of the user's turn when known, else from the request to the model.
+ */
+final class TimingReport {
+    private static final Logger log = LoggerFactory.getLogger(TimingReport.class);
+
+    private TimingReport() {
+    }
+
+    static void send(EventEmitter out, String responseId, ResponseTiming timing) {
+        ObjectNode e = out.event("parley.response.timing");
+        e.put("response_id", responseId);
+        ObjectNode stages = e.putObject("stages_ms");
+        Map<String, Double> rel = timing.relativeMillis();
+        rel.forEach((k, v) -> stages.put(k, round(v)));
+        Double ttfa = ttfa(timing);
+        if (ttfa == null) {
+            e.putNull("ttfa_ms");
+        } else {
+            e.put("ttfa_ms", round(ttfa));
+        }
+        out.send(e);
+        log.info("Response {} timing: ttfa={} ms stages={}", responseId, ttfa == null ? "-" : round(ttfa), rel);
+    }
+
+    static Double ttfa(ResponseTiming t) {
+        for (Stage from : new Stage[] {Stage.SPEECH_END, Stage.TURN_DECIDED, Stage.LLM_REQUEST}) {
+            Double d = t.millisBetween(from, Stage.FIRST_DELTA_SENT);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 10) / 10.0;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.parley.runtime.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.realtime.EventEmitter;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/** JSON HTTP replies in OpenAI's REST error shape {@code {"error":{message,type,code,param}}}. */
+final class HttpResponses {
+    private HttpResponses() {
+    }
+
+    static void json(ChannelHandlerContext ctx, HttpResponseStatus status, ObjectNode body) {
+        byte[] bytes;
+        try {
+            bytes = EventEmitter.MAPPER.writeValueAsBytes(body);
+        } catch (Exception e) {
+            bytes = "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String code, String param,
+                      String message) {
+        ObjectNode body = EventEmitter.MAPPER.createObjectNode();
+        ObjectNode err = body.putObject("error");
+        err.put("message", message).put("type", type).put("code", code).put("param", param);
+        json(ctx, status, body);
+    }
+}

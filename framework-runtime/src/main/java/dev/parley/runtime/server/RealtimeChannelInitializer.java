@@ -1,0 +1,38 @@
+package dev.parley.runtime.server;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+
+/**
+ * The handler chain of a new connection: [TLS] → HTTP codec → aggregator (small: upgrade requests and key-minting
+ * bodies only) → {@link RealtimeHandshakeHandler} → {@link ClientSecretsHttpHandler} → {@link NotFoundHttpHandler}.
+ * After an upgrade the HTTP handlers give way to WebSocket frame handling.
+ */
+final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_HTTP_BODY = 1024 * 1024;
+
+    private final ServerContext server;
+    private final SslContext ssl;
+
+    RealtimeChannelInitializer(ServerContext server, SslContext ssl) {
+        this.server = server;
+        this.ssl = ssl;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        if (ssl != null) {
+            p.addLast("tls", ssl.newHandler(ch.alloc()));
+        }
+        p.addLast("http", new HttpServerCodec());
+        p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY));
+        p.addLast("realtime-handshake", new RealtimeHandshakeHandler(server));
+        p.addLast("client-secrets", new ClientSecretsHttpHandler(server));
+        p.addLast("not-found", new NotFoundHttpHandler());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.runtime.server;
+
+import dev.parley.api.router.RoutingRequest;
+import dev.parley.runtime.engine.SessionActor;
+import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.Ids;
+import dev.parley.runtime.realtime.RealtimeSession;
+import dev.parley.runtime.realtime.SessionSetup;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted WebSocket connection: hands every frame to the session's actor, so Netty's event loop only does
+ * I/O. The first actor task routes the session to a pipeline and opens it; frames queue behind it in order.
+ */
+final class RealtimeConnection {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeConnection.class);
+
+    private final Channel channel;
+    private final ConnectRequest request;
+    private final EphemeralKey key;
+    private final ServerContext server;
+    private final String sessionId;
+    private final SessionActor actor;
+    private RealtimeSession session; // touched only on the actor
+
+    RealtimeConnection(Channel channel, ConnectRequest request, EphemeralKey key, ServerContext server) {
+        this.channel = channel;
+        this.request = request;
+        this.key = key;
+        this.server = server;
+        this.sessionId = key != null ? key.sessionId() : Ids.session();
+        this.actor = new SessionActor(sessionId, server.carrier());
+    }
+
+    void start() {
+        actor.execute(() -> {
+            Pipeline pipeline;
+            SessionSetup setup;
+            try {
+                pipeline = server.selector().select(new RoutingRequest(sessionId, request.userKey(),
+                        request.headers(), request.query(), Map.of()));
+                setup = server.setups().create(sessionId, request, pipeline, key);
+            } catch (RuntimeException e) {
+                log.error("Session {}: cannot be set up: {}", sessionId, e.getMessage());
+                refuse("The server could not set up a session: " + e.getMessage());
+                return;
+            }
+            session = new RealtimeSession(setup, new ChannelEventSink(channel), actor, server.timers(),
+                    server.options().transcriptWait());
+            log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
+                    pipeline.variant() == null ? "" : " variant " + pipeline.variant());
+            session.open(server.engines(), pipeline);
+        });
+    }
+
+    void text(String text) {
+        actor.execute(() -> {
+            if (session != null) {
+                session.onText(text);
+            }
+        });
+    }
+
+    void binary() {
+        actor.execute(() -> {
+            if (session != null) {
+                session.onBinaryFrame();
+            }
+        });
+    }
+
+    void oversize(long limit) {
+        actor.execute(() -> {
+            if (session != null) {
+                session.onOversizeFrame(limit);
+            } else {
+                channel.close();
+            }
+        });
+    }
+
+    void closed() {
+        actor.execute(() -> {
+            if (session != null) {
+                session.close();
+                log.info("Session {} closed", sessionId);
+            }
+        });
+    }
+
+    private void refuse(String message) {
+        String json = "{\"type\":\"error\",\"event_id\":\"" + Ids.event() + "\",\"error\":{\"type\":\"server_error\","
+                + "\"code\":\"session_setup_failed\",\"message\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + ",\"param\":null,\"event_id\":null}}";
+        channel.writeAndFlush(new TextWebSocketFrame(json));
+        channel.writeAndFlush(new CloseWebSocketFrame(1011, "server_error.session_setup_failed"))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+}

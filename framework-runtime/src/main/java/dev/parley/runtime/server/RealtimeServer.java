@@ -1,0 +1,137 @@
+package dev.parley.runtime.server;
+
+import dev.parley.runtime.engine.SessionEngineFactory;
+import dev.parley.runtime.realtime.PipelineSelector;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAI-Realtime-compatible server: WebSocket {@code /v1/realtime} plus the key-minting REST endpoints.
+ * Netty's event loops do I/O only; each session runs on its own actor over virtual threads.
+ *
+ * <pre>{@code
+ * try (RealtimeServer s = RealtimeServer.start(options, selector, engines)) {
+ *     System.out.println(s.listeningLine());   // Parley listening on ws://127.0.0.1:8080/v1/realtime
+ * }
+ * }</pre>
+ */
+public final class RealtimeServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeServer.class);
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService carrier;
+    private final ScheduledExecutorService timers;
+    private final Channel listener;
+    private final ServerOptions options;
+    private final Path certificatePem;
+
+    private RealtimeServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService carrier,
+                           ScheduledExecutorService timers, Channel listener, ServerOptions options, Path pem) {
+        this.boss = boss;
+        this.workers = workers;
+        this.carrier = carrier;
+        this.timers = timers;
+        this.listener = listener;
+        this.options = options;
+        this.certificatePem = pem;
+    }
+
+    /**
+     * Binds and starts serving; returns once listening.
+     *
+     * @throws IOException when the port cannot be bound or the TLS files are unusable (message says which)
+     */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines)
+            throws IOException {
+        TlsContextFactory.Tls tls = null;
+        if (options.tls()) {
+            try {
+                tls = TlsContextFactory.create(options);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("Cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+        ApiKeyStore keys = new ApiKeyStore(options.apiKeys(), Clock.systemUTC());
+        if (keys.open()) {
+            log.warn("No API keys configured (--api-key or {}): the server accepts every client. Configure keys "
+                    + "before exposing it beyond this machine.", ServerOptions.API_KEYS_ENV);
+        }
+        ExecutorService carrier = Executors.newVirtualThreadPerTaskExecutor();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-session-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        ServerContext ctx = new ServerContext(options, selector, engines, keys,
+                new SessionSetupFactory(Clock.systemUTC()), carrier, timers);
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        try {
+            Channel ch = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new RealtimeChannelInitializer(ctx, tls == null ? null : tls.context()))
+                    .bind(options.host(), options.port()).sync().channel();
+            RealtimeServer server = new RealtimeServer(boss, workers, carrier, timers, ch, options,
+                    tls == null ? null : tls.certificatePem());
+            log.info(server.listeningLine());
+            return server;
+        } catch (Exception e) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            carrier.shutdownNow();
+            timers.shutdownNow();
+            throw new IOException("Cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage()
+                    + " (is another server using the port? choose one with --port)", e);
+        }
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** {@code ws://HOST:PORT/v1/realtime}, or {@code wss://…} under TLS. */
+    public String url() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return (options.tls() ? "wss://" : "ws://") + host + ":" + port() + RealtimeHandshakeHandler.PATH;
+    }
+
+    /** The one line to print when ready: {@code Parley listening on ws://HOST:PORT/v1/realtime}. */
+    public String listeningLine() {
+        return "Parley listening on " + url();
+    }
+
+    /** The PEM of the certificate served under TLS (the generated one with --tls-self-signed). */
+    public Optional<Path> certificatePem() {
+        return Optional.ofNullable(certificatePem);
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        timers.shutdownNow();
+        carrier.shutdown();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.parley.runtime.server;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.runtime.pipeline.Pipeline;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a real server on 127.0.0.1 with a free port and the scripted engine. */
+final class TestServer implements AutoCloseable {
+    final ScriptedEngineFactory engines = new ScriptedEngineFactory();
+    final RealtimeServer server;
+
+    TestServer(ServerOptions options) throws Exception {
+        Pipeline pipeline = new Pipeline("test", "A", 16000, true, null, null, null, null, null,
+                new ComponentConfig(Map.of("instructions", "Be brief."), "test pipeline"));
+        server = RealtimeServer.start(options, r -> pipeline, engines);
+    }
+
+    TestServer() throws Exception {
+        this(options(List.of()));
+    }
+
+    static ServerOptions options(List<String> keys) {
+        return new ServerOptions("127.0.0.1", 0, null, null, false, keys, null, null, Duration.ofSeconds(2));
+    }
+
+    String url() {
+        return server.url() + "?model=gpt-realtime";
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
