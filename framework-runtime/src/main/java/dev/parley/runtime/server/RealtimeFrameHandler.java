@@ -40,8 +40,10 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
         } else if (frame instanceof PingWebSocketFrame ping) {
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (frame instanceof CloseWebSocketFrame close) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : close.statusCode(), ""))
-                    .addListener(ChannelFutureListener.CLOSE);
+            int code = close.statusCode() < 0 ? 1000 : close.statusCode();
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(ChannelFutureListener.CLOSE);
+            }
         }
         // pongs keep the idle timer alive by being read; nothing else to do
     }

@@ -129,7 +129,7 @@ class BadInputErrorsTest {
 
     @Test
     void frameOverTheLimitGetsAnErrorThenClose() throws Exception {
-        client.send("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + "A".repeat(23 * 1024 * 1024) + "\"}");
+        client.sendUnconfirmed("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + "A".repeat(23 * 1024 * 1024) + "\"}");
         JsonNode err = client.expect("error").path("error");
         assertEquals("message_too_large", err.path("code").asText());
         assertEquals(1009, client.awaitClose().code());

@@ -66,6 +66,11 @@ final class RealtimeTestClient implements AutoCloseable {
         ws.sendText(json, true).join();
     }
 
+    /** Sends without waiting: the server may close while a huge message is still going out. */
+    void sendUnconfirmed(String json) {
+        ws.sendText(json, true).exceptionally(t -> null);
+    }
+
     void sendBinary(byte[] data) {
         ws.sendBinary(ByteBuffer.wrap(data), true).join();
     }
