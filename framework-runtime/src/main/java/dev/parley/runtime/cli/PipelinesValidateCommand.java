@@ -1,0 +1,51 @@
+package dev.parley.runtime.cli;
+
+import dev.parley.runtime.pipeline.PipelineDefinition;
+import dev.parley.runtime.pipeline.PipelineParser;
+import dev.parley.runtime.pipeline.PipelineValidator;
+import dev.parley.runtime.pipeline.StageDefinition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code parley pipelines validate FILE}: parses the file (structure, placeholders) and checks every provider it
+ * names is installed, without creating any component. Exit 0 when valid, 2 with the problems otherwise.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a pipeline file: YAML structure, ${ENV} placeholders and that its providers exist.")
+final class PipelinesValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The pipeline YAML file.")
+    Path file;
+
+    @Mixin
+    PluginsDirOption plugins;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PipelineDefinition definition = new PipelineParser().parse(file);
+        PipelineValidator.check(definition, plugins.load().registry());
+        List<String> stages = new ArrayList<>();
+        for (StageDefinition stage : definition.stages().values()) {
+            stages.add(stage.kind().yamlKey() + "=" + stage.provider());
+        }
+        if (definition.routerStage() != null) {
+            stages.add("router=" + definition.routerStage().provider());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(definition.source() + ": ok, pipeline '" + definition.name() + "' (" + String.join(", ", stages) + ")");
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

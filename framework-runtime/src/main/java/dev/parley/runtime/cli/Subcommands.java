@@ -1,0 +1,16 @@
+package dev.parley.runtime.cli;
+
+import java.util.List;
+
+/**
+ * Every {@code parley} subcommand, in help order. Adding a command is one line here: a class annotated with
+ * picocli's {@code @Command} (or an instance of one).
+ */
+final class Subcommands {
+    static final List<Object> ALL = List.of(
+            PluginsCommand.class,
+            PipelinesCommand.class);
+
+    private Subcommands() {
+    }
+}
