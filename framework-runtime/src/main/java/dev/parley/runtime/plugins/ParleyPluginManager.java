@@ -4,9 +4,12 @@ import dev.parley.api.ConfigException;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginWrapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,21 @@ public class ParleyPluginManager extends DefaultPluginManager {
             }
         }
         resolvePlugins();
+    }
+
+    /**
+     * Stops started plugins in reverse start order. PF4J 3.15.0's own stopPlugins() removes from the list it is
+     * iterating and throws ConcurrentModificationException once a plugin has stopped, so iterate a copy.
+     */
+    @Override
+    public void stopPlugins() {
+        List<PluginWrapper> started = new ArrayList<>(getStartedPlugins());
+        Collections.reverse(started);
+        for (PluginWrapper plugin : started) {
+            if (plugin.getPluginState().isStarted()) {
+                stopPlugin(plugin.getPluginId(), false);
+            }
+        }
     }
 
     private void rejectDuplicateIds(List<Path> paths) {
