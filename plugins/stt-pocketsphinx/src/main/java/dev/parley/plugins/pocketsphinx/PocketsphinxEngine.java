@@ -6,8 +6,6 @@ import dev.parley.api.stt.SttStream;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,13 +33,9 @@ public final class PocketsphinxEngine implements SttEngine {
 
     @Override
     public SttStream open(SttListener listener) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pocketsphinx-" + THREAD_IDS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         SttStream[] self = new SttStream[1];
-        self[0] = new PocketsphinxStream(pool, config, listener, worker, () -> open.remove(self[0]));
+        self[0] = new PocketsphinxStream(pool, config, listener, "pocketsphinx-" + THREAD_IDS.incrementAndGet(),
+                () -> open.remove(self[0]));
         open.add(self[0]);
         return self[0];
     }
