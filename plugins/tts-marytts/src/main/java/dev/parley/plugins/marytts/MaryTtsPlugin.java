@@ -2,6 +2,10 @@ package dev.parley.plugins.marytts;
 
 import org.pf4j.Plugin;
 
-/** PF4J entry point of the {@code tts-marytts} plugin. */
+/**
+ * PF4J entry point of the {@code tts-marytts} plugin. MaryTTS itself starts lazily, once, when the first
+ * {@code marytts} engine is created ({@link MaryRuntime}), so loading the plugin costs nothing until a pipeline
+ * uses it.
+ */
 public class MaryTtsPlugin extends Plugin {
 }

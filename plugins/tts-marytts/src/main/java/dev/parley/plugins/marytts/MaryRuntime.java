@@ -1,0 +1,55 @@
+package dev.parley.plugins.marytts;
+
+import marytts.LocalMaryInterface;
+import marytts.exceptions.MaryConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one MaryTTS instance of this JVM. MaryTTS keeps its state in statics, so it is started once, on first use,
+ * and shared by every engine; the returned interface is configured once (SSML in, audio out) and never mutated
+ * afterwards, which makes it safe for concurrent syntheses.
+ */
+final class MaryRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(MaryRuntime.class);
+    /** MaryTTS reads this before it configures log4j; without it, it writes a log file under its base dir. */
+    private static final String LOG_PROPERTY = "log4j.logger.marytts";
+
+    private static LocalMaryInterface instance;
+
+    private MaryRuntime() {
+    }
+
+    /** Starts MaryTTS on the first call (~1.2 s), returns the shared interface afterwards. */
+    static synchronized LocalMaryInterface get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static LocalMaryInterface start() {
+        if (System.getProperty(LOG_PROPERTY) == null) {
+            System.setProperty(LOG_PROPERTY, "WARN, stderr");
+        }
+        long t0 = System.nanoTime();
+        // MaryTTS finds its language and voice configs with ServiceLoader through the thread context
+        // classloader. Inside a PF4J plugin that loader is the application's, which cannot see this plugin's
+        // jars, so MaryConfig.getMainConfig() would be null. Point it at our own loader for the start only.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(MaryRuntime.class.getClassLoader());
+        try {
+            LocalMaryInterface mary = new LocalMaryInterface();
+            mary.setInputType("SSML");
+            mary.setOutputType("AUDIO");
+            LOG.info("MaryTTS started in {} ms, voices {}", (System.nanoTime() - t0) / 1_000_000,
+                    mary.getAvailableVoices());
+            return mary;
+        } catch (MaryConfigurationException e) {
+            throw new IllegalStateException("MaryTTS failed to start: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.parley.plugins.marytts;
+
+import dev.parley.api.ConfigException;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.tts.TtsListener;
+import dev.parley.api.tts.TtsSynthesis;
+import dev.parley.api.tts.VoiceSettings;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sound.sampled.AudioInputStream;
+import marytts.LocalMaryInterface;
+
+/**
+ * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on a virtual
+ * thread per clause, streaming chunks of {@code chunk_ms} at MaryTTS' native rate (48 kHz for the HSMM voice).
+ * Thread-safe; one shared MaryTTS serves all syntheses at once.
+ */
+public final class MaryTtsEngine implements TtsEngine {
+    private static final AtomicLong SYNTHESES = new AtomicLong();
+
+    private final LocalMaryInterface mary;
+    private final MaryTtsConfig config;
+    private final VoiceCatalog catalog;
+    private final SpeechTextNormalizer normalizer = new SpeechTextNormalizer();
+    private final ClauseSplitter splitter;
+    private final int sampleRate;
+
+    /**
+     * @param source where the config came from, for the error naming a bad {@code voice}
+     * @throws ConfigException when {@code voice} names no installed voice
+     */
+    MaryTtsEngine(LocalMaryInterface mary, MaryTtsConfig config, String source) {
+        this.mary = mary;
+        this.config = config;
+        this.catalog = new VoiceCatalog(mary.getAvailableVoices());
+        this.splitter = new ClauseSplitter(config.maxClauseChars());
+        try {
+            catalog.resolve(config.voice());
+        } catch (VoiceCatalog.UnknownVoiceException e) {
+            throw new ConfigException(source + ": key 'voice': " + e.getMessage());
+        }
+        this.sampleRate = warmUp();
+    }
+
+    /** Speaks one word so the first real clause does not pay for class loading and JIT; returns the rate. */
+    private int warmUp() {
+        VoicePreset preset = catalog.resolve(config.voice());
+        try (AudioInputStream audio = mary.generateAudio(SsmlRequest.document("Hello there.", preset.maryVoice(), 1.0, 0.0))) {
+            PcmChunkReader reader = new PcmChunkReader(audio, 4096);
+            while (reader.next() != null) {
+                // drain: the vocoder runs while the stream is read
+            }
+            return Math.round(audio.getFormat().getSampleRate());
+        } catch (IOException | marytts.exceptions.SynthesisException e) {
+            throw new IllegalStateException("MaryTTS could not speak with voice " + preset.maryVoice() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public List<String> voices() {
+        return catalog.names();
+    }
+
+    /** The configuration this engine runs with. */
+    public MaryTtsConfig config() {
+        return config;
+    }
+
+    @Override
+    public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener) {
+        VoiceSettings s = settings == null ? VoiceSettings.DEFAULT : settings;
+        MarySynthesis synthesis;
+        try {
+            String voiceName = s.voice() == null || s.voice().isBlank() ? config.voice() : s.voice();
+            VoicePreset preset = catalog.resolve(voiceName);
+            double speed = clamp(config.speed() * (s.speed() > 0 ? s.speed() : 1.0), 0.25, 1.5);
+            double pitch = clamp(config.pitch() + preset.pitchOffset() + s.pitch(), -24, 24);
+            List<String> pieces = splitter.split(normalizer.normalize(text));
+            synthesis = new MarySynthesis(mary, new MarySynthesis.Request(pieces, preset.maryVoice(), speed, pitch),
+                    sampleRate, config.chunkMs(), listener);
+        } catch (RuntimeException e) {
+            // Bad input (an unknown voice) is the caller's to report; the session goes on.
+            synthesis = new MarySynthesis(mary, new MarySynthesis.Request(List.of(), "", 1, 0), sampleRate,
+                    config.chunkMs(), new FailingListener(listener, e));
+        }
+        Thread.ofVirtual().name("marytts-" + SYNTHESES.incrementAndGet()).start(synthesis);
+        return synthesis;
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Double.isNaN(v) ? 1.0 : Math.max(min, Math.min(max, v));
+    }
+
+    /** Turns the empty synthesis' onDone into the error found while preparing it, keeping cancel semantics. */
+    private record FailingListener(TtsListener target, RuntimeException error) implements TtsListener {
+        @Override
+        public void onAudio(dev.parley.api.audio.AudioChunk chunk) {
+            target.onAudio(chunk);
+        }
+
+        @Override
+        public void onDone() {
+            target.onError(error);
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            target.onError(e);
+        }
+    }
+}

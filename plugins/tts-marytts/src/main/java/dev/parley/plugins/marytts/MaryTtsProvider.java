@@ -1,0 +1,29 @@
+package dev.parley.plugins.marytts;
+
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.tts.TtsProvider;
+import org.pf4j.Extension;
+
+/**
+ * The {@code marytts} TTS provider. {@link #create} starts MaryTTS the first time (about a second) and returns an
+ * engine configured by the stage's {@code config:} block ({@link MaryTtsConfig}).
+ */
+@Extension
+public class MaryTtsProvider implements TtsProvider {
+    @Override
+    public String id() {
+        return "marytts";
+    }
+
+    @Override
+    public String description() {
+        return "MaryTTS 5.2.1 speech synthesis (offline, US English), streamed while it is produced";
+    }
+
+    @Override
+    public TtsEngine create(ComponentConfig config) {
+        MaryTtsConfig c = MaryTtsConfig.from(config);
+        return new MaryTtsEngine(MaryRuntime.get(), c, config.source());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.plugins.marytts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Measurements on PCM16 speech used by the tests: voiced duration and fundamental frequency. */
+final class AudioAnalysis {
+    private AudioAnalysis() {
+    }
+
+    /** Seconds between the first and last 10 ms frame whose RMS exceeds 1 % of full scale (leading/trailing silence ignored). */
+    static double speechSeconds(short[] s, int rate) {
+        int frame = rate / 100;
+        int first = -1;
+        int last = -1;
+        for (int f = 0; (f + 1) * frame <= s.length; f++) {
+            double e = 0;
+            for (int i = f * frame; i < (f + 1) * frame; i++) {
+                e += (double) s[i] * s[i];
+            }
+            if (Math.sqrt(e / frame) > 327) {
+                if (first < 0) {
+                    first = f;
+                }
+                last = f;
+            }
+        }
+        return first < 0 ? 0 : (last - first + 1) / 100.0;
+    }
+
+    /**
+     * Median F0 in Hz over voiced 40 ms frames, by normalised autocorrelation between 60 and 400 Hz on a copy
+     * decimated to 8 kHz (cheap, and F0 lives far below 4 kHz). A frame counts as voiced when its best
+     * normalised autocorrelation exceeds 0.6.
+     */
+    static double medianF0(short[] s, int rate) {
+        int step = Math.max(1, rate / 8000);
+        int r = rate / step;
+        double[] x = new double[s.length / step];
+        for (int i = 0; i < x.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < step; k++) {
+                sum += s[i * step + k];
+            }
+            x[i] = sum / step;
+        }
+        int win = r / 25;
+        int minLag = r / 400;
+        int maxLag = r / 60;
+        List<Double> f0s = new ArrayList<>();
+        for (int start = 0; start + win + maxLag < x.length; start += win / 2) {
+            double e0 = energy(x, start, win);
+            if (e0 / win < 300.0 * 300.0) {
+                continue;
+            }
+            double best = 0;
+            int bestLag = 0;
+            for (int lag = minLag; lag <= maxLag; lag++) {
+                double c = 0;
+                for (int i = 0; i < win; i++) {
+                    c += x[start + i] * x[start + i + lag];
+                }
+                double norm = c / Math.sqrt(e0 * energy(x, start + lag, win));
+                if (norm > best) {
+                    best = norm;
+                    bestLag = lag;
+                }
+            }
+            if (best > 0.6) {
+                f0s.add((double) r / bestLag);
+            }
+        }
+        if (f0s.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(f0s);
+        return f0s.get(f0s.size() / 2);
+    }
+
+    private static double energy(double[] x, int start, int n) {
+        double e = 0;
+        for (int i = start; i < start + n; i++) {
+            e += x[i] * x[i];
+        }
+        return e;
+    }
+}
