@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -pl plugins/tts-marytts -am test -Dtest=MaryTtsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class MaryTtsBenchmark {
-    private static final int WARMUP = 3;
-    private static final int RUNS = 7;
+    private static final int WARMUP = 2;
+    private static final int RUNS = 5;
     private static final Map<String, String> CLAUSES = new java.util.LinkedHashMap<>();
 
     static {
@@ -74,7 +74,7 @@ class MaryTtsBenchmark {
             List<Double> first = new ArrayList<>();
             List<Double> done = new ArrayList<>();
             double audioMs = 0;
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 2; round++) {
                 List<Future<double[]>> fs = new ArrayList<>();
                 for (int k = 0; k < 4; k++) {
                     fs.add(pool.submit(() -> {
