@@ -1,0 +1,93 @@
+package dev.parley.runtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official clients, unchanged, each complete a text turn against a running server: {@code openai}'s
+ * {@code OpenAIRealtimeWS} over wss with the self-signed certificate, and {@code @openai/agents-realtime}'s
+ * {@code RealtimeSession} over ws. The packages come from {@code scripts/prereqs.d/node-clients.sh}.
+ */
+class NodeClientsTest {
+    static final Path ROOT = repoRoot();
+    static final Path NODE_DIR = ROOT.resolve("build/node");
+
+    @Test
+    void openaiNodeRealtimeWsCompletesATextTurnOverTls() throws Exception {
+        ServerOptions o = TestServer.options(List.of("sk-node")).withTlsSelfSigned(true);
+        try (TestServer server = new TestServer(o)) {
+            String out = runNode("openai-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "sk-node", "PARLEY_CA", server.server.certificatePem().orElseThrow().toString()));
+            JsonNode result = RealtimeTestClient.JSON.readTree(out);
+            assertEquals("completed", result.path("status").asText(), out);
+            assertEquals("You said: hello from openai-node", result.path("text").asText());
+            assertEquals("session.created", result.at("/events/0").asText());
+            assertTrue(result.path("events").toString().contains("session.updated"));
+        }
+    }
+
+    @Test
+    void agentsRealtimeSessionCompletesATextTurn() throws Exception {
+        try (TestServer server = new TestServer(TestServer.options(List.of("sk-agents")))) {
+            String out = runNode("agents-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "sk-agents"));
+            JsonNode result = RealtimeTestClient.JSON.readTree(out);
+            assertEquals("You said: hello from agents", result.path("output").asText(), out);
+            assertTrue(result.path("history").asInt() >= 2, "user and assistant items in the SDK's history");
+            String events = result.path("events").toString();
+            for (String t : List.of("session.created", "session.updated", "conversation.item.added",
+                    "response.output_text.delta", "response.done")) {
+                assertTrue(events.contains("\"" + t + "\""), t + " reached the SDK: " + events);
+            }
+        }
+    }
+
+    /** Copies the script next to node_modules and runs it; returns its last stdout line. */
+    static String runNode(String script, Map<String, String> env) throws Exception {
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/openai"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@openai/agents-realtime"))) {
+            throw new AssertionError("The OpenAI npm clients are missing from " + NODE_DIR
+                    + ": run ./parley test (or scripts/prereqs.d/node-clients.sh) first.");
+        }
+        Path target = NODE_DIR.resolve(script);
+        Files.copy(ROOT.resolve("framework-runtime/src/test/node/" + script), target,
+                StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder pb = new ProcessBuilder("node", target.toString()).directory(NODE_DIR.toFile());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(false);
+        Process p = pb.start();
+        boolean finished = p.waitFor(Duration.ofSeconds(40).toMillis(), TimeUnit.MILLISECONDS);
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!finished) {
+            p.destroyForcibly();
+            throw new AssertionError("node " + script + " did not finish; stderr: " + stderr);
+        }
+        assertEquals(0, p.exitValue(), "node " + script + " failed: " + stderr + "\nstdout: " + stdout);
+        String[] lines = stdout.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve(".mvn"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("repository root (the directory holding .mvn/) not found");
+        }
+        return p;
+    }
+
+}

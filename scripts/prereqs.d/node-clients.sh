@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Prerequisites of the protocol work's real-client tests (NodeClientsTest):
+#   build/node/node_modules   the `openai` and `@openai/agents-realtime` npm packages (+ ws, zod), versions pinned
+#                             in framework-runtime/src/test/node/package.json, installed with `npm install
+#                             --no-package-lock` (no lockfile is kept: it would record registry URLs)
+# Idempotent: does nothing when the pinned versions are already installed. Needs node and npm on the PATH.
+set -euo pipefail
+
+nodeclients_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+nodeclients_src="$nodeclients_root/framework-runtime/src/test/node/package.json"
+nodeclients_dir="$nodeclients_root/build/node"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "[prereqs/node-clients] ERROR: node and npm are needed for the real-client tests (apt-get install nodejs npm)" >&2
+  exit 1
+fi
+
+# Every pinned package installed at its pinned version?
+nodeclients_ok=1
+while IFS=$'\t' read -r nodeclients_name nodeclients_version; do
+  nodeclients_pkg="$nodeclients_dir/node_modules/$nodeclients_name/package.json"
+  if [[ ! -f "$nodeclients_pkg" ]] \
+      || [[ "$(node -p "require('$nodeclients_pkg').version")" != "$nodeclients_version" ]]; then
+    nodeclients_ok=0
+  fi
+done < <(node -e 'const d=require(process.argv[1]).dependencies; for (const [n,v] of Object.entries(d)) console.log(n+"\t"+v)' "$nodeclients_src")
+
+if [[ $nodeclients_ok == 1 ]] && cmp -s "$nodeclients_src" "$nodeclients_dir/package.json"; then
+  echo "[prereqs/node-clients] ok: $nodeclients_dir (node $(node --version))"
+else
+  echo "[prereqs/node-clients] installing OpenAI Realtime client packages into $nodeclients_dir"
+  mkdir -p "$nodeclients_dir"
+  cp "$nodeclients_src" "$nodeclients_dir/package.json"
+  (cd "$nodeclients_dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+  echo "[prereqs/node-clients] installed: $(cd "$nodeclients_dir" && node -p "Object.entries(require('./package.json').dependencies).map(e=>e.join('@')).join(' ')")"
+fi
