@@ -32,6 +32,7 @@ import java.util.function.Function;
 final class ScriptedEngineFactory implements SessionEngineFactory {
     final LinkedBlockingQueue<ScriptedEngine> opened = new LinkedBlockingQueue<>();
     final List<ResponseSpec> requests = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger cancellations = new java.util.concurrent.atomic.AtomicInteger();
     volatile Function<ResponseSpec, List<Step>> script = ScriptedEngineFactory::echo;
 
     @Override
@@ -149,7 +150,10 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
             requests.add(spec);
             List<Step> steps = script.apply(spec);
             Thread t = Thread.ofVirtual().start(() -> play(steps, l));
-            return t::interrupt;
+            return () -> {
+                cancellations.incrementAndGet();
+                t.interrupt();
+            };
         }
 
         private void play(List<Step> steps, ResponseListener l) {
@@ -173,6 +177,8 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
                             ToolCall call = new ToolCall(tool.callId(), tool.name(), all.toString());
                             actor.execute(() -> l.toolCall(tool.index(), call));
                         }
+                        case Step.ToolDelta d -> actor.execute(() ->
+                                l.toolCallDelta(d.index(), d.callId(), d.name(), d.chunk()));
                         case Step.Sleep sl -> Thread.sleep(sl.ms());
                         case Step.Complete c -> actor.execute(() -> l.completed(c.reason(), new TokenUsage(12, 7)));
                         case Step.Fail f -> actor.execute(() -> l.failed(f.code(), f.message()));

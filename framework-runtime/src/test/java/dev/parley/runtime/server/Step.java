@@ -16,6 +16,10 @@ sealed interface Step {
     record Tool(int index, String callId, String name, String... argumentChunks) implements Step {
     }
 
+    /** One argument fragment of a tool call that is not (yet) complete. */
+    record ToolDelta(int index, String callId, String name, String chunk) implements Step {
+    }
+
     record Sleep(long ms) implements Step {
     }
 
