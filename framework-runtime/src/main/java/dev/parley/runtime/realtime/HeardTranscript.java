@@ -43,13 +43,27 @@ public final class HeardTranscript {
         return out.toString().stripTrailing();
     }
 
-    /** Replaces everything with the truncated text, which now ends at {@code cutMs}. */
+    /** Drops what was not heard before {@code cutMs}; pieces keep their offsets so a later cut stays accurate. */
     public void truncate(long cutMs, long totalMs) {
-        String heard = heardUntil(cutMs, totalMs);
-        pieces.clear();
-        if (!heard.isEmpty()) {
-            pieces.add(new Piece(0, new StringBuilder(heard)));
+        List<Piece> kept = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            long end = i + 1 < pieces.size() ? pieces.get(i + 1).startMs() : Math.max(totalMs, p.startMs());
+            if (p.startMs() >= cutMs) {
+                break;
+            }
+            if (end <= cutMs) {
+                kept.add(p);
+            } else {
+                String part = leadingWords(p.text().toString(), (double) (cutMs - p.startMs()) / (end - p.startMs()));
+                if (!part.isEmpty()) {
+                    kept.add(new Piece(p.startMs(), new StringBuilder(part)));
+                }
+                break;
+            }
         }
+        pieces.clear();
+        pieces.addAll(kept);
     }
 
     private static String leadingWords(String text, double fraction) {

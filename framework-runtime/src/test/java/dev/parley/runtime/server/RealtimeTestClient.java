@@ -29,6 +29,7 @@ final class RealtimeTestClient implements AutoCloseable {
 
     final LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     final CompletableFuture<Close> closed = new CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket ws;
 
     private RealtimeTestClient(URI uri, Map<String, String> headers, List<String> subprotocols, SSLContext ssl)
@@ -154,6 +155,12 @@ final class RealtimeTestClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            return WebSocket.Listener.super.onPing(webSocket, message);
         }
 
         @Override
