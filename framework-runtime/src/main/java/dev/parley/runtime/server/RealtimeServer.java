@@ -93,7 +93,8 @@ public final class RealtimeServer implements AutoCloseable {
                     .bind(options.host(), options.port()).sync().channel();
             RealtimeServer server = new RealtimeServer(boss, workers, carrier, timers, ch, options,
                     tls == null ? null : tls.certificatePem());
-            log.info(server.listeningLine());
+            // the CLI prints listeningLine() itself: logging it too would show the line twice
+            log.debug("Realtime server bound to {}", server.url());
             return server;
         } catch (Exception e) {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
