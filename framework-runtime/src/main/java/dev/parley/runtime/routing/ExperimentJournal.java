@@ -46,9 +46,13 @@ public final class ExperimentJournal implements ExperimentRecorder, AutoCloseabl
         }
     }
 
-    /** {@code <dir>/<experiment>.jsonl}, the default place ({@code build/experiments}). */
+    /**
+     * {@code <dir>/<experiment>.jsonl}, the default place ({@code build/experiments}); characters other than
+     * letters, digits, {@code _ . -} become {@code _} so a name cannot escape the directory.
+     */
     public static ExperimentJournal inDirectory(Path dir, String experiment) {
-        return new ExperimentJournal(experiment, dir.resolve(experiment + ".jsonl"), Clock.systemUTC());
+        String file = experiment.replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^\\.+", "_") + ".jsonl";
+        return new ExperimentJournal(experiment, dir.resolve(file), Clock.systemUTC());
     }
 
     public Path file() {

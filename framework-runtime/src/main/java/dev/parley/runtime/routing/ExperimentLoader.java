@@ -1,0 +1,115 @@
+package dev.parley.runtime.routing;
+
+import dev.parley.api.ComponentKind;
+import dev.parley.api.ConfigException;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.router.Router;
+import dev.parley.api.stt.SttEngine;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.turn.TurnDetector;
+import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.pipeline.PipelineDefinition;
+import dev.parley.runtime.pipeline.PipelineException;
+import dev.parley.runtime.pipeline.PipelineValidator;
+import dev.parley.runtime.plugins.ComponentRegistry;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a pipeline that declares an experiment: validates router and variants, applies each variant's
+ * overrides to the base ({@link PipelineDefinition#withOverrides}), creates the router with the variants handed
+ * in, and assembles the base and every variant once, sharing identical engines ({@link EngineCache}). Everything
+ * that can be wrong in the file fails here, at start, naming file, line and key.
+ */
+public final class ExperimentLoader {
+    private static final Logger log = LoggerFactory.getLogger(ExperimentLoader.class);
+
+    private final ComponentRegistry registry;
+
+    public ExperimentLoader(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param definition a parsed pipeline with {@code router:} and {@code variants:}
+     * @param journalDir where to append {@code <experiment>.jsonl} (e.g. {@code build/experiments}), or null to
+     *                   keep results in memory only
+     * @throws PipelineException or {@link ConfigException} when the experiment is invalid
+     */
+    public RoutedPipelineSelector load(PipelineDefinition definition, Path journalDir) {
+        ExperimentDefinition experiment = ExperimentDefinition.of(definition);
+        if (experiment == null) {
+            throw new PipelineException(definition.document().at("router"), "router",
+                    "this pipeline declares no experiment; add `router:` and `variants:` or serve it unrouted");
+        }
+        PipelineValidator.check(definition, registry);
+        Map<String, PipelineDefinition> variantDefinitions = new LinkedHashMap<>();
+        for (VariantSpec v : experiment.variants()) {
+            PipelineDefinition applied = definition.withOverrides(v.name(), v.overrides(), v.yamlPath());
+            PipelineValidator.check(applied, registry);
+            variantDefinitions.put(v.name(), applied);
+        }
+        Router router = createRouter(experiment);
+        EngineCache engines = new EngineCache(registry);
+        try {
+            Pipeline base = assemble(definition, engines);
+            Map<String, Pipeline> variants = new LinkedHashMap<>();
+            variantDefinitions.forEach((name, d) -> variants.put(name, assemble(d, engines)));
+            String name = experimentName(experiment, definition);
+            ExperimentMetrics metrics = new ExperimentMetrics();
+            ExperimentJournal journal = journalDir == null ? null : ExperimentJournal.inDirectory(journalDir, name);
+            log.info("Pipeline {}: experiment {} with variants {} ({} distinct engines for {} pipelines){}",
+                    definition.name(), name, variants.keySet(), engines.size(), variants.size() + 1,
+                    journal == null ? "" : "; results go to " + journal.file());
+            ExperimentRecorder recorder = journal == null ? metrics : ExperimentRecorder.tee(metrics, journal);
+            AutoCloseable resources = () -> {
+                engines.close();
+                if (journal != null) {
+                    journal.close();
+                }
+            };
+            return new RoutedPipelineSelector(definition.name(), name, router, base, variants, metrics, recorder,
+                    resources);
+        } catch (RuntimeException e) {
+            engines.close();
+            throw e;
+        }
+    }
+
+    private Router createRouter(ExperimentDefinition experiment) {
+        var stage = experiment.router();
+        var provider = registry.require(ComponentKind.ROUTER, stage.provider());
+        Object router;
+        try {
+            router = provider.provider().create(experiment.routerConfig());
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new PipelineException(stage.source() + ": router provider '" + stage.provider()
+                    + "' failed to start: " + e, e);
+        }
+        if (!(router instanceof Router r)) {
+            throw new PipelineException(stage.source() + ": router provider '" + stage.provider()
+                    + "' returned " + (router == null ? "nothing" : router.getClass().getName()) + ", not a Router");
+        }
+        return r;
+    }
+
+    private static String experimentName(ExperimentDefinition experiment, PipelineDefinition definition) {
+        return experiment.routerConfig().string("experiment").filter(s -> !s.isBlank()).orElse(definition.name());
+    }
+
+    private static Pipeline assemble(PipelineDefinition d, EngineCache engines) {
+        return new Pipeline(d.name(), d.variant(), d.sampleRate(), d.overlap(),
+                engines.engine(d.stage(ComponentKind.VAD), VadEngine.class),
+                engines.engine(d.stage(ComponentKind.STT), SttEngine.class),
+                engines.engine(d.stage(ComponentKind.TURN), TurnDetector.class),
+                engines.engine(d.stage(ComponentKind.LLM), LlmEngine.class),
+                engines.engine(d.stage(ComponentKind.TTS), TtsEngine.class),
+                d.session());
+    }
+}
