@@ -8,10 +8,12 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.pipeline.EnvInterpolator;
 import dev.parley.runtime.pipeline.Pipeline;
 import dev.parley.runtime.pipeline.PipelineDefinition;
 import dev.parley.runtime.pipeline.PipelineException;
 import dev.parley.runtime.pipeline.PipelineValidator;
+import dev.parley.runtime.pipeline.VariantOverrides;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a pipeline that declares an experiment: validates router and variants, applies each variant's
- * overrides to the base ({@link PipelineDefinition#withOverrides}), creates the router with the variants handed
+ * overrides to the base ({@link VariantOverrides}), creates the router with the variants handed
  * in, and assembles the base and every variant once, sharing identical engines ({@link EngineCache}). Everything
  * that can be wrong in the file fails here, at start, naming file, line and key.
  */
@@ -29,9 +31,17 @@ public final class ExperimentLoader {
     private static final Logger log = LoggerFactory.getLogger(ExperimentLoader.class);
 
     private final ComponentRegistry registry;
+    private final EnvInterpolator env;
 
+    /** Expands placeholders in variant overrides from the process environment. */
     public ExperimentLoader(ComponentRegistry registry) {
+        this(registry, EnvInterpolator.system());
+    }
+
+    /** @param env placeholder lookup for the overrides; use the one the base pipeline was parsed with */
+    public ExperimentLoader(ComponentRegistry registry, EnvInterpolator env) {
         this.registry = registry;
+        this.env = env;
     }
 
     /**
@@ -49,7 +59,7 @@ public final class ExperimentLoader {
         PipelineValidator.check(definition, registry);
         Map<String, PipelineDefinition> variantDefinitions = new LinkedHashMap<>();
         for (VariantSpec v : experiment.variants()) {
-            PipelineDefinition applied = definition.withOverrides(v.name(), v.overrides(), v.yamlPath());
+            PipelineDefinition applied = VariantOverrides.apply(definition, v.name(), v.overrides(), v.yamlPath(), env);
             PipelineValidator.check(applied, registry);
             variantDefinitions.put(v.name(), applied);
         }

@@ -63,9 +63,10 @@ class AbTestPipelineTest {
         }
         registry.add(new AbRouterProvider(), origin);
         Path file = repoRoot().resolve("pipelines/ab-test.yaml");
-        PipelineDefinition definition = new PipelineParser(new EnvInterpolator(k -> null))
-                .parse("pipelines/ab-test.yaml", Files.readString(file));
-        selector = new ExperimentLoader(registry.build()).load(definition, journals);
+        EnvInterpolator noEnv = new EnvInterpolator(k -> null); // as if no OPENAI_API_KEY: the rules LLM
+        PipelineDefinition definition = new PipelineParser(noEnv).parse("pipelines/ab-test.yaml",
+                Files.readString(file));
+        selector = new ExperimentLoader(registry.build(), noEnv).load(definition, journals);
     }
 
     @AfterEach
