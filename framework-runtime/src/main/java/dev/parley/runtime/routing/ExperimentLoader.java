@@ -17,6 +17,7 @@ import dev.parley.runtime.pipeline.VariantOverrides;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,24 @@ public final class ExperimentLoader {
     }
 
     /**
+     * Checks everything {@link #load} would, without creating any engine: the experiment, each variant's
+     * overrides, every provider named by base and variants, and the router's config (the router is created: it is
+     * cheap). For {@code parley pipelines validate}.
+     *
+     * @return the variant names in declared order; empty when the pipeline declares no experiment
+     * @throws PipelineException or {@link ConfigException} when the experiment is invalid
+     */
+    public List<String> validate(PipelineDefinition definition) {
+        ExperimentDefinition experiment = ExperimentDefinition.of(definition);
+        if (experiment == null) {
+            return List.of();
+        }
+        Map<String, PipelineDefinition> variants = applyVariants(definition, experiment);
+        createRouter(experiment);
+        return List.copyOf(variants.keySet());
+    }
+
+    /**
      * @param definition a parsed pipeline with {@code router:} and {@code variants:}
      * @param journalDir where to append {@code <experiment>.jsonl} (e.g. {@code build/experiments}), or null to
      *                   keep results in memory only
@@ -56,13 +75,7 @@ public final class ExperimentLoader {
             throw new PipelineException(definition.document().at("router"), "router",
                     "this pipeline declares no experiment; add `router:` and `variants:` or serve it unrouted");
         }
-        PipelineValidator.check(definition, registry);
-        Map<String, PipelineDefinition> variantDefinitions = new LinkedHashMap<>();
-        for (VariantSpec v : experiment.variants()) {
-            PipelineDefinition applied = VariantOverrides.apply(definition, v.name(), v.overrides(), v.yamlPath(), env);
-            PipelineValidator.check(applied, registry);
-            variantDefinitions.put(v.name(), applied);
-        }
+        Map<String, PipelineDefinition> variantDefinitions = applyVariants(definition, experiment);
         Router router = createRouter(experiment);
         EngineCache engines = new EngineCache(registry);
         try {
@@ -88,6 +101,18 @@ public final class ExperimentLoader {
             engines.close();
             throw e;
         }
+    }
+
+    private Map<String, PipelineDefinition> applyVariants(PipelineDefinition definition,
+                                                          ExperimentDefinition experiment) {
+        PipelineValidator.check(definition, registry);
+        Map<String, PipelineDefinition> applied = new LinkedHashMap<>();
+        for (VariantSpec v : experiment.variants()) {
+            PipelineDefinition d = VariantOverrides.apply(definition, v.name(), v.overrides(), v.yamlPath(), env);
+            PipelineValidator.check(d, registry);
+            applied.put(v.name(), d);
+        }
+        return applied;
     }
 
     private Router createRouter(ExperimentDefinition experiment) {

@@ -54,19 +54,22 @@ class AbTestPipelineTest {
     Path journals;
     private RoutedPipelineSelector selector;
 
+    private ComponentRegistry registry;
+    private PipelineDefinition definition;
+    private final EnvInterpolator noEnv = new EnvInterpolator(k -> null); // as if no OPENAI_API_KEY: rules LLM
+
     @BeforeEach
     void load() throws Exception {
-        ComponentRegistry.Builder registry = ComponentRegistry.builder();
+        ComponentRegistry.Builder builder = ComponentRegistry.builder();
         ProviderOrigin origin = ProviderOrigin.builtIn();
         for (CountingProvider p : List.of(energy, silero, sphinx, lm, rules, openai, mary)) {
-            registry.add(p, origin);
+            builder.add(p, origin);
         }
-        registry.add(new AbRouterProvider(), origin);
+        builder.add(new AbRouterProvider(), origin);
+        registry = builder.build();
         Path file = repoRoot().resolve("pipelines/ab-test.yaml");
-        EnvInterpolator noEnv = new EnvInterpolator(k -> null); // as if no OPENAI_API_KEY: the rules LLM
-        PipelineDefinition definition = new PipelineParser(noEnv).parse("pipelines/ab-test.yaml",
-                Files.readString(file));
-        selector = new ExperimentLoader(registry.build(), noEnv).load(definition, journals);
+        definition = new PipelineParser(noEnv).parse("pipelines/ab-test.yaml", Files.readString(file));
+        selector = new ExperimentLoader(registry, noEnv).load(definition, journals);
     }
 
     @AfterEach
@@ -144,6 +147,14 @@ class AbTestPipelineTest {
         assertSame(target, sw.atTurnBoundary());
         assertFalse(sw.pending());
         assertSame(sw.current().stt(), start.stt(), "the swap only changes what the variant overrides");
+    }
+
+    @Test
+    void validationChecksTheExperimentWithoutCreatingEngines() {
+        selector.close();
+        List<Integer> before = List.of(energy.created.size(), silero.created.size(), mary.created.size());
+        assertEquals(List.of("A", "B"), new ExperimentLoader(registry, noEnv).validate(definition));
+        assertEquals(before, List.of(energy.created.size(), silero.created.size(), mary.created.size()));
     }
 
     @Test
