@@ -1,0 +1,63 @@
+package dev.parley.plugins.langchain4j;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fires once when a generation has been silent for longer than its timeout — before the first token or between
+ * tokens. The JDK client's request timeout only covers the wait for response headers, and a server that stalls
+ * mid-stream must not hang a voice session. One check is scheduled at a time; activity only moves a timestamp.
+ */
+final class IdleWatchdog {
+    private final ScheduledExecutorService scheduler;
+    private final long timeoutNanos;
+    private final Runnable onTimeout;
+    private volatile long lastActivity;
+    private ScheduledFuture<?> pending;
+    private boolean stopped;
+
+    IdleWatchdog(ScheduledExecutorService scheduler, Duration timeout, Runnable onTimeout) {
+        this.scheduler = scheduler;
+        this.timeoutNanos = timeout.toNanos();
+        this.onTimeout = onTimeout;
+    }
+
+    synchronized void start() {
+        lastActivity = System.nanoTime();
+        schedule(timeoutNanos);
+    }
+
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    synchronized void stop() {
+        stopped = true;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    private void check() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            long idle = System.nanoTime() - lastActivity;
+            if (idle < timeoutNanos) {
+                schedule(timeoutNanos - idle);
+                return;
+            }
+            stopped = true;
+        }
+        onTimeout.run();
+    }
+
+    private void schedule(long delayNanos) {
+        if (!stopped) {
+            pending = scheduler.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

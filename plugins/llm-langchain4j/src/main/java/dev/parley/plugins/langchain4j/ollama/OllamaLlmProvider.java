@@ -1,0 +1,51 @@
+package dev.parley.plugins.langchain4j.ollama;
+
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.llm.LlmProvider;
+import dev.parley.plugins.langchain4j.CancellableHttpClientBuilder;
+import dev.parley.plugins.langchain4j.FailureMapper;
+import dev.parley.plugins.langchain4j.LangChain4jEngine;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code llm: ollama} — a model served by Ollama, through LangChain4j's native Ollama module. Ollama sends tool
+ * calls whole (no argument deltas), so listeners get {@code onToolCall} without preceding deltas.
+ */
+@Extension
+public final class OllamaLlmProvider implements LlmProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(OllamaLlmProvider.class);
+
+    @Override
+    public String id() {
+        return "ollama";
+    }
+
+    @Override
+    public String description() {
+        return "A model served by Ollama (base_url, model) via LangChain4j's Ollama module";
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return create(OllamaConfig.from(config));
+    }
+
+    public LlmEngine create(OllamaConfig c) {
+        OllamaStreamingChatModel model = OllamaStreamingChatModel.builder()
+                .httpClientBuilder(new CancellableHttpClientBuilder())
+                .baseUrl(c.baseUrl())
+                .modelName(c.model())
+                .temperature(c.temperature())
+                .numCtx(c.contextSize())
+                .timeout(c.timeout())
+                .build();
+        LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), model, c.timeout(), c.maxRetries(),
+                new FailureMapper("Ollama at " + c.baseUrl() + " (model " + c.model() + ")", null), null);
+        LOG.info("LLM: {}", engine.describe());
+        return engine;
+    }
+}
