@@ -1,0 +1,62 @@
+package dev.parley.plugins.langchain4j.llamacpp;
+
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigException;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.llm.LlmProvider;
+import dev.parley.plugins.langchain4j.FailureMapper;
+import dev.parley.plugins.langchain4j.LangChain4jEngine;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code llm: llamacpp} — a GGUF chat model run inside the JVM by llama.cpp ({@code de.kherud:llama}, natives
+ * bundled in this plugin only), behind {@link LlamaCppStreamingChatModel}. Loading happens once, here.
+ * No log callback is registered with the binding: doing so keeps the JVM alive after close.
+ */
+@Extension
+public final class LlamaCppLlmProvider implements LlmProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(LlamaCppLlmProvider.class);
+
+    @Override
+    public String id() {
+        return "llamacpp";
+    }
+
+    @Override
+    public String description() {
+        return "A GGUF model run in-process by llama.cpp (model_path)";
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return create(LlamaCppConfig.from(config));
+    }
+
+    public LlmEngine create(LlamaCppConfig c) {
+        long start = System.nanoTime();
+        LlamaModel model;
+        try {
+            model = new LlamaModel(new ModelParameters()
+                    .setModel(c.modelPath().toString())
+                    .setCtxSize(c.contextSize())
+                    .setThreads(c.threads())
+                    .setGpuLayers(c.gpuLayers()));
+        } catch (RuntimeException e) { // the binding's LlamaException is package-private
+            throw new ConfigException("llamacpp: could not load " + c.modelPath().toAbsolutePath() + " ("
+                    + e.getMessage() + "). Is it a GGUF chat model for an architecture this llama.cpp build knows?");
+        } catch (UnsatisfiedLinkError e) {
+            throw new ConfigException("llamacpp: the llama.cpp native library could not be loaded on this machine ("
+                    + e.getMessage() + ")");
+        }
+        LOG.info("llamacpp: loaded {} in {} ms", c.modelPath().getFileName(), (System.nanoTime() - start) / 1_000_000);
+        LlamaCppStreamingChatModel chat = new LlamaCppStreamingChatModel(model, c);
+        LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), chat, c.timeout(), 0,
+                new FailureMapper("llama.cpp (" + c.modelPath().getFileName() + ")", null), chat);
+        LOG.info("LLM: {}", engine.describe());
+        return engine;
+    }
+}
