@@ -47,6 +47,14 @@ public final class LocalOpenAiServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** The server's root URL (for Ollama's /api/chat). */
+    public String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Request paths in arrival order. */
+    public final List<String> paths = new CopyOnWriteArrayList<>();
+
     public LocalOpenAiServer script(Script s) {
         this.script = s;
         this.clientClosed = new CountDownLatch(1);
@@ -54,6 +62,7 @@ public final class LocalOpenAiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        paths.add(exchange.getRequestURI().getPath());
         requestBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         Sse sse = new Sse(exchange);
