@@ -1,0 +1,108 @@
+package dev.parley.it;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.parley.api.ComponentConfig;
+import dev.parley.api.ComponentKind;
+import dev.parley.api.ConfigException;
+import dev.parley.api.llm.ChatMessage;
+import dev.parley.api.llm.FinishReason;
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.llm.LlmException;
+import dev.parley.api.llm.LlmListener;
+import dev.parley.api.llm.LlmRequest;
+import dev.parley.api.llm.TokenUsage;
+import dev.parley.api.llm.ToolCall;
+import dev.parley.runtime.plugins.ComponentLoader;
+import dev.parley.runtime.plugins.LoadedComponents;
+import dev.parley.runtime.plugins.RegisteredProvider;
+import org.junit.jupiter.api.Test;
+import org.pf4j.PluginClassLoader;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code openai} provider loaded from the llm-langchain4j zip by the runtime's own loader streams from a local
+ * OpenAI-compatible server: LangChain4j, its HTTP client and Jackson all run inside the plugin's PF4J classloader.
+ * Also: the built-in {@code rules} responder sits beside it, and {@code llamacpp} without a model says what to do.
+ */
+class LangChain4jThroughRuntimeIT {
+    private final LoadedComponents loaded = ComponentLoader.shared(RepoPaths.plugins());
+
+    @Test
+    void openAiProviderFromThePluginZipStreams() throws Exception {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.langchain4j.model.chat.StreamingChatModel"));
+        RegisteredProvider p = loaded.registry().require(ComponentKind.LLM, "openai");
+        assertInstanceOf(PluginClassLoader.class, p.provider().getClass().getClassLoader());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (String piece : List.of("Hello", " from", " the", " plugin")) {
+                    out.write(("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece
+                            + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                out.write(("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                        + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        try {
+            String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            LlmEngine engine = (LlmEngine) p.provider().create(new ComponentConfig(Map.of("base_url", baseUrl,
+                    "model", "local-model"), "it.yaml stages.llm.config"));
+            assertTrue(engine.describe().contains(baseUrl), engine.describe());
+            List<String> deltas = new CopyOnWriteArrayList<>();
+            CompletableFuture<FinishReason> done = new CompletableFuture<>();
+            engine.stream(new LlmRequest("Be brief.", List.of(new ChatMessage.User("Hi")), List.of(), null, null,
+                    null), new LlmListener() {
+                @Override
+                public void onTextDelta(String delta) {
+                    deltas.add(delta);
+                }
+
+                @Override
+                public void onToolCall(int index, ToolCall call) {
+                }
+
+                @Override
+                public void onComplete(FinishReason reason, TokenUsage usage) {
+                    done.complete(reason);
+                }
+
+                @Override
+                public void onError(LlmException error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            assertEquals(FinishReason.STOP, done.get(30, TimeUnit.SECONDS));
+            assertEquals(List.of("Hello", " from", " the", " plugin"), deltas);
+            engine.close();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void rulesIsBuiltInAndLlamaCppWithoutAModelSaysWhatToDo() {
+        assertTrue(loaded.registry().require(ComponentKind.LLM, "rules").origin().isBuiltIn());
+        RegisteredProvider llamacpp = loaded.registry().require(ComponentKind.LLM, "llamacpp");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> llamacpp.provider().create(new ComponentConfig(Map.of(), "it.yaml stages.llm.config")));
+        assertTrue(e.getMessage().contains("model_path") && e.getMessage().contains("it.yaml"), e.getMessage());
+    }
+}
