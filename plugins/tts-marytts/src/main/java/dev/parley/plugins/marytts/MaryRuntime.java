@@ -28,6 +28,18 @@ final class MaryRuntime {
         return instance;
     }
 
+    /** Shuts MaryTTS down if it was started (plugin stop); a later {@link #get()} starts it again. */
+    static synchronized void shutdown() {
+        if (instance != null && marytts.server.Mary.currentState() == marytts.server.Mary.STATE_RUNNING) {
+            try {
+                marytts.server.Mary.shutdown();
+            } catch (RuntimeException e) {
+                LOG.warn("MaryTTS shutdown failed: {}", e.toString());
+            }
+        }
+        instance = null;
+    }
+
     private static LocalMaryInterface start() {
         if (System.getProperty(LOG_PROPERTY) == null) {
             System.setProperty(LOG_PROPERTY, "WARN, stderr");

@@ -7,6 +7,8 @@ import dev.parley.api.tts.TtsSynthesis;
 import dev.parley.api.tts.VoiceSettings;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
@@ -25,6 +27,8 @@ public final class MaryTtsEngine implements TtsEngine {
     private final SpeechTextNormalizer normalizer = new SpeechTextNormalizer();
     private final ClauseSplitter splitter;
     private final int sampleRate;
+    /** Syntheses still running, so that close() can stop them. */
+    private final Set<MarySynthesis> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param source where the config came from, for the error naming a bad {@code voice}
@@ -90,8 +94,22 @@ public final class MaryTtsEngine implements TtsEngine {
             synthesis = new MarySynthesis(mary, new MarySynthesis.Request(List.of(), "", 1, 0), sampleRate,
                     config.chunkMs(), new FailingListener(listener, e));
         }
-        Thread.ofVirtual().name("marytts-" + SYNTHESES.incrementAndGet()).start(synthesis);
-        return synthesis;
+        MarySynthesis started = synthesis;
+        running.add(started);
+        Thread.ofVirtual().name("marytts-" + SYNTHESES.incrementAndGet()).start(() -> {
+            try {
+                started.run();
+            } finally {
+                running.remove(started);
+            }
+        });
+        return started;
+    }
+
+    /** Cancels the syntheses still running. MaryTTS itself stays up for other engines until the plugin stops. */
+    @Override
+    public void close() {
+        running.forEach(MarySynthesis::cancel);
     }
 
     private static double clamp(double v, double min, double max) {

@@ -8,4 +8,8 @@ import org.pf4j.Plugin;
  * uses it.
  */
 public class MaryTtsPlugin extends Plugin {
+    @Override
+    public void stop() {
+        MaryRuntime.shutdown();
+    }
 }

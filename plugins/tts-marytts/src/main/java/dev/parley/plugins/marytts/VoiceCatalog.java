@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The voices this plugin offers and the OpenAI voice names mapped onto them. Maven Central carries exactly one
- * MaryTTS 5.2.1 voice, {@code cmu-slt-hsmm} (US English, female); the lower preset is that voice shifted down so
- * that OpenAI's male voices sound distinct. Presets whose MaryTTS voice is not installed are left out.
+ * MaryTTS 5.2.1 voice, {@code cmu-slt-hsmm} (US English, female); {@code cmu-slt-hsmm-low} is a voice this plugin
+ * derives from it ({@link LowSltVoiceConfig}: lower formants) played 7 semitones lower, so that OpenAI's male
+ * voices sound distinct. Presets whose MaryTTS voice is not installed are left out.
  */
 final class VoiceCatalog {
     static final String SLT = "cmu-slt-hsmm";
@@ -18,7 +19,7 @@ final class VoiceCatalog {
 
     private static final List<VoicePreset> PRESETS = List.of(
             new VoicePreset(SLT, SLT, 0, "US English female (CMU ARCTIC slt, HSMM)"),
-            new VoicePreset(SLT_LOW, SLT, -7, "cmu-slt-hsmm seven semitones lower: a deeper voice"));
+            new VoicePreset(SLT_LOW, SLT_LOW, -7, "cmu-slt-hsmm with lower formants and 7 semitones lower pitch"));
 
     /** OpenAI Realtime voice names → preset, female/male roughly as OpenAI's own voices. */
     private static final Map<String, String> OPENAI_ALIASES = orderedMap(
@@ -34,12 +35,11 @@ final class VoiceCatalog {
                 byName.put(p.name(), p);
             }
         }
-        OPENAI_ALIASES.forEach((alias, target) -> {
-            VoicePreset p = byName.get(target);
-            if (p != null) {
-                byName.put(alias, p);
-            }
-        });
+        if (!byName.isEmpty()) {
+            // An alias whose preset is missing speaks with the first one rather than failing the client.
+            VoicePreset fallback = byName.values().iterator().next();
+            OPENAI_ALIASES.forEach((alias, target) -> byName.put(alias, byName.getOrDefault(target, fallback)));
+        }
     }
 
     /** Every name {@link #resolve} accepts: presets first, then aliases. */

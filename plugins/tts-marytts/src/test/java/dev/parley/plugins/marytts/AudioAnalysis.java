@@ -78,6 +78,44 @@ final class AudioAnalysis {
         return f0s.get(f0s.size() / 2);
     }
 
+    /**
+     * Magnitude-weighted mean frequency (Hz) of 0–8 kHz over loud 2048-sample Hann frames: where the spectral
+     * envelope's weight sits, so formants moving down lower it. A plain DFT over the bins needed; test-only.
+     */
+    static double spectralCentroid(short[] s, int rate) {
+        int n = 2048;
+        int maxBin = (int) (8000L * n / rate);
+        double weighted = 0;
+        double total = 0;
+        for (int start = 0; start + n <= s.length; start += n) {
+            if (energy(s, start, n) / n < 1e6) {
+                continue;
+            }
+            for (int k = 1; k < maxBin; k++) {
+                double re = 0;
+                double im = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = s[start + i] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+                    double a = 2 * Math.PI * k * i / n;
+                    re += x * Math.cos(a);
+                    im -= x * Math.sin(a);
+                }
+                double mag = Math.hypot(re, im);
+                weighted += mag * k * rate / (double) n;
+                total += mag;
+            }
+        }
+        return total == 0 ? 0 : weighted / total;
+    }
+
+    private static double energy(short[] x, int start, int n) {
+        double e = 0;
+        for (int i = start; i < start + n; i++) {
+            e += (double) x[i] * x[i];
+        }
+        return e;
+    }
+
     private static double energy(double[] x, int start, int n) {
         double e = 0;
         for (int i = start; i < start + n; i++) {

@@ -101,6 +101,28 @@ class MaryTtsEngineTest {
     }
 
     @Test
+    void closingTheEngineCancelsWhatIsStillSpeaking() throws Exception {
+        MaryTtsEngine closing = TestEngines.create(Map.of("max_clause_chars", 2000));
+        CountDownLatch threeChunks = new CountDownLatch(3);
+        CollectingListener l = new CollectingListener() {
+            @Override
+            public void onAudio(AudioChunk chunk) {
+                super.onAudio(chunk);
+                threeChunks.countDown();
+            }
+        };
+        TtsSynthesis s = closing.synthesize(LONG_SENTENCE, VoiceSettings.DEFAULT, l);
+        assertTrue(threeChunks.await(30, TimeUnit.SECONDS));
+        closing.close();
+        int atClose = l.chunkCount();
+        assertTrue(((MarySynthesis) s).awaitFinished(5, TimeUnit.SECONDS));
+        assertEquals(atClose, l.chunkCount());
+        assertTrue(l.events.stream().noneMatch("done"::equals), l.events.toString());
+        // MaryTTS itself stays up for the other engines
+        assertNull(TestEngines.speak(engine, "Still here.", VoiceSettings.DEFAULT).error);
+    }
+
+    @Test
     void fourConcurrentSynthesesMatchTheSequentialOutput() throws Exception {
         String[] texts = {"Good morning, how can I help?", "The quick brown fox jumps over the lazy dog.",
                 "Please hold while I check that for you.", "Your order will arrive on Tuesday."};

@@ -60,6 +60,21 @@ class ProsodyTest {
         assertTrue(echo > 85 && echo < 140, "echo in a male F0 range: " + echo);
     }
 
+    @Test
+    void lowVoiceHasLowerFormantsNotOnlyLowerPitch() throws Exception {
+        // Same pitch (-7 st) on both sides, so only the spectral envelope differs.
+        short[] slt = TestEngines.speak(engine, TEXT, new VoiceSettings("cmu-slt-hsmm", 1, -7)).samples();
+        short[] low = TestEngines.speak(engine, TEXT, new VoiceSettings("cmu-slt-hsmm-low", 1, 0)).samples();
+        double sltF0 = AudioAnalysis.medianF0(slt, RATE);
+        double lowF0 = AudioAnalysis.medianF0(low, RATE);
+        double sltCentroid = AudioAnalysis.spectralCentroid(slt, RATE);
+        double lowCentroid = AudioAnalysis.spectralCentroid(low, RATE);
+        System.out.printf("at -7 st: cmu-slt-hsmm F0 %.1f Hz centroid %.0f Hz; cmu-slt-hsmm-low F0 %.1f Hz centroid %.0f Hz (x%.3f)%n",
+                sltF0, sltCentroid, lowF0, lowCentroid, lowCentroid / sltCentroid);
+        assertTrue(Math.abs(lowF0 / sltF0 - 1) < 0.08, "same pitch: " + lowF0 + " vs " + sltF0);
+        assertTrue(lowCentroid < 0.97 * sltCentroid, lowCentroid + " vs " + sltCentroid);
+    }
+
     private double seconds(VoiceSettings s) throws Exception {
         return AudioAnalysis.speechSeconds(TestEngines.speak(engine, TEXT, s).samples(), RATE);
     }
