@@ -113,6 +113,8 @@ final class ActiveResponse implements ResponseListener {
         ResponseSpec spec = new ResponseSpec(id(), request, options.audio(),
                 new VoiceSettings(options.voice(), options.speed(), 0.0), options.outputFormat(), timing);
         try {
+            // first mark wins: an engine that hands the request over later keeps this earlier instant
+            timing.mark(ResponseTiming.Stage.LLM_REQUEST);
             handle = ctx.engine.responses().start(spec, this);
         } catch (RuntimeException e) {
             log.warn("Response {}: the engine refused to start: {}", id(), e.toString());

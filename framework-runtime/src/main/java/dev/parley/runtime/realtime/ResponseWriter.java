@@ -76,7 +76,8 @@ final class ResponseWriter {
         boolean first = message == null || audio.size() == 0;
         openMessage();
         audio.writeBytes(bytes);
-        part.audioMs += durationMs;
+        // length from the bytes, as clients compute it, so a truncate at "everything played" is never too long
+        part.audioMs = options.outputFormat().millis(audio.size());
         ObjectNode e = contentEvent("response.output_audio.delta");
         e.put("delta", Base64.getEncoder().encodeToString(bytes));
         sendDelta(e);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.api.llm.ChatMessage;
+import dev.parley.api.llm.FinishReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,50 @@ class NodeClientsTest {
                     "response.output_text.delta", "response.done")) {
                 assertTrue(events.contains("\"" + t + "\""), t + " reached the SDK: " + events);
             }
+        }
+    }
+
+    @Test
+    void agentsRealtimeRunsAFunctionToolRoundTrip() throws Exception {
+        try (TestServer server = new TestServer(TestServer.options(List.of()))) {
+            server.engines.script = spec -> {
+                boolean answered = spec.request().messages().stream()
+                        .anyMatch(m -> m instanceof ChatMessage.ToolResult);
+                if (!answered) {
+                    return List.of(new Step.Tool(0, "call_agents1", "get_weather", "{\"city\":", "\"Paris\"}"),
+                            new Step.Complete(FinishReason.TOOL_CALLS));
+                }
+                ChatMessage.ToolResult r = (ChatMessage.ToolResult) spec.request().messages().stream()
+                        .filter(m -> m instanceof ChatMessage.ToolResult).findFirst().orElseThrow();
+                return List.of(new Step.Text("It is " + r.output() + "."), new Step.Complete(FinishReason.STOP));
+            };
+            String out = runNode("agents-tool-call.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "any"));
+            JsonNode result = RealtimeTestClient.JSON.readTree(out);
+            assertEquals("Paris", result.at("/toolRuns/0").asText(), out);
+            assertTrue(result.path("output").asText().contains("sunny in Paris"), out);
+            assertEquals("get_weather", server.engines.requests.get(0).request().tools().get(0).name(),
+                    "the SDK's tool reached the model request");
+        }
+    }
+
+    @Test
+    void agentsRealtimeTruncatesWhatItPlayedOnBargeIn() throws Exception {
+        try (TestServer server = new TestServer(TestServer.options(List.of()))) {
+            server.engines.script = spec -> List.of(new Step.Text("One two three four. "), new Step.Audio(400),
+                    new Step.Text("Five six seven eight."), new Step.Audio(400), new Step.Sleep(150),
+                    new Step.UserSpeaks(1, 5000), new Step.Hang());
+            String out = runNode("agents-barge-in.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "any"));
+            JsonNode result = RealtimeTestClient.JSON.readTree(out);
+            assertTrue(result.path("interrupted").asBoolean(), out);
+            assertEquals("cancelled", result.path("doneStatus").asText(), out);
+            assertEquals("turn_detected", result.path("reason").asText(), out);
+            int end = result.path("audioEndMs").asInt();
+            assertTrue(end > 0 && end <= 800, out);
+            String full = "One two three four. Five six seven eight.";
+            String heard = result.path("heard").asText();
+            assertTrue(full.startsWith(heard) && heard.length() < full.length(), out);
         }
     }
 

@@ -179,6 +179,7 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
                         }
                         case Step.ToolDelta d -> actor.execute(() ->
                                 l.toolCallDelta(d.index(), d.callId(), d.name(), d.chunk()));
+                        case Step.UserSpeaks u -> actor.execute(() -> listener.speechStarted(u.utterance(), u.atMs()));
                         case Step.Sleep sl -> Thread.sleep(sl.ms());
                         case Step.Complete c -> actor.execute(() -> l.completed(c.reason(), new TokenUsage(12, 7)));
                         case Step.Fail f -> actor.execute(() -> l.failed(f.code(), f.message()));

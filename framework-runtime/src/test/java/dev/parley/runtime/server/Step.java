@@ -20,6 +20,10 @@ sealed interface Step {
     record ToolDelta(int index, String callId, String name, String chunk) implements Step {
     }
 
+    /** The input path reports the user starting to speak (a barge-in when a response is playing). */
+    record UserSpeaks(long utterance, long atMs) implements Step {
+    }
+
     record Sleep(long ms) implements Step {
     }
 
