@@ -175,6 +175,26 @@ final class ActiveResponse implements ResponseListener {
         state = State.FINISHED;
         writer.finish(status, details, usage);
         TimingReport.send(ctx.out, id(), timing);
+        observe(status, details);
         onFinished.accept(this);
+    }
+
+    private void observe(String status, com.fasterxml.jackson.databind.JsonNode details) {
+        String pipeline = ctx.identity.pipeline();
+        String variant = ctx.identity.variant();
+        try {
+            switch (status) {
+                case "completed" -> ctx.observer.turn(pipeline, variant, TimingReport.voiceTtfa(timing, options.audio()));
+                case "cancelled" -> {
+                    if ("turn_detected".equals(details.path("reason").asText())) {
+                        ctx.observer.bargeIn(pipeline, variant);
+                    }
+                }
+                case "failed" -> ctx.observer.error(pipeline, variant, details.at("/error/code").asText());
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Session observer failed: {}", e.toString());
+        }
     }
 }

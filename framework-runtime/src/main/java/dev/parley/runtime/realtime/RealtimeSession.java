@@ -27,10 +27,16 @@ public final class RealtimeSession {
     private final ConversationCommands items;
     private final SessionUpdates updates;
 
+    /**
+     * @param timers         runs the bounded transcript wait
+     * @param transcriptWait how long a voice turn's response waits for the final transcript
+     * @param observer       told of completed turns, barge-ins and failures (experiment metrics)
+     */
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
-                           Duration transcriptWait) {
+                           Duration transcriptWait, SessionObserver observer) {
         EventEmitter out = new EventEmitter(sink, setup.dialect());
-        this.ctx = new SessionContext(out, setup.identity(), setup.config(), actor, timers, transcriptWait);
+        this.ctx = new SessionContext(out, setup.identity(), setup.config(), actor, timers, transcriptWait,
+                observer == null ? SessionObserver.NONE : observer);
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.responses = new ResponseCoordinator(ctx);
         this.voice = new VoiceInput(ctx, responses);

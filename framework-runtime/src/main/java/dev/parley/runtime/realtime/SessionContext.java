@@ -17,6 +17,7 @@ final class SessionContext {
     final SessionActor actor;
     final ScheduledExecutorService timers;
     final Duration transcriptWait;
+    final SessionObserver observer;
     SessionConfig config;
     SessionEngine engine;
     /** Set once assistant audio was sent: the voice can no longer change (§9 {@code cannot_update_voice}). */
@@ -24,13 +25,14 @@ final class SessionContext {
     boolean closed;
 
     SessionContext(EventEmitter out, SessionIdentity identity, SessionConfig config, SessionActor actor,
-                   ScheduledExecutorService timers, Duration transcriptWait) {
+                   ScheduledExecutorService timers, Duration transcriptWait, SessionObserver observer) {
         this.out = out;
         this.identity = identity;
         this.config = config;
         this.actor = actor;
         this.timers = timers;
         this.transcriptWait = transcriptWait;
+        this.observer = observer;
         this.conversation = new Conversation(Ids.conversation());
     }
 

@@ -44,6 +44,20 @@ final class TimingReport {
         return null;
     }
 
+    /** From the end of the user's turn to the first audio sent; NaN for text-only or manually started responses. */
+    static double voiceTtfa(ResponseTiming t, boolean audio) {
+        if (!audio) {
+            return Double.NaN;
+        }
+        for (Stage from : new Stage[] {Stage.SPEECH_END, Stage.TURN_DECIDED}) {
+            Double d = t.millisBetween(from, Stage.FIRST_DELTA_SENT);
+            if (d != null) {
+                return d;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static double round(double ms) {
         return Math.round(ms * 10) / 10.0;
     }

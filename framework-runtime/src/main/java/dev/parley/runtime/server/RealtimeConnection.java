@@ -3,6 +3,9 @@ package dev.parley.runtime.server;
 import dev.parley.api.router.RoutingRequest;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.routing.RoutingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.realtime.EventEmitter;
 import dev.parley.runtime.realtime.Ids;
 import dev.parley.runtime.realtime.RealtimeSession;
 import dev.parley.runtime.realtime.SessionSetup;
@@ -46,13 +49,19 @@ final class RealtimeConnection {
                 pipeline = server.selector().select(new RoutingRequest(sessionId, request.userKey(),
                         request.headers(), request.query(), Map.of()));
                 setup = server.setups().create(sessionId, request, pipeline, key);
+            } catch (RoutingException e) {
+                // the client asked for a variant that does not exist: a request-shape problem (close 4000)
+                log.info("Session {}: refused: {}", sessionId, e.getMessage());
+                refuse("invalid_request_error", "invalid_variant", e.getMessage(), 4000);
+                return;
             } catch (RuntimeException e) {
                 log.error("Session {}: cannot be set up: {}", sessionId, e.getMessage());
-                refuse("The server could not set up a session: " + e.getMessage());
+                refuse("server_error", "session_setup_failed", "The server could not set up a session: "
+                        + e.getMessage(), 1011);
                 return;
             }
             session = new RealtimeSession(setup, new ChannelEventSink(channel), actor, server.timers(),
-                    server.options().transcriptWait());
+                    server.options().transcriptWait(), server.observer());
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline);
@@ -94,12 +103,12 @@ final class RealtimeConnection {
         });
     }
 
-    private void refuse(String message) {
-        String json = "{\"type\":\"error\",\"event_id\":\"" + Ids.event() + "\",\"error\":{\"type\":\"server_error\","
-                + "\"code\":\"session_setup_failed\",\"message\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + ",\"param\":null,\"event_id\":null}}";
-        channel.writeAndFlush(new TextWebSocketFrame(json));
-        channel.writeAndFlush(new CloseWebSocketFrame(1011, "server_error.session_setup_failed"))
+    private void refuse(String type, String code, String message, int closeCode) {
+        ObjectNode e = EventEmitter.MAPPER.createObjectNode().put("type", "error").put("event_id", Ids.event());
+        e.putObject("error").put("type", type).put("code", code).put("message", message).putNull("param")
+                .putNull("event_id");
+        channel.writeAndFlush(new TextWebSocketFrame(e.toString()));
+        channel.writeAndFlush(new CloseWebSocketFrame(closeCode, type + "." + code))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.realtime.PipelineSelector;
+import dev.parley.runtime.realtime.SessionObserver;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -61,6 +62,16 @@ public final class RealtimeServer implements AutoCloseable {
      */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines)
             throws IOException {
+        return start(options, selector, engines,
+                selector instanceof SessionObserver o ? o : SessionObserver.NONE);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, PipelineSelector, SessionEngineFactory)}, with an observer of every session's
+     * turns, barge-ins and failures (experiment metrics per variant).
+     */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer) throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -81,7 +92,7 @@ public final class RealtimeServer implements AutoCloseable {
             return t;
         });
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
-                new SessionSetupFactory(Clock.systemUTC()), carrier, timers);
+                new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {

@@ -2,6 +2,7 @@ package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.realtime.PipelineSelector;
+import dev.parley.runtime.realtime.SessionObserver;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,8 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param setups   builds each session's starting configuration
  * @param carrier  runs session actors (virtual threads)
  * @param timers   bounded waits inside sessions
+ * @param observer told of turns, barge-ins and failures
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
-                     ScheduledExecutorService timers) {
+                     ScheduledExecutorService timers, SessionObserver observer) {
 }

@@ -2,6 +2,8 @@ package dev.parley.runtime.server;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.PipelineSelector;
+import dev.parley.runtime.realtime.SessionObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,15 @@ final class TestServer implements AutoCloseable {
     final ScriptedEngineFactory engines = new ScriptedEngineFactory();
     final RealtimeServer server;
 
+    static final Pipeline PIPELINE = new Pipeline("test", "A", 16000, true, null, null, null, null, null,
+            new ComponentConfig(Map.of("instructions", "Be brief."), "test pipeline"));
+
     TestServer(ServerOptions options) throws Exception {
-        Pipeline pipeline = new Pipeline("test", "A", 16000, true, null, null, null, null, null,
-                new ComponentConfig(Map.of("instructions", "Be brief."), "test pipeline"));
-        server = RealtimeServer.start(options, r -> pipeline, engines);
+        server = RealtimeServer.start(options, r -> PIPELINE, engines);
+    }
+
+    TestServer(ServerOptions options, PipelineSelector selector, SessionObserver observer) throws Exception {
+        server = RealtimeServer.start(options, selector, engines, observer);
     }
 
     TestServer() throws Exception {
