@@ -22,6 +22,8 @@ import javax.net.ssl.SSLContext;
 /** A plain JDK WebSocket client that queues every server event for strict-order assertions. */
 final class RealtimeTestClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Field the client adds to each event: {@link System#nanoTime()} at arrival. */
+    static final String RECEIVED_NANOS = "_received_nanos";
 
     /** How the server closed. */
     record Close(int code, String reason) {
@@ -147,7 +149,11 @@ final class RealtimeTestClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    events.add(JSON.readTree(partial.toString()));
+                    JsonNode event = JSON.readTree(partial.toString());
+                    if (event instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                        o.put(RECEIVED_NANOS, System.nanoTime()); // for benchmarks; not part of the protocol
+                    }
+                    events.add(event);
                 } catch (Exception e) {
                     closed.completeExceptionally(e);
                 }
