@@ -24,7 +24,12 @@ final class IdleWatchdog {
         this.onTimeout = onTimeout;
     }
 
+    /** Starts watching (again, after it fired or was stopped: a retry gets a fresh timeout). */
     synchronized void start() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        stopped = false;
         lastActivity = System.nanoTime();
         schedule(timeoutNanos);
     }

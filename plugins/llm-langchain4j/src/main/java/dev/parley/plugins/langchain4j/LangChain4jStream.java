@@ -47,7 +47,6 @@ final class LangChain4jStream implements LlmStream {
 
     /** Starts the first attempt on a virtual thread, so the caller never waits on connection set-up. */
     void start() {
-        watchdog.start();
         Thread.ofVirtual().name("llm-" + context.providerId()).start(() -> attempt(1));
     }
 
@@ -67,6 +66,7 @@ final class LangChain4jStream implements LlmStream {
         }
         Attempt a = new Attempt(number);
         current = a;
+        watchdog.start(); // each attempt gets the full timeout_ms
         try {
             a.scope.enter(() -> {
                 model.chat(request, a);
@@ -97,7 +97,6 @@ final class LangChain4jStream implements LlmStream {
             long backoffMs = 250L * attempt;
             LOG.info("LLM attempt {} failed ({}: {}); retrying in {} ms", attempt, error.kind(), error.getMessage(),
                     backoffMs);
-            watchdog.touch();
             context.scheduler().schedule(() -> Thread.ofVirtual().start(() -> attempt(attempt + 1)),
                     backoffMs, TimeUnit.MILLISECONDS);
             return;

@@ -6,11 +6,14 @@ import dev.parley.api.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Settings of the {@code llamacpp} provider (a GGUF model run inside the JVM).
  *
- * @param modelPath     {@code model_path}, required: a {@code .gguf} chat model file
+ * @param modelPath     {@code model_path}, required (default: {@code $PARLEY_LLAMACPP_MODEL}): a {@code .gguf} chat
+ *                      model file
  * @param contextSize   {@code context_size}, tokens of context (default 4096)
  * @param threads       {@code threads}, CPU threads for generation (default: all cores)
  * @param gpuLayers     {@code gpu_layers}, layers to offload when the native build has a GPU backend (default 0)
@@ -23,11 +26,16 @@ import java.time.Duration;
 public record LlamaCppConfig(Path modelPath, int contextSize, int threads, int gpuLayers, double temperature,
                              int maxTokens, int seed, Duration timeout) {
 
-    public static LlamaCppConfig from(ComponentConfig config) {
-        Path model = config.path("model_path").orElseThrow(() -> new ConfigException(config.source()
+    public static final String MODEL_ENV = "PARLEY_LLAMACPP_MODEL";
+
+    /** Reads the stage config; {@code env} looks up environment variables (System::getenv outside tests). */
+    public static LlamaCppConfig from(ComponentConfig config, Function<String, String> env) {
+        Path model = config.path("model_path")
+                .or(() -> Optional.ofNullable(env.apply(MODEL_ENV)).filter(s -> !s.isBlank()).map(Path::of))
+                .orElseThrow(() -> new ConfigException(config.source()
                 + ": the llamacpp provider needs 'model_path', a GGUF chat model file (for example a "
                 + "Q4_K_M quantisation of a small instruct model). No chat weights ship with Parley; download one "
-                + "yourself and set model_path (or PARLEY_LLAMACPP_MODEL in pipelines/llamacpp.yaml)."));
+                + "yourself and set model_path, or " + MODEL_ENV + " for pipelines/llamacpp.yaml."));
         if (!Files.isRegularFile(model)) {
             throw new ConfigException(config.source() + ": key 'model_path' names " + model.toAbsolutePath()
                     + ", which is not a file. Point it at a downloaded .gguf chat model.");

@@ -33,7 +33,7 @@ public final class LlamaCppLlmProvider implements LlmProvider {
 
     @Override
     public LlmEngine create(ComponentConfig config) {
-        return create(LlamaCppConfig.from(config));
+        return create(LlamaCppConfig.from(config, System::getenv));
     }
 
     public LlmEngine create(LlamaCppConfig c) {

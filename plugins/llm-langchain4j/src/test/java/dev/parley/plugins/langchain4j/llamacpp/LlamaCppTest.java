@@ -164,10 +164,12 @@ class LlamaCppTest {
     @Test
     void missingOrUnusableModelPathIsAClearConfigError() throws Exception {
         LlamaCppLlmProvider provider = new LlamaCppLlmProvider();
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> provider.create(new ComponentConfig(Map.of(), "pipelines/x.yaml stages.llm.config")));
-        assertTrue(missing.getMessage().contains("model_path") && missing.getMessage().contains("pipelines/x.yaml"),
-                missing.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class, () -> LlamaCppConfig.from(
+                new ComponentConfig(Map.of(), "pipelines/x.yaml stages.llm.config"), name -> null));
+        assertTrue(missing.getMessage().contains("model_path") && missing.getMessage().contains("pipelines/x.yaml")
+                && missing.getMessage().contains("PARLEY_LLAMACPP_MODEL"), missing.getMessage());
+        assertEquals(gguf, LlamaCppConfig.from(new ComponentConfig(Map.of(), "x"),
+                name -> name.equals("PARLEY_LLAMACPP_MODEL") ? gguf.toString() : null).modelPath());
         ConfigException absent = assertThrows(ConfigException.class, () -> provider.create(new ComponentConfig(
                 Map.of("model_path", dir.resolve("nope.gguf").toString()), "x.yaml")));
         assertTrue(absent.getMessage().contains("not a file"), absent.getMessage());

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Asserts only that every run produced a token — timings on shared cores are reported, not judged.
  */
 class FirstTokenLatencyBenchmark {
-    private static final int WARMUP = 30;
-    private static final int RUNS = 200;
+    private static final int WARMUP = 20;
+    private static final int RUNS = 100;
 
     @Test
     void printsAddedLatencyToFirstToken() throws Exception {

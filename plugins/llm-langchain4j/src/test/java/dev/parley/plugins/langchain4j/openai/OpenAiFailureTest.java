@@ -168,6 +168,27 @@ class OpenAiFailureTest {
     }
 
     @Test
+    void retriesAStalledFirstAttemptWithAFreshTimeout() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.script((exchange, sse) -> {
+            sse.open();
+            if (calls.incrementAndGet() == 1) {
+                Thread.sleep(3000); // stalls: the idle timeout fires, nothing was said, so it retries
+                return;
+            }
+            sse.text("Recovered");
+            sse.finish("stop");
+        });
+        try (LlmEngine engine = OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 1)) {
+            RecordingListener l = new RecordingListener();
+            engine.stream(ask("Hello"), l);
+            l.await();
+            assertEquals("Recovered", l.text(), () -> l.events + " " + l.error);
+            assertEquals(2, calls.get());
+        }
+    }
+
+    @Test
     void theEngineKeepsWorkingAfterAFailure() throws Exception {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         server.script((exchange, sse) -> {
