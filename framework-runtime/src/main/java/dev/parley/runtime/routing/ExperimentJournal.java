@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Appends an experiment's events to a JSON-lines file, one object per line, e.g.
  * <pre>{"ts":"2025-05-01T08:00:00.123Z","experiment":"voice-test","event":"turn","pipeline":"ab-test","variant":"B","ttfa_ms":412.3}</pre>
  * Events: {@code session} (with {@code session}, {@code reason}), {@code turn} ({@code ttfa_ms}, absent when
- * unknown), {@code barge_in}, {@code error} ({@code code}). Append-only and line-oriented, so several server
+ * unknown), {@code barge_in}, {@code error} ({@code code}). A session served by the base pipeline (the router
+ * failed) has variant {@code -}. Append-only and line-oriented, so several server
  * runs (or nodes, concatenated) add up, and a crash loses at most the line being written. A write failure is
  * logged once and never disturbs a session. Read back by {@link JournalReader}.
  */
@@ -85,7 +86,7 @@ public final class ExperimentJournal implements ExperimentRecorder, AutoCloseabl
 
     private ObjectNode event(String type, String pipeline, String variant) {
         return JSON.createObjectNode().put("ts", clock.instant().toString()).put("experiment", experiment)
-                .put("event", type).put("pipeline", pipeline).put("variant", variant);
+                .put("event", type).put("pipeline", pipeline).put("variant", variant == null ? "-" : variant);
     }
 
     private synchronized void write(ObjectNode line) {

@@ -63,13 +63,16 @@ class ExperimentJournalTest {
                 both.error("ab-test", "A", "llm_timeout");
             }
         }
+        try (ExperimentJournal j = ExperimentJournal.inDirectory(dir, "voice-test")) {
+            ExperimentRecorder.tee(j, live).turn("ab-test", null, 500); // base pipeline after a router failure
+        }
         Files.writeString(file, "{\"event\":\"turn\",\"pipeline\":\"ab-test\",\"variant\":\"A\",\"ttfa_m\n"
                 + "not json\n{\"event\":\"teleport\",\"pipeline\":\"ab-test\",\"variant\":\"A\"}\n",
                 StandardOpenOption.APPEND);
 
         ExperimentMetrics replayed = new ExperimentMetrics();
         JournalReader.Result r = JournalReader.replay(file, replayed);
-        assertEquals(2 * (50 * 2 + 5 + 1), r.events());
+        assertEquals(2 * (50 * 2 + 5 + 1) + 1, r.events());
         assertEquals(3, r.skipped());
         assertEquals(java.util.Set.of("voice-test"), r.experiments());
         List<VariantSummary> a = live.summaries();
@@ -83,6 +86,7 @@ class ExperimentJournalTest {
             assertEquals(a.get(i).ttfaP50Ms(), b.get(i).ttfaP50Ms(), 0.5);
             assertEquals(a.get(i).ttfaP90Ms(), b.get(i).ttfaP90Ms(), 0.5);
         }
-        assertTrue(b.get(0).ttfaP90Ms() > b.get(0).ttfaP50Ms());
+        assertTrue(b.get(1).ttfaP90Ms() > b.get(1).ttfaP50Ms());
+        assertEquals(List.of("-", "A", "B"), b.stream().map(VariantSummary::variant).toList());
     }
 }
