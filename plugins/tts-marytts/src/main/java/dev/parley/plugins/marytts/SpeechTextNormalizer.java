@@ -25,7 +25,7 @@ public final class SpeechTextNormalizer {
     private static final Pattern TABLE_EDGE = Pattern.compile("(?m)^[ \\t]*\\|[ \\t]*|[ \\t]*\\|[ \\t]*$");
     private static final Pattern EMPHASIS = Pattern.compile("(?<!\\w)(\\*{1,3}|_{1,3}|~~)(?=\\S)(.+?)(?<=\\S)\\1(?!\\w)");
     private static final Pattern INLINE_CODE = Pattern.compile("`([^`]*)`");
-    private static final Pattern CURRENCY = Pattern.compile("([$€£])\\s?(\\d[\\d,]*(?:\\.\\d+)?)");
+    private static final Pattern CURRENCY = Pattern.compile("([$€£])\\s?(\\d[\\d,]*)(?:\\.(\\d+))?");
     private static final Pattern NUMBER_SIGN = Pattern.compile("#(?=\\d)");
     private static final Pattern SLASH_BETWEEN_WORDS = Pattern.compile("(?<=[A-Za-z])/(?=[A-Za-z])");
     private static final Pattern EMOJI = Pattern.compile(
@@ -67,7 +67,7 @@ public final class SpeechTextNormalizer {
         for (int i = 0; i < 2; i++) { // twice: emphasis nests (***both*** or **_x_**)
             s = EMPHASIS.matcher(s).replaceAll("$2");
         }
-        s = CURRENCY.matcher(s).replaceAll(m -> m.group(2) + " " + currencyWord(m.group(1)));
+        s = CURRENCY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(money(m.group(1), m.group(2), m.group(3))));
         s = NUMBER_SIGN.matcher(s).replaceAll("number ");
         s = SLASH_BETWEEN_WORDS.matcher(s).replaceAll(" or ");
         s = EMOJI.matcher(s).replaceAll("");
@@ -93,11 +93,21 @@ public final class SpeechTextNormalizer {
         return h.replace(".", " dot ");
     }
 
-    private static String currencyWord(String symbol) {
-        return switch (symbol) {
-            case "$" -> "dollars";
-            case "€" -> "euros";
-            default -> "pounds";
+    /** {@code $5.99} → "5 dollars and 99 cents", {@code £1} → "1 pound", {@code €2.5} → "2.5 euros". */
+    private static String money(String symbol, String whole, String fraction) {
+        String[] units = switch (symbol) {
+            case "$" -> new String[] {"dollar", "dollars", "cent", "cents"};
+            case "€" -> new String[] {"euro", "euros", "cent", "cents"};
+            default -> new String[] {"pound", "pounds", "penny", "pence"};
         };
+        if (fraction != null && fraction.length() != 2) {
+            return whole + "." + fraction + " " + units[1];
+        }
+        String main = whole + " " + (whole.equals("1") ? units[0] : units[1]);
+        if (fraction == null || fraction.equals("00")) {
+            return main;
+        }
+        int minor = Integer.parseInt(fraction);
+        return main + " and " + minor + " " + (minor == 1 ? units[2] : units[3]);
     }
 }
