@@ -22,6 +22,7 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
 
     private final LocalMaryInterface mary;
     private final Request request;
+    private final RuntimeException preparationError;
     private final int sampleRate;
     private final int chunkSamples;
     private final TtsListener listener;
@@ -31,8 +32,19 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     private volatile boolean cancelled;
 
     MarySynthesis(LocalMaryInterface mary, Request request, int sampleRate, int chunkMs, TtsListener listener) {
+        this(mary, request, null, sampleRate, chunkMs, listener);
+    }
+
+    /** A synthesis that only reports {@code error} (found while preparing it, e.g. an unknown voice). */
+    static MarySynthesis failed(RuntimeException error, TtsListener listener) {
+        return new MarySynthesis(null, null, error, 1, 1, listener);
+    }
+
+    private MarySynthesis(LocalMaryInterface mary, Request request, RuntimeException preparationError,
+                          int sampleRate, int chunkMs, TtsListener listener) {
         this.mary = mary;
         this.request = request;
+        this.preparationError = preparationError;
         this.sampleRate = sampleRate;
         this.chunkSamples = Math.max(1, sampleRate * chunkMs / 1000);
         this.listener = listener;
@@ -41,6 +53,10 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     @Override
     public void run() {
         try {
+            if (preparationError != null) {
+                deliver(() -> listener.onError(preparationError));
+                return;
+            }
             for (String piece : request.pieces()) {
                 if (cancelled) {
                     return;

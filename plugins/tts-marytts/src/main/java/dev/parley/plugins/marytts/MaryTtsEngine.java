@@ -90,9 +90,8 @@ public final class MaryTtsEngine implements TtsEngine {
             synthesis = new MarySynthesis(mary, new MarySynthesis.Request(pieces, preset.maryVoice(), speed, pitch),
                     sampleRate, config.chunkMs(), listener);
         } catch (RuntimeException e) {
-            // Bad input (an unknown voice) is the caller's to report; the session goes on.
-            synthesis = new MarySynthesis(mary, new MarySynthesis.Request(List.of(), "", 1, 0), sampleRate,
-                    config.chunkMs(), new FailingListener(listener, e));
+            // Bad input (an unknown voice) is reported through the listener like any failure; the session goes on.
+            synthesis = MarySynthesis.failed(e, listener);
         }
         MarySynthesis started = synthesis;
         running.add(started);
@@ -114,23 +113,5 @@ public final class MaryTtsEngine implements TtsEngine {
 
     private static double clamp(double v, double min, double max) {
         return Double.isNaN(v) ? 1.0 : Math.max(min, Math.min(max, v));
-    }
-
-    /** Turns the empty synthesis' onDone into the error found while preparing it, keeping cancel semantics. */
-    private record FailingListener(TtsListener target, RuntimeException error) implements TtsListener {
-        @Override
-        public void onAudio(dev.parley.api.audio.AudioChunk chunk) {
-            target.onAudio(chunk);
-        }
-
-        @Override
-        public void onDone() {
-            target.onError(error);
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            target.onError(e);
-        }
     }
 }

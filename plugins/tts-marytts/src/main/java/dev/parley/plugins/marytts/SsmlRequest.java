@@ -2,6 +2,7 @@ package dev.parley.plugins.marytts;
 
 import java.io.StringReader;
 import java.util.Locale;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -13,11 +14,8 @@ import org.xml.sax.InputSource;
  * effects do not change HSMM output here, measured), so the audio still streams while it is read.
  */
 final class SsmlRequest {
-    private static final ThreadLocal<DocumentBuilderFactory> FACTORY = ThreadLocal.withInitial(() -> {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        return f;
-    });
+    /** Shared: every synthesis runs on a fresh virtual thread, so a per-thread factory would be rebuilt each time. */
+    private static final DocumentBuilderFactory FACTORY = namespaceAwareFactory();
 
     private SsmlRequest() {
     }
@@ -54,11 +52,20 @@ final class SsmlRequest {
 
     static Document document(String text, String maryVoice, double speed, double pitch) {
         try {
-            return FACTORY.get().newDocumentBuilder()
-                    .parse(new InputSource(new StringReader(ssml(text, maryVoice, speed, pitch))));
+            DocumentBuilder builder;
+            synchronized (FACTORY) { // the factory is not specified as thread-safe; builders are per call
+                builder = FACTORY.newDocumentBuilder();
+            }
+            return builder.parse(new InputSource(new StringReader(ssml(text, maryVoice, speed, pitch))));
         } catch (ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
             throw new IllegalStateException("could not build SSML for MaryTTS: " + e.getMessage(), e);
         }
+    }
+
+    private static DocumentBuilderFactory namespaceAwareFactory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f;
     }
 
     private static String escape(String s) {

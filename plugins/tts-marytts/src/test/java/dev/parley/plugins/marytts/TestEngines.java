@@ -1,7 +1,6 @@
 package dev.parley.plugins.marytts;
 
 import dev.parley.api.ComponentConfig;
-import dev.parley.api.tts.TtsListener;
 import dev.parley.api.tts.VoiceSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +32,6 @@ final class TestEngines {
         return l.await();
     }
 
-    static TtsListener ignoring() {
-        return new CollectingListener();
-    }
 
     /** The repository root: the first directory above the working directory holding {@code .mvn/}. */
     static Path repoRoot() {
