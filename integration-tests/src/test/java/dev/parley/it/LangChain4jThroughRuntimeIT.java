@@ -98,9 +98,27 @@ class LangChain4jThroughRuntimeIT {
     }
 
     @Test
+    void llamaCppNativesLoadInsideThePluginClassLoader() throws Exception {
+        // A file that is not a model: llama.cpp's own loader (native code) rejects it, which proves the natives
+        // bundled in the zip were extracted and bound inside the plugin's classloader.
+        java.nio.file.Path notAModel = java.nio.file.Files.createTempFile("not-a-model", ".gguf");
+        java.nio.file.Files.writeString(notAModel, "GGUF? no.");
+        try {
+            RegisteredProvider llamacpp = loaded.registry().require(ComponentKind.LLM, "llamacpp");
+            ConfigException e = assertThrows(ConfigException.class, () -> llamacpp.provider().create(
+                    new ComponentConfig(Map.of("model_path", notAModel.toString()), "it.yaml")));
+            assertTrue(e.getMessage().contains("could not load"), e.getMessage());
+        } finally {
+            java.nio.file.Files.deleteIfExists(notAModel);
+        }
+    }
+
+    @Test
     void rulesIsBuiltInAndLlamaCppWithoutAModelSaysWhatToDo() {
         assertTrue(loaded.registry().require(ComponentKind.LLM, "rules").origin().isBuiltIn());
         RegisteredProvider llamacpp = loaded.registry().require(ComponentKind.LLM, "llamacpp");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PARLEY_LLAMACPP_MODEL") == null,
+                "PARLEY_LLAMACPP_MODEL is set, so a missing model_path is not an error here");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> llamacpp.provider().create(new ComponentConfig(Map.of(), "it.yaml stages.llm.config")));
         assertTrue(e.getMessage().contains("model_path") && e.getMessage().contains("it.yaml"), e.getMessage());

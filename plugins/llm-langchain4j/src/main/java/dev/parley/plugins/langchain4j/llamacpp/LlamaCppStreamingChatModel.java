@@ -17,7 +17,13 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.parley.plugins.langchain4j.CancelScope;
 
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,6 +45,7 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         t.setDaemon(true);
         return t;
     });
+    private final Set<StreamingHandle> running = ConcurrentHashMap.newKeySet();
     /** Test hook: told how many pieces each generation pulled from llama.cpp and whether it was cancelled. */
     volatile GenerationObserver observer = (pieces, cancelled) -> { };
 
@@ -71,7 +78,13 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
             scope.onCancel(handle::cancel);
         }
         InferenceParameters params = inferenceParameters(request);
-        generators.execute(() -> generate(params, maxTokens(request.parameters()), handler, handle));
+        running.add(handle);
+        try {
+            generators.execute(() -> generate(params, maxTokens(request.parameters()), handler, handle));
+        } catch (RejectedExecutionException closed) {
+            running.remove(handle);
+            throw new IllegalStateException("the llama.cpp model is closed", closed);
+        }
     }
 
     private InferenceParameters inferenceParameters(ChatRequest request) {
@@ -131,13 +144,29 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
                 handler.onError(e);
             }
         } finally {
+            running.remove(handle);
             observer.finished(pieces, handle.isCancelled());
         }
     }
 
+    /**
+     * Stops running generations (each ends at its next token) and waits for them before freeing the native model:
+     * freeing it under a generating thread would crash the JVM.
+     */
     @Override
     public void close() {
-        generators.shutdownNow();
+        running.forEach(StreamingHandle::cancel);
+        generators.shutdown();
+        try {
+            if (!generators.awaitTermination(10, TimeUnit.SECONDS)) {
+                LoggerFactory.getLogger(LlamaCppStreamingChatModel.class)
+                        .warn("llama.cpp generation still running after 10 s; leaving the model loaded");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         model.close();
     }
 }

@@ -162,6 +162,34 @@ class LlamaCppTest {
     }
 
     @Test
+    void closingWhileGeneratingStopsTheGenerationBeforeFreeingTheModel() throws Exception {
+        LlamaCppStreamingChatModel model = new LlamaCppStreamingChatModel(new LlamaModel(new ModelParameters()
+                .setModel(gguf.toString()).setCtxSize(512).setThreads(2)),
+                new LlamaCppConfig(gguf, 512, 2, 0, 0.8, 400, 7, Duration.ofSeconds(30)));
+        CountDownLatch firstPiece = new CountDownLatch(1);
+        CompletableFuture<Boolean> ended = new CompletableFuture<>();
+        model.observer = (pieces, wasCancelled) -> ended.complete(wasCancelled);
+        model.chat(ChatRequest.builder().messages(UserMessage.from("Talk")).build(),
+                new StreamingChatResponseHandler() {
+                    @Override
+                    public void onPartialResponse(PartialResponse partial, PartialResponseContext ctx) {
+                        firstPiece.countDown();
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                    }
+                });
+        assertTrue(firstPiece.await(30, TimeUnit.SECONDS));
+        model.close(); // must not free the native model under the generating thread (that would crash the JVM)
+        assertTrue(ended.isDone(), "the generation ended before close returned");
+    }
+
+    @Test
     void missingOrUnusableModelPathIsAClearConfigError() throws Exception {
         LlamaCppLlmProvider provider = new LlamaCppLlmProvider();
         ConfigException missing = assertThrows(ConfigException.class, () -> LlamaCppConfig.from(
