@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public final class Conversation {
     public static final String ROOT = "root";
+    /**
+     * Audio kept for {@code conversation.item.retrieve} per session (≈ 11 minutes of 24 kHz PCM16). Older items
+     * lose their audio bytes first; their transcripts and lengths stay, so history and truncation still work.
+     */
+    public static final long AUDIO_BUDGET_BYTES = 32L * 1024 * 1024;
 
     private final String id;
     private final List<ConversationItem> items = new ArrayList<>();
@@ -72,6 +77,23 @@ public final class Conversation {
     public boolean remove(String itemId) {
         ConversationItem item = byId.remove(itemId);
         return item != null && items.remove(item);
+    }
+
+    /** Drops the audio bytes of the oldest items until at most {@link #AUDIO_BUDGET_BYTES} remain. */
+    public void limitAudio() {
+        long kept = 0;
+        for (int i = items.size() - 1; i >= 0; i--) {
+            for (ContentPart p : items.get(i).content) {
+                if (p.audio == null) {
+                    continue;
+                }
+                if (kept + p.audio.length > AUDIO_BUDGET_BYTES) {
+                    p.audio = null;
+                } else {
+                    kept += p.audio.length;
+                }
+            }
+        }
     }
 
     public List<ConversationItem> items() {

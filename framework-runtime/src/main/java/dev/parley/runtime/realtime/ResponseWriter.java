@@ -166,6 +166,9 @@ final class ResponseWriter {
             out.send(t);
             part.transcript = full;
             part.audio = audio.toByteArray();
+            if (conversation != null) {
+                conversation.limitAudio();
+            }
         } else {
             ObjectNode t = contentEvent("response.output_text.done");
             t.put("text", full);

@@ -133,6 +133,7 @@ final class VoiceInput implements InputListener {
             applyTranscript(item, early.isEmpty() ? null : early);
         }
         String previous = ctx.conversation.append(item);
+        ctx.conversation.limitAudio();
         ObjectNode committed = ctx.out.event("input_audio_buffer.committed");
         committed.put("previous_item_id", previous).put("item_id", item.id);
         ctx.out.send(committed);

@@ -112,7 +112,13 @@ class NodeClientsTest {
         ProcessBuilder pb = new ProcessBuilder("node", target.toString()).directory(NODE_DIR.toFile());
         pb.environment().putAll(env);
         pb.redirectErrorStream(false);
-        Process p = pb.start();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Cannot run node (" + e.getMessage() + "): install nodejs and npm, then run "
+                    + "./parley test (or scripts/prereqs.d/node-clients.sh).", e);
+        }
         boolean finished = p.waitFor(Duration.ofSeconds(40).toMillis(), TimeUnit.MILLISECONDS);
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();

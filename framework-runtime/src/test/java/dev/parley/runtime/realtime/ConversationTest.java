@@ -1,0 +1,46 @@
+package dev.parley.runtime.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+    private static ConversationItem audioItem(String id, int bytes) {
+        ConversationItem i = ConversationItem.message(id, "user");
+        ContentPart p = new ContentPart("input_audio");
+        p.audio = new byte[bytes];
+        p.transcript = "said " + id;
+        i.content.add(p);
+        return i;
+    }
+
+    @Test
+    void insertHonoursPreviousItemIdAndRoot() {
+        Conversation c = new Conversation("conv_1");
+        assertNull(c.append(audioItem("a", 1)));
+        assertEquals("a", c.append(audioItem("b", 1)));
+        assertNull(c.insert(audioItem("first", 1), Conversation.ROOT));
+        assertEquals("a", c.insert(audioItem("a2", 1), "a"));
+        assertEquals(java.util.List.of("first", "a", "a2", "b"), c.items().stream().map(i -> i.id).toList());
+        assertEquals("a2", c.previousOf("b"));
+        c.remove("a2");
+        assertEquals("a", c.previousOf("b"));
+    }
+
+    @Test
+    void oldestAudioIsDroppedBeyondTheBudgetButTranscriptsStay() {
+        Conversation c = new Conversation("conv_1");
+        int third = (int) (Conversation.AUDIO_BUDGET_BYTES / 3) + 1;
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            c.append(audioItem(id, third));
+            c.limitAudio();
+        }
+        assertNull(c.get("a").content.get(0).audio);
+        assertNull(c.get("b").content.get(0).audio);
+        assertNotNull(c.get("c").content.get(0).audio);
+        assertNotNull(c.get("d").content.get(0).audio);
+        assertEquals("said a", c.get("a").content.get(0).transcript);
+    }
+}
