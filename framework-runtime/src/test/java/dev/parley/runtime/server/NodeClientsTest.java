@@ -40,6 +40,24 @@ class NodeClientsTest {
     }
 
     @Test
+    void openaiNodeBetaClientCompletesATextTurnInTheBetaDialect() throws Exception {
+        ServerOptions o = TestServer.options(List.of("sk-beta")).withTlsSelfSigned(true);
+        try (TestServer server = new TestServer(o)) {
+            String out = runNode("openai-beta-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "sk-beta", "PARLEY_CA", server.server.certificatePem().orElseThrow().toString()));
+            JsonNode result = RealtimeTestClient.JSON.readTree(out);
+            assertEquals("completed", result.path("status").asText(), out);
+            assertEquals("You said: hello from the beta client", result.path("text").asText());
+            String events = result.path("events").toString();
+            for (String t : List.of("session.created", "conversation.created", "session.updated",
+                    "conversation.item.created", "response.text.delta", "response.text.done", "response.done")) {
+                assertTrue(events.contains("\"" + t + "\""), t + " reached the beta client: " + events);
+            }
+            assertTrue(!events.contains("output_text"), "no GA names on a beta connection: " + events);
+        }
+    }
+
+    @Test
     void agentsRealtimeSessionCompletesATextTurn() throws Exception {
         try (TestServer server = new TestServer(TestServer.options(List.of("sk-agents")))) {
             String out = runNode("agents-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
