@@ -1,0 +1,181 @@
+package dev.parley.runtime.engine.response;
+
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.api.tts.VoiceSettings;
+import dev.parley.runtime.engine.ResponseTiming;
+import dev.parley.runtime.engine.WireFormat;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+
+/**
+ * Speaks clauses in order while synthesizing ahead: the head clause's audio flows out as it arrives, while up
+ * to {@code lookahead} following clauses are already being synthesized and their audio is held until every
+ * clause before them is done. With lookahead 0 each clause is synthesized only after the previous one finished
+ * (the turn-based mode). Lives on the session actor; clause events arrive there through {@link ClauseSpeech}.
+ */
+final class ClausePipeline implements ClauseSpeech.Owner {
+    /** What the pipeline reports, on the actor. */
+    interface Events {
+        /** The clause's text, released just before its first audio. */
+        void clauseText(String text);
+
+        void audio(byte[] wire);
+
+        /** All clauses added so far are done and {@link #finish()} was called. */
+        void drained();
+
+        void failed(String code, String message);
+    }
+
+    private final TtsEngine tts;
+    private final VoiceSettings voice;
+    private final WireFormat format;
+    private final int lookahead;
+    private final Executor actor;
+    private final TtsWatchdog watchdog;
+    private final ResponseTiming timing;
+    private final Events events;
+    private final ArrayDeque<ClauseSpeech> queue = new ArrayDeque<>();
+    private int added;
+    private boolean finishing;
+    private boolean stopped;
+
+    ClausePipeline(TtsEngine tts, VoiceSettings voice, WireFormat format, int lookahead, Executor actor,
+                   TtsWatchdog watchdog, ResponseTiming timing, Events events) {
+        this.tts = tts;
+        this.voice = voice;
+        this.format = format;
+        this.lookahead = lookahead;
+        this.actor = actor;
+        this.watchdog = watchdog;
+        this.timing = timing;
+        this.events = events;
+    }
+
+    void add(String clauseText) {
+        if (stopped) {
+            return;
+        }
+        queue.add(new ClauseSpeech(added++, clauseText, format, actor, this, timing));
+        startWithinWindow();
+        advance();
+    }
+
+    /** No more clauses will come. */
+    void finish() {
+        finishing = true;
+        advance();
+    }
+
+    /** True when no clause is waiting or speaking. */
+    boolean idle() {
+        return queue.isEmpty();
+    }
+
+    /** Stops every synthesis at once; nothing more is reported. */
+    void cancel() {
+        stopped = true;
+        for (ClauseSpeech c : queue) {
+            c.cancel();
+        }
+        queue.clear();
+    }
+
+    @Override
+    public void clauseAudio(ClauseSpeech clause, byte[] wire) {
+        if (stopped) {
+            return;
+        }
+        if (clause == queue.peek()) {
+            releaseText(clause);
+            events.audio(wire);
+        } else {
+            clause.held.add(wire);
+        }
+    }
+
+    @Override
+    public void clauseDone(ClauseSpeech clause) {
+        if (stopped) {
+            return;
+        }
+        clause.doneSeen = true;
+        advance();
+    }
+
+    @Override
+    public void clauseFailed(ClauseSpeech clause, Throwable error) {
+        if (stopped) {
+            return;
+        }
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        fail("tts_error", "Speech synthesis failed: " + message);
+    }
+
+    private void timedOut(ClauseSpeech clause) {
+        actor.execute(() -> {
+            if (!stopped && !clause.finished()) {
+                fail("tts_timeout", "Speech synthesis produced no audio for too long (clause " + (clause.index + 1)
+                        + "); the response was stopped");
+            }
+        });
+    }
+
+    private void fail(String code, String message) {
+        cancel();
+        events.failed(code, message);
+    }
+
+    private void startWithinWindow() {
+        int position = 0;
+        for (ClauseSpeech c : queue) {
+            if (position++ > lookahead) {
+                break;
+            }
+            if (!c.started) {
+                c.started = true;
+                if (c.silent()) {
+                    c.doneSeen = true;
+                } else {
+                    timing.mark(ResponseTiming.Stage.FIRST_CLAUSE);
+                    watchdog.watch(c, this::timedOut);
+                    c.start(tts, voice);
+                    if (stopped) {
+                        return; // start() failed synchronously and the failure already stopped everything
+                    }
+                }
+            }
+        }
+    }
+
+    /** Retires finished head clauses, lets the next head's held audio out, and starts the next syntheses. */
+    private void advance() {
+        while (!stopped && !queue.isEmpty()) {
+            ClauseSpeech head = queue.peek();
+            if (!head.held.isEmpty()) {
+                releaseText(head);
+                for (byte[] wire : head.held) {
+                    events.audio(wire);
+                }
+                head.held.clear();
+            }
+            if (!head.doneSeen) {
+                break;
+            }
+            releaseText(head); // a clause without audio still has its text
+            queue.poll();
+            startWithinWindow();
+        }
+        if (!stopped && queue.isEmpty() && finishing) {
+            stopped = true;
+            events.drained();
+        }
+    }
+
+    private void releaseText(ClauseSpeech clause) {
+        if (!clause.textReleased) {
+            clause.textReleased = true;
+            events.clauseText(clause.text);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.parley.runtime.engine.response;
+
+import dev.parley.api.llm.LlmEngine;
+import dev.parley.api.tts.TtsEngine;
+import dev.parley.runtime.engine.ResponseGenerator;
+import dev.parley.runtime.engine.ResponseHandle;
+import dev.parley.runtime.engine.ResponseListener;
+import dev.parley.runtime.engine.ResponseSpec;
+import dev.parley.runtime.engine.SessionActor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The response path of one session: each {@link #start} runs a {@link ResponseRun} on the session's actor.
+ * Overlapped (TTS of clause n+1 while clause n streams) unless the pipeline says {@code overlap: false}.
+ */
+public final class DefaultResponseGenerator implements ResponseGenerator {
+    private final SessionActor actor;
+    private final LlmEngine llm;
+    private final TtsEngine tts;
+    private final boolean overlap;
+    private final TtsWatchdog watchdog;
+    private final ResponseSettings settings;
+
+    /**
+     * @param scheduler runs TTS silence checks (shared by all sessions; tasks are tiny)
+     */
+    public DefaultResponseGenerator(SessionActor actor, LlmEngine llm, TtsEngine tts, boolean overlap,
+                                    ResponseSettings settings, ScheduledExecutorService scheduler) {
+        this.actor = actor;
+        this.llm = llm;
+        this.tts = tts;
+        this.overlap = overlap;
+        this.settings = settings;
+        this.watchdog = new TtsWatchdog(scheduler, settings.ttsTimeoutMs());
+    }
+
+    @Override
+    public ResponseHandle start(ResponseSpec spec, ResponseListener listener) {
+        if (spec.audio() && tts == null) {
+            throw new IllegalStateException("The pipeline has no TTS stage; only text responses are possible");
+        }
+        ResponseRun run = new ResponseRun(spec, listener, actor, llm, tts, overlap, watchdog, settings);
+        actor.execute(() -> {
+            if (!run.isOver()) {
+                run.start();
+            }
+        });
+        return run;
+    }
+}
