@@ -9,7 +9,16 @@ package dev.parley.runtime.engine;
  * @param startMs     session-relative start
  * @param endMs       session-relative end
  * @param turnEndNanos {@link System#nanoTime()} when the turn end was decided (for response timing), 0 if manual
+ * @param speechEndNanos {@link System#nanoTime()} estimate of when the user's voice stopped (the turn end minus the
+ *                     trailing silence it waited for, on the audio clock), 0 when unknown; for
+ *                     {@link ResponseTiming.Stage#SPEECH_END}
  */
 public record CommittedAudio(long utterance, byte[] wireAudio, WireFormat format, long startMs, long endMs,
-                             long turnEndNanos) {
+                             long turnEndNanos, long speechEndNanos) {
+
+    /** Without a speech-end instant (manual commit, idle timeout). */
+    public CommittedAudio(long utterance, byte[] wireAudio, WireFormat format, long startMs, long endMs,
+                          long turnEndNanos) {
+        this(utterance, wireAudio, format, startMs, endMs, turnEndNanos, 0);
+    }
 }

@@ -6,6 +6,7 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.vad.VadTiming;
 
 /**
  * An assembled pipeline: the shared engines of every stage plus pipeline-wide settings. Built once per
@@ -22,10 +23,21 @@ import dev.parley.api.vad.VadEngine;
  * @param llm        the model (or the offline rule-based responder)
  * @param tts        synthesizer
  * @param session    session defaults from YAML ({@code session:} block: instructions, voice, turn_detection …)
+ * @param vadTiming  the speech segmenter's {@code min_speech_ms} / {@code hangover_ms} from the {@code vad:} stage
  */
 public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
-                       TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session)
+                       TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming)
         implements AutoCloseable {
+
+    public Pipeline {
+        vadTiming = vadTiming == null ? VadTiming.DEFAULTS : vadTiming;
+    }
+
+    /** A pipeline with the default segmenter timings. */
+    public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
+                    TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session) {
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, VadTiming.DEFAULTS);
+    }
 
     /** Closes every engine; errors are ignored because this runs at shutdown. */
     @Override

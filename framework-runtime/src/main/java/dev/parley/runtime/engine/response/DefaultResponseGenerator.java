@@ -7,6 +7,8 @@ import dev.parley.runtime.engine.ResponseHandle;
 import dev.parley.runtime.engine.ResponseListener;
 import dev.parley.runtime.engine.ResponseSpec;
 import dev.parley.runtime.engine.SessionActor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -20,6 +22,7 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
     private final boolean overlap;
     private final TtsWatchdog watchdog;
     private final ResponseSettings settings;
+    private final Set<ResponseRun> runs = ConcurrentHashMap.newKeySet();
 
     /**
      * @param scheduler runs TTS silence checks (shared by all sessions; tasks are tiny)
@@ -36,15 +39,28 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
 
     @Override
     public ResponseHandle start(ResponseSpec spec, ResponseListener listener) {
+        if (llm == null) {
+            throw new IllegalStateException("The pipeline has no llm stage");
+        }
         if (spec.audio() && tts == null) {
             throw new IllegalStateException("The pipeline has no TTS stage; only text responses are possible");
         }
+        runs.removeIf(ResponseRun::isOver);
         ResponseRun run = new ResponseRun(spec, listener, actor, llm, tts, overlap, watchdog, settings);
+        runs.add(run);
         actor.execute(() -> {
             if (!run.isOver()) {
                 run.start();
             }
         });
         return run;
+    }
+
+    /** Cancels every response still running (the session is closing). */
+    public void cancelAll() {
+        for (ResponseRun run : runs) {
+            run.cancel();
+        }
+        runs.clear();
     }
 }

@@ -1,0 +1,62 @@
+package dev.parley.runtime.engine;
+
+import dev.parley.runtime.engine.input.SttLink;
+import dev.parley.runtime.engine.input.VadInputPipeline;
+import dev.parley.runtime.engine.response.DefaultResponseGenerator;
+import dev.parley.runtime.engine.response.ResponseSettings;
+import dev.parley.runtime.pipeline.Pipeline;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The real session engine: {@link VadInputPipeline} for input, {@link DefaultResponseGenerator} for responses,
+ * both reporting on the session's actor. One factory serves every session of a server; it owns one small
+ * scheduler thread for TTS silence checks.
+ */
+public final class DefaultSessionEngineFactory implements SessionEngineFactory {
+    private static final InputSettings INITIAL =
+            new InputSettings(WireFormat.PCM16_24K, TurnDetection.serverVadDefaults(), null);
+
+    private final ResponseSettings responseSettings;
+    private final ScheduledExecutorService scheduler;
+
+    public DefaultSessionEngineFactory() {
+        this(ResponseSettings.DEFAULTS);
+    }
+
+    /** @param responseSettings TTS timeout and audio delta sizes for every session */
+    public DefaultSessionEngineFactory(ResponseSettings responseSettings) {
+        this.responseSettings = responseSettings;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-engine-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input) {
+        SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input);
+        InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
+                pipeline.turn(), stt, actor, input, INITIAL);
+        DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),
+                pipeline.overlap(), responseSettings, scheduler);
+        return new SessionEngine() {
+            @Override
+            public InputPipeline input() {
+                return in;
+            }
+
+            @Override
+            public ResponseGenerator responses() {
+                return out;
+            }
+
+            @Override
+            public void close() {
+                out.cancelAll();
+                in.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.runtime.engine.input;
+
+import dev.parley.runtime.engine.WireFormat;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Keeps the input audio as the client sent it (wire format) for {@code conversation.item.retrieve}: always the
+ * last few hundred milliseconds (so an utterance can start with its prefix padding), and, while an utterance is
+ * open, everything since its start.
+ */
+final class WireRecorder {
+    private final WireFormat format;
+    private final byte[] ring;
+    private int next;
+    private int size;
+    private ByteArrayOutputStream utterance;
+
+    WireRecorder(WireFormat format, int ringMs) {
+        this.format = format;
+        int bytes = (int) ((long) format.sampleRate() * ringMs / 1000) * format.bytesPerSample();
+        this.ring = new byte[Math.max(format.bytesPerSample(), bytes)];
+    }
+
+    WireFormat format() {
+        return format;
+    }
+
+    void add(byte[] wire) {
+        int len = wire.length - wire.length % format.bytesPerSample();
+        for (int i = 0; i < len; i++) {
+            ring[next] = wire[i];
+            next = next + 1 == ring.length ? 0 : next + 1;
+        }
+        size = Math.min(ring.length, size + len);
+        if (utterance != null) {
+            utterance.write(wire, 0, len);
+        }
+    }
+
+    /** Starts an utterance with the last {@code prefixMs} of audio already held (as much as the ring has). */
+    void startUtterance(long prefixMs) {
+        utterance = new ByteArrayOutputStream(Math.max(256, size));
+        int want = (int) Math.min(size, (long) format.sampleRate() * prefixMs / 1000 * format.bytesPerSample());
+        int start = next - want;
+        if (start < 0) {
+            start += ring.length;
+        }
+        int first = Math.min(want, ring.length - start);
+        utterance.write(ring, start, first);
+        utterance.write(ring, 0, want - first);
+    }
+
+    boolean inUtterance() {
+        return utterance != null;
+    }
+
+    /** Ends the utterance and returns its audio. */
+    byte[] endUtterance() {
+        byte[] out = utterance == null ? new byte[0] : utterance.toByteArray();
+        utterance = null;
+        return out;
+    }
+
+    /** Milliseconds held by the ring. */
+    long ringMs() {
+        return format.millis(size);
+    }
+
+    /** Forgets everything (buffer cleared, or the utterance dropped). */
+    void clear() {
+        next = 0;
+        size = 0;
+        utterance = null;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.parley.runtime.engine.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.runtime.engine.CommittedAudio;
+import dev.parley.runtime.engine.TurnDetection;
+import dev.parley.runtime.engine.WireFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session-relative times, prefix padding, commits and transcripts of the input path. Timing constants: 20 ms
+ * frames, onset after 60 ms of voice (reported 60 ms late), offset after 100 ms of silence.
+ */
+class InputPathTest {
+
+    @Test
+    void onsetOffsetAndTurnEndTimesIncludePaddingAndAccumulate() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.append(1000, false);
+        h.append(1000, true);
+        h.append(1000, false);
+        h.append(1000, false);
+        h.append(1000, true);
+        h.append(600, false);
+
+        // voice 1000–2000 ms: onset 1000 − 300 padding; offset 100 ms after 2000, turn end 200 ms after 2000
+        // voice 4000–5000 ms: the clock keeps counting across utterances
+        assertEquals(List.of("started:1:700", "stopped:1:2200", "started:2:3700", "stopped:2:5200"),
+                h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
+        CommittedAudio first = h.listener.committed.get(0);
+        assertEquals(700, first.startMs());
+        assertEquals(2200, first.endMs());
+        assertEquals(WireFormat.PCM16_24K, first.format());
+        long wireMs = WireFormat.PCM16_24K.millis(first.wireAudio().length);
+        assertTrue(Math.abs(wireMs - 1500) <= 20, "committed audio spans start..end: " + wireMs + " ms");
+        assertTrue(first.turnEndNanos() > 0);
+        assertEquals(200_000_000L, first.turnEndNanos() - first.speechEndNanos(), "speech ended 200 ms of audio earlier");
+        assertEquals(5600, h.input.audioMs());
+    }
+
+    @Test
+    void sttGetsTheUtteranceWithItsPrefixAtItsOwnRate() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCMU, InputHarness.serverVad(300, 200, null), null);
+        h.stt.finals.put(0, "hello world");
+        h.append(600, false);
+        h.append(500, true);
+        h.append(400, false);
+        // μ-law 8 kHz in, 16 kHz STT: utterance 300 (prefix) + 500 (voice) + 200 (silence) ms
+        assertEquals(List.of("started:1:300", "stopped:1:1300", "completed:1:hello world"),
+                h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
+        int fed = h.stt.fedSamples.get(0);
+        assertTrue(Math.abs(fed - 16000) <= 400, "fed " + fed + " samples for 1000 ms at 16 kHz");
+        assertEquals(List.of("end:0"), h.stt.calls);
+    }
+
+    @Test
+    void prefixPaddingStopsAtTheSessionStartAndAtTheLastCommit() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.append(100, false);
+        h.append(400, true);
+        h.append(400, false);
+        h.append(300, true); // onset at 900: its padding would reach 600, but audio up to 700 was committed
+        h.append(400, false);
+        assertEquals(List.of("started:1:0", "stopped:1:700", "started:2:700", "stopped:2:1400"),
+                h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
+    }
+
+    @Test
+    void speechResumingBeforeTheTurnEndsStaysOneUtterance() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(0, 500, null), null);
+        h.append(200, false);
+        h.append(400, true);
+        h.append(300, false); // offset after 100 ms, but 500 ms of silence are needed
+        h.append(400, true);
+        h.append(700, false);
+        assertEquals(List.of("started:1:200", "stopped:1:1800"),
+                h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
+    }
+
+    @Test
+    void manualModeCommitsEverythingSinceTheLastCommit() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, null, null);
+        h.stt.finals.put(0, "first");
+        h.stt.finals.put(1, "second");
+        h.append(400, true);
+        h.append(100, false);
+        CommittedAudio a = h.commit();
+        assertEquals(0, a.startMs());
+        assertEquals(500, a.endMs());
+        assertEquals(0, a.turnEndNanos(), "manual commits have no turn decision");
+        assertEquals(500, WireFormat.PCM16_24K.millis(a.wireAudio().length));
+        h.append(60, true);
+        assertNull(h.commit(), "60 ms is under the 100 ms minimum");
+        h.append(240, true);
+        CommittedAudio b = h.commit();
+        assertEquals(500, b.startMs());
+        assertEquals(800, b.endMs());
+        assertNull(h.commit(), "nothing left");
+        assertEquals(List.of("delta:1:first", "completed:1:first", "delta:2:second", "completed:2:second"),
+                h.listener.events, "no speech events in manual mode; the final's words arrive as the last delta");
+    }
+
+    @Test
+    void clearDropsSpeechInProgress() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.stt.finals.put(1, "after clear");
+        h.append(500, false);
+        h.append(300, true);
+        h.onActor(() -> {
+            h.input.clear();
+            return null;
+        });
+        h.append(200, false);
+        h.append(400, true);
+        h.append(400, false);
+        // utterance 1 was dropped: no stop, no transcript; utterance 2's padding cannot reach before the clear at 800
+        assertEquals(List.of("started:1:200", "started:2:800", "stopped:2:1600", "completed:2:after clear"),
+                h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
+        assertEquals(List.of("reset:0", "end:1"), h.stt.calls);
+        assertTrue(h.vad.resets.get() >= 1);
+    }
+
+    @Test
+    void commitInVadModeEndsTheUtteranceInProgress() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.append(500, false);
+        h.append(300, true);
+        CommittedAudio a = h.commit();
+        assertEquals(1, a.utterance());
+        assertEquals(200, a.startMs());
+        assertEquals(800, a.endMs());
+        h.append(100, true);
+        h.append(400, false);
+        assertEquals("started:2", h.listener.starting("started").get(1).substring(0, 9),
+                "still speaking after the commit: a new utterance starts");
+    }
+
+    @Test
+    void idleTimeoutFiresOnceAfterAResponseWhenNobodySpeaks() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, 1000), null);
+        h.append(500, false);
+        h.onActor(() -> {
+            h.input.responseFinished();
+            return null;
+        });
+        h.append(1200, false);
+        assertEquals(List.of("idle:1:500:1500", "completed:1:"), h.listener.events);
+        CommittedAudio idle = h.listener.committed.get(0);
+        assertEquals(500, idle.startMs());
+        assertEquals(1500, idle.endMs());
+
+        h.onActor(() -> {
+            h.input.responseFinished();
+            return null;
+        });
+        h.append(400, false);
+        h.append(400, true); // the user speaks before the deadline: no timeout
+        h.append(1500, false);
+        assertEquals(1, h.listener.starting("idle").size());
+    }
+
+    @Test
+    void partialTranscriptsBecomeAppendOnlyDeltasAfterTheCommit() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.stt.partials.put(0, ScriptedStt.list("what", "what is the", "what is the weather"));
+        h.stt.finals.put(0, "what is the weather like");
+        h.append(300, false);
+        h.append(1000, true);
+        h.append(400, false);
+        List<String> events = h.listener.events;
+        int stopped = events.indexOf("stopped:1:1500");
+        int firstDelta = events.stream().filter(e -> e.startsWith("delta")).findFirst().map(events::indexOf).orElse(-1);
+        assertTrue(firstDelta > stopped, "deltas follow the commit: " + events);
+        assertEquals("what is the weather like", h.listener.deltas(1));
+        assertEquals("completed:1:what is the weather like", events.get(events.size() - 1));
+    }
+
+    @Test
+    void sttErrorFailsTheUtteranceAndTheNextTurnWorks() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.stt.failOnUtterance = 0;
+        h.stt.finals.put(0, "works again"); // the scripted STT numbers the utterances it finished
+        h.append(300, false);
+        h.append(400, true);
+        h.append(400, false);
+        h.append(400, true);
+        h.append(400, false);
+        List<String> failed = h.listener.starting("failed");
+        assertEquals(1, failed.size());
+        assertTrue(failed.get(0).startsWith("failed:1:Speech recognition failed: decoder crashed"), failed.get(0));
+        assertEquals(List.of("completed:2:works again"), h.listener.starting("completed"));
+        assertEquals(2, h.stt.opened.get(), "a fresh stream replaced the broken one");
+    }
+
+    @Test
+    void semanticVadWaitsLongerForWordsThatSoundUnfinished() throws Exception {
+        TurnDetection semantic = new TurnDetection(TurnDetection.Type.SEMANTIC_VAD, 0.5, 0, 0, null, true, true,
+                "auto");
+        InputHarness finished = new InputHarness(WireFormat.PCM16_24K, semantic, transcript -> 1.0);
+        finished.append(300, false);
+        finished.append(500, true);
+        finished.append(1000, false);
+        // complete-sounding: auto's shortest window, 250 ms after the voice stopped at 800 (next 20 ms frame)
+        assertEquals(List.of("started:1:300", "stopped:1:1060"), finished.listener.starting("st"));
+
+        InputHarness unfinished = new InputHarness(WireFormat.PCM16_24K, semantic, transcript -> 0.0);
+        unfinished.append(300, false);
+        unfinished.append(500, true);
+        unfinished.append(1000, false);
+        assertEquals(List.of("started:1:300"), unfinished.listener.starting("st"), "still waiting");
+        unfinished.append(3200, false);
+        assertEquals(List.of("started:1:300", "stopped:1:4800"), unfinished.listener.starting("st"),
+                "an unfinished-sounding turn waits auto's longest window, 4 s");
+    }
+}
