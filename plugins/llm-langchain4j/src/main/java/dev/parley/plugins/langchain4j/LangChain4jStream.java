@@ -61,11 +61,13 @@ final class LangChain4jStream implements LlmStream {
     }
 
     private void attempt(int number) {
+        Attempt a = new Attempt(number);
+        current = a;
+        // Checked after publishing the attempt: a cancel() racing with this either sees the attempt (and cancels
+        // its scope) or has closed the gate before this check.
         if (gate.isClosed()) {
             return;
         }
-        Attempt a = new Attempt(number);
-        current = a;
         watchdog.start(); // each attempt gets the full timeout_ms
         try {
             a.scope.enter(() -> {
