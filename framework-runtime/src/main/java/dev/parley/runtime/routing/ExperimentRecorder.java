@@ -1,5 +1,6 @@
 package dev.parley.runtime.routing;
 
+import dev.parley.runtime.realtime.SessionObserver;
 import java.util.List;
 
 /**
@@ -7,8 +8,10 @@ import java.util.List;
  * {@code name} and {@code variant} ({@link dev.parley.runtime.pipeline.Pipeline#name()} /
  * {@link dev.parley.runtime.pipeline.Pipeline#variant()}). Calls come from many session actors at once:
  * implementations are thread-safe and quick (no blocking I/O on the caller's thread beyond an append).
+ * It is a {@link SessionObserver}, so {@link RoutedPipelineSelector#recorder()} goes straight to
+ * {@code RealtimeServer.start(options, selector, engines, observer)}.
  */
-public interface ExperimentRecorder {
+public interface ExperimentRecorder extends SessionObserver {
     /** Records nothing; for pipelines without a router. */
     ExperimentRecorder NONE = new ExperimentRecorder() {
         @Override
@@ -38,12 +41,15 @@ public interface ExperimentRecorder {
      *               {@link Double#NaN} when unknown (text-only or manually triggered response) — the turn is then
      *               counted but not timed
      */
+    @Override
     void turn(String pipeline, String variant, double ttfaMs);
 
     /** The user spoke over a response and cut it off. */
+    @Override
     void bargeIn(String pipeline, String variant);
 
     /** A response or transcription failed; {@code code} is the error code sent to the client. */
+    @Override
     void error(String pipeline, String variant, String code);
 
     /** Reports every event to each of {@code recorders}, in order. */
