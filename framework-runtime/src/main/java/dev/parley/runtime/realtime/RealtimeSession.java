@@ -60,10 +60,11 @@ public final class RealtimeSession {
             log.error("Session {}: cannot open the session engine: {}", id(), e.toString());
             ctx.out.error("server_error", "session_engine_unavailable", null,
                     "The server could not start this session's pipeline: " + e.getMessage(), null);
-            ctx.closed = true;
+            ctx.phase = SessionContext.Phase.CLOSED;
             ctx.out.close(1011, "server_error.session_engine_unavailable");
             return;
         }
+        ctx.phase = SessionContext.Phase.OPEN;
         ObjectNode created = ctx.out.event("session.created");
         created.set("session", SessionConfigWriter.write(ctx.config, ctx.identity, ctx.out.dialect()));
         ctx.out.send(created);
@@ -76,7 +77,7 @@ public final class RealtimeSession {
 
     /** One text frame from the client. Any mistake in it becomes an {@code error} event; the session goes on. */
     public void onText(String text) {
-        if (ctx.closed || ctx.engine == null) {
+        if (ctx.phase != SessionContext.Phase.OPEN) {
             return;
         }
         ObjectNode node = null;
@@ -96,7 +97,7 @@ public final class RealtimeSession {
 
     /** A binary frame: not part of the protocol; reported, the connection stays. */
     public void onBinaryFrame() {
-        if (!ctx.closed) {
+        if (ctx.phase == SessionContext.Phase.OPEN) {
             ctx.out.error("invalid_request_error", "invalid_event", null,
                     "Expected a text WebSocket message; binary frames are not supported.", null);
         }
@@ -104,7 +105,7 @@ public final class RealtimeSession {
 
     /** A frame over the transport's size limit: reported, then the connection closes (1009). */
     public void onOversizeFrame(long limitBytes) {
-        if (ctx.closed) {
+        if (ctx.phase == SessionContext.Phase.CLOSED) {
             return;
         }
         ctx.out.error("invalid_request_error", "message_too_large", null, "The WebSocket message exceeds the "
@@ -116,10 +117,10 @@ public final class RealtimeSession {
 
     /** The connection is gone: stop responses and the engine. Idempotent. */
     public void close() {
-        if (ctx.closed) {
+        if (ctx.phase == SessionContext.Phase.CLOSED) {
             return;
         }
-        ctx.closed = true;
+        ctx.phase = SessionContext.Phase.CLOSED;
         responses.closeAll();
         if (ctx.engine != null) {
             try {

@@ -116,7 +116,7 @@ final class ResponseCoordinator {
         if (inConversation == r) {
             inConversation = null;
         }
-        if (ctx.engine != null && !ctx.closed) {
+        if (ctx.phase == SessionContext.Phase.OPEN) {
             ctx.engine.input().responseFinished();
         }
     }

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
  * The state one session's handlers share. Touched only on the session's {@link SessionActor}, so plain fields.
  */
 final class SessionContext {
+    /**
+     * The session's lifecycle: {@code OPENING} (engine not open yet; client frames wait) → {@code OPEN} (events are
+     * handled) → {@code CLOSED} (connection gone or refused; everything is ignored).
+     */
+    enum Phase { OPENING, OPEN, CLOSED }
+
     final EventEmitter out;
     final SessionIdentity identity;
     final Conversation conversation;
@@ -22,7 +28,8 @@ final class SessionContext {
     SessionEngine engine;
     /** Set once assistant audio was sent: the voice can no longer change (§9 {@code cannot_update_voice}). */
     boolean assistantAudioPresent;
-    boolean closed;
+    /** Where the session is in its life; see {@link Phase}. */
+    Phase phase = Phase.OPENING;
 
     SessionContext(EventEmitter out, SessionIdentity identity, SessionConfig config, SessionActor actor,
                    ScheduledExecutorService timers, Duration transcriptWait, SessionObserver observer) {
@@ -47,7 +54,7 @@ final class SessionContext {
     /** Runs {@code task} on the actor after {@code delay}, unless the session closed meanwhile. */
     void later(Duration delay, Runnable task) {
         timers.schedule(() -> actor.execute(() -> {
-            if (!closed) {
+            if (phase != Phase.CLOSED) {
                 task.run();
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
