@@ -6,8 +6,10 @@ import dev.parley.api.ComponentKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +46,7 @@ public final class PipelineParser {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new PipelineException("pipeline file " + source + " does not exist", e);
         } catch (IOException e) {
             throw new PipelineException("cannot read pipeline file " + source + ": " + e, e);
@@ -118,7 +120,7 @@ public final class PipelineParser {
     /** The router block may carry the router's own extra keys; only provider/config/when make its stage. */
     private static Object routerStageOnly(Object router) {
         if (router instanceof Map<?, ?> m) {
-            Map<Object, Object> stage = new java.util.LinkedHashMap<>();
+            Map<Object, Object> stage = new LinkedHashMap<>();
             for (String k : List.of("provider", "config")) {
                 if (m.containsKey(k)) {
                     stage.put(k, m.get(k));

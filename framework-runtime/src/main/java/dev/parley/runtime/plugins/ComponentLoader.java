@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class ComponentLoader {
             BuiltInProviders.addTo(registry, ComponentLoader.class.getClassLoader());
             List<PluginSummary> plugins = new ArrayList<>();
             List<PluginWrapper> wrappers = new ArrayList<>(manager.getPlugins());
-            wrappers.sort(java.util.Comparator.comparing(PluginWrapper::getPluginId));
+            wrappers.sort(Comparator.comparing(PluginWrapper::getPluginId));
             for (PluginWrapper plugin : wrappers) {
                 plugins.add(summarize(plugin));
                 if (plugin.getPluginState() == PluginState.STARTED) {
