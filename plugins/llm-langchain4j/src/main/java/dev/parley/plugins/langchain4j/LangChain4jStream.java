@@ -36,6 +36,8 @@ final class LangChain4jStream implements LlmStream {
     private final ListenerGate gate;
     private final IdleWatchdog watchdog;
     private volatile Attempt current;
+    /** The last attempt whose failure was handled (guarded by this). */
+    private int failedAttempt;
 
     LangChain4jStream(StreamingChatModel model, ChatRequest request, LlmListener listener, EngineContext context) {
         this.model = model;
@@ -88,9 +90,10 @@ final class LangChain4jStream implements LlmStream {
 
     private synchronized void fail(int attempt, Throwable failure) {
         Attempt a = current;
-        if (a != null && a.number != attempt) {
-            return; // a superseded attempt failing late
+        if (a != null && a.number != attempt || attempt <= failedAttempt) {
+            return; // a superseded attempt failing late, or a second report (HTTP timeout + idle timeout) of one
         }
+        failedAttempt = attempt;
         LlmException error = context.failures().map(failure);
         if (a != null) {
             a.scope.cancel();

@@ -77,23 +77,26 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         if (scope != null) {
             scope.onCancel(handle::cancel);
         }
-        InferenceParameters params = inferenceParameters(request);
+        String prompt = prompt(request);
+        InferenceParameters params = inferenceParameters(prompt, request.parameters());
         running.add(handle);
         try {
-            generators.execute(() -> generate(params, maxTokens(request.parameters()), handler, handle));
+            generators.execute(() -> generate(prompt, params, maxTokens(request.parameters()), handler, handle));
         } catch (RejectedExecutionException closed) {
             running.remove(handle);
             throw new IllegalStateException("the llama.cpp model is closed", closed);
         }
     }
 
-    private InferenceParameters inferenceParameters(ChatRequest request) {
+    /** The conversation rendered with the model's own chat template. */
+    private String prompt(ChatRequest request) {
         LlamaCppPrompt prompt = LlamaCppPrompt.of(request.messages());
-        String templated = model.applyTemplate(new InferenceParameters("")
-                .setMessages(prompt.system(), prompt.turns()));
-        ChatRequestParameters p = request.parameters();
+        return model.applyTemplate(new InferenceParameters("").setMessages(prompt.system(), prompt.turns()));
+    }
+
+    private InferenceParameters inferenceParameters(String prompt, ChatRequestParameters p) {
         double temperature = p.temperature() != null ? p.temperature() : config.temperature();
-        InferenceParameters params = new InferenceParameters(templated)
+        InferenceParameters params = new InferenceParameters(prompt)
                 .setNPredict(maxTokens(p))
                 .setTemperature((float) temperature)
                 .setCachePrompt(true);
@@ -107,9 +110,10 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         return p.maxOutputTokens() != null ? p.maxOutputTokens() : config.maxTokens();
     }
 
-    private void generate(InferenceParameters params, int maxTokens, StreamingChatResponseHandler handler,
-                          StreamingHandle handle) {
+    private void generate(String prompt, InferenceParameters params, int maxTokens,
+                          StreamingChatResponseHandler handler, StreamingHandle handle) {
         int pieces = 0;
+        int delivered = 0;
         StringBuilder text = new StringBuilder();
         try {
             if (handle.isCancelled()) {
@@ -128,15 +132,18 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
                 }
                 if (!out.text.isEmpty()) {
                     text.append(out.text);
+                    delivered++;
                     handler.onPartialResponse(new PartialResponse(out.text), context);
                 }
             }
             if (!handle.isCancelled()) {
-                int outputTokens = model.encode(text.toString()).length;
+                // The binding does not report the generated token count: re-tokenise the text, bounded below by
+                // the pieces delivered (each is at least one token) and above by the limit llama.cpp enforced.
+                int outputTokens = Math.min(maxTokens, Math.max(delivered, model.encode(text.toString()).length));
                 handler.onCompleteResponse(ChatResponse.builder()
                         .aiMessage(AiMessage.from(text.toString()))
                         .finishReason(outputTokens >= maxTokens ? FinishReason.LENGTH : FinishReason.STOP)
-                        .tokenUsage(new TokenUsage(null, outputTokens))
+                        .tokenUsage(new TokenUsage(model.encode(prompt).length, outputTokens))
                         .build());
             }
         } catch (RuntimeException e) {
