@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RealtimeConnection {
     private static final Logger log = LoggerFactory.getLogger(RealtimeConnection.class);
+    private static final int HIGH = 256;
+    private static final int LOW = 32;
 
     private final Channel channel;
     private final ConnectRequest request;
@@ -30,6 +33,8 @@ final class RealtimeConnection {
     private final ServerContext server;
     private final String sessionId;
     private final SessionActor actor;
+    /** Frames handed to the actor and not yet handled: reading pauses above HIGH and resumes below LOW. */
+    private final AtomicInteger backlog = new AtomicInteger();
     private RealtimeSession session; // touched only on the actor
 
     RealtimeConnection(Channel channel, ConnectRequest request, EphemeralKey key, ServerContext server) {
@@ -68,10 +73,23 @@ final class RealtimeConnection {
         });
     }
 
+    /**
+     * A text frame. A client that sends faster than its session handles (e.g. audio far faster than real time)
+     * is slowed by TCP: reading stops while too many frames wait, so memory stays bounded.
+     */
     void text(String text) {
+        if (backlog.incrementAndGet() >= HIGH && channel.config().isAutoRead()) {
+            channel.config().setAutoRead(false);
+        }
         actor.execute(() -> {
-            if (session != null) {
-                session.onText(text);
+            try {
+                if (session != null) {
+                    session.onText(text);
+                }
+            } finally {
+                if (backlog.decrementAndGet() <= LOW && !channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
             }
         });
     }

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The server pings on its interval; a connection that sends nothing for the idle timeout is closed (1001). */
+/**
+ * The server pings on its interval; a connection that sends nothing for the idle timeout is closed (1001); a
+ * client sending faster than its session handles is slowed down, losing nothing.
+ */
 class KeepAliveTest {
     @Test
     void serverPingsOnItsInterval() throws Exception {
@@ -20,6 +23,24 @@ class KeepAliveTest {
             assertTrue(c.pings.get() >= 2, "pings received: " + c.pings.get());
             c.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\"}}");
             c.expect("session.updated");
+        }
+    }
+
+    @Test
+    void fastSenderIsThrottledWithoutLosingFrames() throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.engines.appendDelayMs = 2;
+            try (RealtimeTestClient c = RealtimeTestClient.connect(server.url())) {
+                c.expect("session.created");
+                String chunk = "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
+                        + java.util.Base64.getEncoder().encodeToString(new byte[480]) + "\"}";
+                for (int i = 0; i < 600; i++) {
+                    c.send(chunk);
+                }
+                c.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\"}}");
+                c.expect("session.updated");
+                assertEquals(600 * 480, server.engines.awaitEngine().appendedBytes);
+            }
         }
     }
 

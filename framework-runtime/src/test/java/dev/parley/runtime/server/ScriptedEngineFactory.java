@@ -33,6 +33,7 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
     final LinkedBlockingQueue<ScriptedEngine> opened = new LinkedBlockingQueue<>();
     final List<ResponseSpec> requests = new CopyOnWriteArrayList<>();
     final java.util.concurrent.atomic.AtomicInteger cancellations = new java.util.concurrent.atomic.AtomicInteger();
+    volatile long appendDelayMs;
     volatile Function<ResponseSpec, List<Step>> script = ScriptedEngineFactory::echo;
 
     @Override
@@ -106,6 +107,13 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
 
         @Override
         public void append(byte[] wireAudio) {
+            if (appendDelayMs > 0) {
+                try {
+                    Thread.sleep(appendDelayMs); // a slow input path, to exercise flow control
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             appendedBytes += wireAudio.length;
             uncommittedBytes += wireAudio.length;
         }
