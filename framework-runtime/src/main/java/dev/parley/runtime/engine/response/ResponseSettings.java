@@ -1,7 +1,5 @@
 package dev.parley.runtime.engine.response;
 
-import dev.parley.api.ComponentConfig;
-
 /**
  * Tunables of the response path.
  *
@@ -14,14 +12,8 @@ public record ResponseSettings(long ttsTimeoutMs, int audioDeltaMs, int firstAud
 
     public ResponseSettings {
         if (ttsTimeoutMs <= 0 || audioDeltaMs < 10 || firstAudioDeltaMs < 10) {
-            throw new IllegalArgumentException("tts_timeout_ms must be > 0 and audio delta sizes ≥ 10 ms");
+            throw new IllegalArgumentException("ttsTimeoutMs must be > 0 and audio delta sizes at least 10 ms, got "
+                    + ttsTimeoutMs + ", " + audioDeltaMs + ", " + firstAudioDeltaMs);
         }
-    }
-
-    /** Reads {@code tts_timeout_ms}, {@code audio_delta_ms}, {@code first_audio_delta_ms} from an engine config. */
-    public static ResponseSettings from(ComponentConfig engine) {
-        return new ResponseSettings(engine.integer("tts_timeout_ms", (int) DEFAULTS.ttsTimeoutMs),
-                engine.integer("audio_delta_ms", DEFAULTS.audioDeltaMs),
-                engine.integer("first_audio_delta_ms", DEFAULTS.firstAudioDeltaMs));
     }
 }
