@@ -12,6 +12,11 @@ import dev.parley.api.llm.LlmListener;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.TokenUsage;
 import dev.parley.api.llm.ToolCall;
+import dev.parley.runtime.pipeline.EnvInterpolator;
+import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.pipeline.PipelineAssembler;
+import dev.parley.runtime.pipeline.PipelineDefinition;
+import dev.parley.runtime.pipeline.PipelineParser;
 import dev.parley.runtime.plugins.ComponentLoader;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.plugins.RegisteredProvider;
@@ -45,6 +50,41 @@ class LangChain4jThroughRuntimeIT {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.langchain4j.model.chat.StreamingChatModel"));
         RegisteredProvider p = loaded.registry().require(ComponentKind.LLM, "openai");
         assertInstanceOf(PluginClassLoader.class, p.provider().getClass().getClassLoader());
+        HttpServer server = startLocalServer();
+        try {
+            String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            LlmEngine engine = (LlmEngine) p.provider().create(new ComponentConfig(Map.of("base_url", baseUrl,
+                    "model", "local-model"), "it.yaml stages.llm.config"));
+            assertTrue(engine.describe().contains(baseUrl), engine.describe());
+            assertEquals(List.of("Hello", " from", " the", " plugin"), streamOnce(engine));
+            engine.close();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theDefaultPipelineSwitchesToTheOpenAiProviderWhenABaseUrlIsSet() throws Exception {
+        HttpServer server = startLocalServer();
+        try {
+            String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            PipelineDefinition definition = new PipelineParser(new EnvInterpolator(Map.of(
+                    "PARLEY_LLM_BASE_URL", baseUrl, "PARLEY_LLM_MODEL", "local-model")::get))
+                    .parse(RepoPaths.root().resolve("pipelines/default.yaml"));
+            assertEquals("openai", definition.stage(ComponentKind.LLM).provider());
+            try (Pipeline pipeline = new PipelineAssembler(loaded.registry()).assemble(definition)) {
+                assertInstanceOf(PluginClassLoader.class, pipeline.llm().getClass().getClassLoader());
+                assertTrue(pipeline.llm().describe().startsWith("openai model local-model at " + baseUrl),
+                        pipeline.llm().describe());
+                assertEquals(List.of("Hello", " from", " the", " plugin"), streamOnce(pipeline.llm()));
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A local OpenAI-compatible endpoint streaming four deltas. */
+    private static HttpServer startLocalServer() throws java.io.IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         server.createContext("/v1/chat/completions", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -61,40 +101,35 @@ class LangChain4jThroughRuntimeIT {
             }
         });
         server.start();
-        try {
-            String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-            LlmEngine engine = (LlmEngine) p.provider().create(new ComponentConfig(Map.of("base_url", baseUrl,
-                    "model", "local-model"), "it.yaml stages.llm.config"));
-            assertTrue(engine.describe().contains(baseUrl), engine.describe());
-            List<String> deltas = new CopyOnWriteArrayList<>();
-            CompletableFuture<FinishReason> done = new CompletableFuture<>();
-            engine.stream(new LlmRequest("Be brief.", List.of(new ChatMessage.User("Hi")), List.of(), null, null,
-                    null), new LlmListener() {
-                @Override
-                public void onTextDelta(String delta) {
-                    deltas.add(delta);
-                }
+        return server;
+    }
 
-                @Override
-                public void onToolCall(int index, ToolCall call) {
-                }
+    private static List<String> streamOnce(LlmEngine engine) throws Exception {
+        List<String> deltas = new CopyOnWriteArrayList<>();
+        CompletableFuture<FinishReason> done = new CompletableFuture<>();
+        engine.stream(new LlmRequest("Be brief.", List.of(new ChatMessage.User("Hi")), List.of(), null, null,
+                null), new LlmListener() {
+            @Override
+            public void onTextDelta(String delta) {
+                deltas.add(delta);
+            }
 
-                @Override
-                public void onComplete(FinishReason reason, TokenUsage usage) {
-                    done.complete(reason);
-                }
+            @Override
+            public void onToolCall(int index, ToolCall call) {
+            }
 
-                @Override
-                public void onError(LlmException error) {
-                    done.completeExceptionally(error);
-                }
-            });
-            assertEquals(FinishReason.STOP, done.get(30, TimeUnit.SECONDS));
-            assertEquals(List.of("Hello", " from", " the", " plugin"), deltas);
-            engine.close();
-        } finally {
-            server.stop(0);
-        }
+            @Override
+            public void onComplete(FinishReason reason, TokenUsage usage) {
+                done.complete(reason);
+            }
+
+            @Override
+            public void onError(LlmException error) {
+                done.completeExceptionally(error);
+            }
+        });
+        assertEquals(FinishReason.STOP, done.get(30, TimeUnit.SECONDS));
+        return deltas;
     }
 
     @Test
