@@ -47,7 +47,8 @@ class LangChain4jThroughRuntimeIT {
 
     @Test
     void openAiProviderFromThePluginZipStreams() throws Exception {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.langchain4j.model.chat.StreamingChatModel"));
+        assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("dev.langchain4j.model.chat.StreamingChatModel"));
         RegisteredProvider p = loaded.registry().require(ComponentKind.LLM, "openai");
         assertInstanceOf(PluginClassLoader.class, p.provider().getClass().getClassLoader());
         HttpServer server = startLocalServer();
