@@ -4,6 +4,8 @@ import dev.parley.runtime.pipeline.PipelineDefinition;
 import dev.parley.runtime.pipeline.PipelineParser;
 import dev.parley.runtime.pipeline.PipelineValidator;
 import dev.parley.runtime.pipeline.StageDefinition;
+import dev.parley.runtime.plugins.ComponentRegistry;
+import dev.parley.runtime.routing.ExperimentLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code parley pipelines validate FILE}: parses the file (structure, placeholders) and checks every provider it
- * names is installed, without creating any component. Exit 0 when valid, 2 with the problems otherwise.
+ * {@code parley pipelines validate FILE}: parses the file (structure, placeholders), checks every provider it names
+ * is installed and, for an A/B experiment, its router and every variant's overrides, without creating any stage
+ * engine. Exit 0 when valid, 2 with the problems otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a pipeline file: YAML structure, ${ENV} placeholders and that its providers exist.")
@@ -35,7 +38,9 @@ final class PipelinesValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PipelineDefinition definition = new PipelineParser().parse(file);
-        PipelineValidator.check(definition, plugins.load().registry());
+        ComponentRegistry registry = plugins.load().registry();
+        PipelineValidator.check(definition, registry);
+        List<String> variants = new ExperimentLoader(registry).validate(definition);
         List<String> stages = new ArrayList<>();
         for (StageDefinition stage : definition.stages().values()) {
             stages.add(stage.kind().yamlKey() + "=" + stage.provider());
@@ -44,7 +49,8 @@ final class PipelinesValidateCommand implements Callable<Integer> {
             stages.add("router=" + definition.routerStage().provider());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(definition.source() + ": ok, pipeline '" + definition.name() + "' (" + String.join(", ", stages) + ")");
+        out.println(definition.source() + ": ok, pipeline '" + definition.name() + "' (" + String.join(", ", stages) + ")"
+                + (variants.isEmpty() ? "" : ", variants " + String.join(", ", variants)));
         out.flush();
         return ExitCodes.OK;
     }

@@ -9,7 +9,8 @@ import java.util.List;
 final class Subcommands {
     static final List<Object> ALL = List.of(
             PluginsCommand.class,
-            PipelinesCommand.class);
+            PipelinesCommand.class,
+            ExperimentsCommand.class);
 
     private Subcommands() {
     }

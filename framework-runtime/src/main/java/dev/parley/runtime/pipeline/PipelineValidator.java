@@ -15,6 +15,7 @@ public final class PipelineValidator {
      */
     public static void check(PipelineDefinition definition, ComponentRegistry registry) {
         List<String> problems = new ArrayList<>();
+        String inVariant = definition.variant() == null ? "" : " in variant " + definition.variant();
         List<StageDefinition> stages = new ArrayList<>(definition.stages().values());
         if (definition.routerStage() != null) {
             stages.add(definition.routerStage());
@@ -22,7 +23,7 @@ public final class PipelineValidator {
         for (StageDefinition stage : stages) {
             if (registry.find(stage.kind(), stage.provider()).isEmpty()) {
                 problems.add(stage.source() + ".provider: unknown " + stage.kind().yamlKey() + " provider '"
-                        + stage.provider() + "'; " + registry.describeAvailable(stage.kind()));
+                        + stage.provider() + "'" + inVariant + "; " + registry.describeAvailable(stage.kind()));
             }
         }
         if (!problems.isEmpty()) {

@@ -46,6 +46,16 @@ class PipelineValidatorTest {
     }
 
     @Test
+    void anUnknownProviderInAVariantSaysWhichVariant() {
+        PipelineDefinition base = Fixtures.parse("valid.yaml", Map.of());
+        PipelineDefinition b = VariantOverrides.apply(base, "B", Map.of("stages", Map.of("stt", Map.of("provider", "nope"))),
+                null, new EnvInterpolator(Map.<String, String>of()::get));
+        PipelineException e = assertThrows(PipelineException.class, () -> PipelineValidator.check(b, registry));
+        assertTrue(e.getMessage().endsWith("stages.stt.provider: unknown stt provider 'nope' in variant B; available:"
+                + " fixture-stt, vosk"), e.getMessage());
+    }
+
+    @Test
     void aPipelineWhoseProvidersExistPasses() {
         PipelineValidator.check(Fixtures.parse("valid.yaml", Map.of()), registry);
     }
