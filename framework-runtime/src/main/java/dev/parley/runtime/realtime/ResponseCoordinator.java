@@ -18,6 +18,9 @@ final class ResponseCoordinator {
     private final SessionContext ctx;
     private final List<ActiveResponse> live = new ArrayList<>();
     private ActiveResponse inConversation;
+    /** A voice turn that ended while a response was running (interrupt_response off): answered right after it. */
+    private ConversationItem deferredTurn;
+    private CommittedAudio deferredAudio;
 
     ResponseCoordinator(SessionContext ctx) {
         this.ctx = ctx;
@@ -36,6 +39,9 @@ final class ResponseCoordinator {
         }
         List<ConversationItem> context = options.input() != null ? options.input()
                 : List.copyOf(ctx.conversation.items());
+        if (!options.outOfBand()) {
+            deferredTurn = null; // the client's own response covers the conversation so far
+        }
         start(options, context, null, new ResponseTiming());
     }
 
@@ -45,10 +51,14 @@ final class ResponseCoordinator {
             return;
         }
         if (inConversation != null) {
-            log.debug("Turn {} ended while response {} is active; not starting another", userItem.id,
+            log.debug("Turn {} ended while response {} is active; answering it next", userItem.id,
                     inConversation.id());
+            deferredTurn = userItem;
+            deferredAudio = audio;
             return;
         }
+        deferredTurn = null;
+        deferredAudio = null;
         ResponseTiming timing = new ResponseTiming();
         if (audio != null && audio.turnEndNanos() > 0) {
             timing.mark(ResponseTiming.Stage.TURN_DECIDED, audio.turnEndNanos());
@@ -118,6 +128,9 @@ final class ResponseCoordinator {
         }
         if (ctx.phase == SessionContext.Phase.OPEN) {
             ctx.engine.input().responseFinished();
+            if (inConversation == null && deferredTurn != null && ctx.conversation.contains(deferredTurn.id)) {
+                respondToTurn(deferredTurn, deferredAudio);
+            }
         }
     }
 }

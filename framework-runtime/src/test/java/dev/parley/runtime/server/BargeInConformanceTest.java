@@ -121,6 +121,18 @@ class BargeInConformanceTest {
         client.await("response.output_audio.delta");
         speakAndInterrupt();
         assertEquals("completed", client.await("response.done").at("/response/status").asText());
+        // a turn that ends while the response still runs is answered right after it, not dropped
+        server.engines.script = spec -> List.of(new Step.Hang());
+        client.send("{\"type\":\"response.create\"}");
+        client.await("response.created");
+        engine.fire(l -> l.speechStopped(9, 4500, engine.audio(9, 4000, 4500)));
+        engine.fire(l -> l.transcriptCompleted(9, "and another thing"));
+        client.await("input_audio_buffer.committed");
+        server.engines.script = ScriptedEngineFactory::echo;
+        client.send("{\"type\":\"response.cancel\"}");
+        client.await("response.done");
+        client.await("response.created");
+        assertEquals("completed", client.await("response.done").at("/response/status").asText());
     }
 
     @Test
