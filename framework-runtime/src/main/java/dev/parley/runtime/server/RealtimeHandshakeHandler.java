@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -39,8 +40,14 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         String path = new QueryStringDecoder(req.uri()).path();
         boolean upgrade = req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
-        if (!path.equals(PATH) || !upgrade || !HttpMethod.GET.equals(req.method())) {
+        if (!path.equals(PATH)) {
             ctx.fireChannelRead(req.retain());
+            return;
+        }
+        if (!upgrade || !HttpMethod.GET.equals(req.method())) {
+            HttpResponses.error(ctx, HttpResponseStatus.UPGRADE_REQUIRED, "invalid_request_error",
+                    "websocket_required", null, PATH + " is a WebSocket endpoint: connect with a WebSocket client "
+                            + "(GET with Upgrade: websocket).");
             return;
         }
         ConnectRequest request = ConnectRequest.of(req);

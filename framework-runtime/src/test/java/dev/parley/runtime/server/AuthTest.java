@@ -103,6 +103,21 @@ class AuthTest {
     }
 
     @Test
+    void plainHttpGetsClearAnswers() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.server.port();
+        HttpResponse<String> noUpgrade = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/realtime")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(426, noUpgrade.statusCode());
+        assertEquals("websocket_required", RealtimeTestClient.JSON.readTree(noUpgrade.body()).at("/error/code")
+                .asText());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/nothing")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("/v1/realtime"));
+    }
+
+    @Test
     void betaSessionsEndpointAndValidation() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + server.server.port() + "/v1/realtime/sessions");
