@@ -11,11 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The real session engine: {@link VadInputPipeline} for input, {@link DefaultResponseGenerator} for responses,
  * both reporting on the session's actor. One factory serves every session of a server; it owns one small
- * scheduler thread for TTS silence checks.
+ * scheduler thread for TTS silence and STT final-transcript timeouts.
  */
 public final class DefaultSessionEngineFactory implements SessionEngineFactory {
     private static final InputSettings INITIAL =
             new InputSettings(WireFormat.PCM16_24K, TurnDetection.serverVadDefaults(), null);
+
+    /** A recogniser that has not answered an ended utterance after this long is considered broken. */
+    static final long STT_FINAL_TIMEOUT_MS = 15_000;
 
     private final ResponseSettings responseSettings;
     private final ScheduledExecutorService scheduler;
@@ -36,7 +39,8 @@ public final class DefaultSessionEngineFactory implements SessionEngineFactory {
 
     @Override
     public SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input) {
-        SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input);
+        SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input, scheduler,
+                STT_FINAL_TIMEOUT_MS);
         InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
                 pipeline.turn(), stt, actor, input, INITIAL);
         DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),

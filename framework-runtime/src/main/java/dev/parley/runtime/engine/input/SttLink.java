@@ -8,6 +8,9 @@ import dev.parley.runtime.audio.StreamingResampler;
 import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.SessionActor;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The session's recognition: feeds each utterance's audio (resampled to the recogniser's rate) to one
  * {@link SttStream}, and turns the stream's callbacks into the input listener's transcript events. Recognisers
  * answer utterances in the order they were fed, so a callback belongs to the oldest utterance still waiting for
- * its final. An STT error fails every waiting utterance and opens a fresh stream, so the next turn works.
+ * its final. An STT error — or a final that does not come within the final timeout — fails every waiting
+ * utterance and opens a fresh stream (late callbacks of the old one are ignored), so the next turn works.
  * Everything but the raw callbacks runs on the session actor.
  */
 public final class SttLink implements AutoCloseable {
@@ -26,6 +30,8 @@ public final class SttLink implements AutoCloseable {
     private final SessionActor actor;
     private final InputListener listener;
     private final ArrayDeque<Utterance> waiting = new ArrayDeque<>();
+    private final ScheduledExecutorService scheduler;
+    private final long finalTimeoutMs;
     private StreamingResampler toStt;
     private SttStream stream;
     private int generation;
@@ -35,13 +41,20 @@ public final class SttLink implements AutoCloseable {
     /**
      * Opens the session's recognition stream.
      *
-     * @param engine the pipeline's recogniser, or null (every utterance then completes with an empty transcript)
+     * @param engine         the pipeline's recogniser, or null (every utterance then completes with an empty
+     *                       transcript)
+     * @param scheduler      runs the final-transcript timeout
+     * @param finalTimeoutMs how long after an utterance ends its final may take before it counts as failed
      */
-    public static SttLink open(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener) {
-        return new SttLink(engine, pipelineRate, actor, listener);
+    public static SttLink open(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
+                               ScheduledExecutorService scheduler, long finalTimeoutMs) {
+        return new SttLink(engine, pipelineRate, actor, listener, scheduler, finalTimeoutMs);
     }
 
-    private SttLink(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener) {
+    private SttLink(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
+                    ScheduledExecutorService scheduler, long finalTimeoutMs) {
+        this.scheduler = scheduler;
+        this.finalTimeoutMs = finalTimeoutMs;
         this.engine = engine;
         this.pipelineRate = pipelineRate;
         this.actor = actor;
@@ -89,7 +102,14 @@ public final class SttLink implements AutoCloseable {
             stream.endUtterance();
         } catch (RuntimeException e) {
             error(generation, e);
+            return;
         }
+        int gen = generation;
+        scheduler.schedule(() -> actor.execute(() -> {
+            if (gen == generation && waiting.contains(u)) {
+                error(gen, new TimeoutException("no result within " + finalTimeoutMs + " ms"));
+            }
+        }), finalTimeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** Drops the utterance being fed (buffer cleared): no final will be reported for it. */

@@ -56,6 +56,8 @@ public final class VadInputPipeline implements InputPipeline {
     private long utterances;
     private Utterance current;
     private long speechEndMs = -1;
+    /** A pcm16 byte waiting for its partner from the next append, or -1. */
+    private int carry = -1;
 
     /**
      * @param vadEngine the pipeline's detector; its rate must be the pipeline rate
@@ -85,8 +87,9 @@ public final class VadInputPipeline implements InputPipeline {
     }
 
     @Override
-    public void append(byte[] wireAudio) {
-        int len = wireAudio.length - wireAudio.length % format.bytesPerSample();
+    public void append(byte[] appended) {
+        byte[] wireAudio = alignToSamples(appended);
+        int len = wireAudio.length;
         if (turn == null && current == null) { // manual mode: everything since the last commit is one utterance
             current = new Utterance(++utterances, audioMs());
             wire.startUtterance(0);
@@ -106,6 +109,32 @@ public final class VadInputPipeline implements InputPipeline {
         if (current == null && idle.due(audioMs())) {
             idleTimeout();
         }
+    }
+
+    /**
+     * pcm16 appends may split a sample across two events: the odd byte is carried to the next append, so the
+     * stream never slips by a byte.
+     */
+    private byte[] alignToSamples(byte[] in) {
+        boolean hasCarry = carry >= 0;
+        int total = in.length + (hasCarry ? 1 : 0);
+        if (format.bytesPerSample() == 1 || (!hasCarry && total % 2 == 0)) {
+            return in;
+        }
+        byte[] out = new byte[total & ~1];
+        if (out.length == 0) {
+            if (!hasCarry) {
+                carry = in[0] & 0xff;
+            }
+            return out;
+        }
+        int o = 0;
+        if (hasCarry) {
+            out[o++] = (byte) carry;
+        }
+        System.arraycopy(in, 0, out, o, out.length - o);
+        carry = total % 2 == 1 ? in[in.length - 1] & 0xff : -1;
+        return out;
     }
 
     private void onFrame(short[] frame) {
@@ -213,6 +242,7 @@ public final class VadInputPipeline implements InputPipeline {
             current = null;
         }
         speechEndMs = -1;
+        carry = -1;
         wire.clear();
         ring.clear();
         frames.clear();
@@ -236,6 +266,7 @@ public final class VadInputPipeline implements InputPipeline {
             wireMsBase = audioMsOrZero();
             wireBytes = 0;
             format = next.format();
+            carry = -1;
             toPipeline = new StreamingResampler(format.sampleRate(), rate);
         }
         settings = next;

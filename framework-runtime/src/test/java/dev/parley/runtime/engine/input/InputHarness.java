@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class InputHarness {
     static final VadTiming TIMING = new VadTiming(60, 100);
+    static final java.util.concurrent.ScheduledExecutorService SCHEDULER =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "input-test-timers");
+                t.setDaemon(true);
+                return t;
+            });
     final SessionActor actor = new SessionActor("input-test", Executors.newVirtualThreadPerTaskExecutor());
     final ScriptedVad vad = new ScriptedVad(16000, 320);
     final ScriptedStt stt = new ScriptedStt(16000);
@@ -30,7 +36,7 @@ final class InputHarness {
         this.format = format;
         onActor(() -> {
             input = new VadInputPipeline(16000, vad, TIMING, detector,
-                    SttLink.open(stt, 16000, actor, listener), actor, listener,
+                    SttLink.open(stt, 16000, actor, listener, SCHEDULER, 300), actor, listener,
                     new InputSettings(format, turn, null));
             return null;
         });

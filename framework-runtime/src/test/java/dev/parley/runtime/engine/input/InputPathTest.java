@@ -215,4 +215,46 @@ class InputPathTest {
         assertEquals(List.of("started:1:300", "stopped:1:4800"), unfinished.listener.starting("st"),
                 "an unfinished-sounding turn waits auto's longest window, 4 s");
     }
+
+    @Test
+    void pcm16SamplesSplitAcrossAppendsStayAligned() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, null, null);
+        short[] ramp = new short[2400];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (short) (i * 13 - 15000);
+        }
+        byte[] wire = dev.parley.runtime.audio.WireCodec.encode(WireFormat.PCM16_24K, ramp, 0, ramp.length);
+        int[] cuts = {0, 1, 2, 1001, 1002, 3333, 4799, wire.length};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            byte[] piece = java.util.Arrays.copyOfRange(wire, cuts[i], cuts[i + 1]);
+            h.onActor(() -> {
+                h.input.append(piece);
+                return null;
+            });
+        }
+        CommittedAudio a = h.commit();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wire, a.wireAudio(), "odd-sized appends lose no byte");
+        assertEquals(100, a.endMs());
+    }
+
+    @Test
+    void aFinalThatNeverComesFailsTheUtteranceAndTheNextTurnWorks() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.stt.silentFinal = 0;
+        h.stt.finals.put(1, "second try");
+        h.append(300, false);
+        h.append(400, true);
+        h.append(400, false);
+        long deadline = System.nanoTime() + 20_000_000_000L; // the link gives up after 300 ms
+        while (h.listener.starting("failed").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        h.settle();
+        assertTrue(h.listener.starting("failed").get(0).startsWith("failed:1:Speech recognition failed: no result"),
+                h.listener.events.toString());
+        h.append(400, true);
+        h.append(400, false);
+        assertEquals(List.of("completed:2:second try"), h.listener.starting("completed"));
+        assertEquals(2, h.stt.opened.get());
+    }
 }

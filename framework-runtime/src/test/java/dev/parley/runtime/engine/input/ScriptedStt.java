@@ -23,6 +23,8 @@ final class ScriptedStt implements SttEngine {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger opened = new AtomicInteger();
     volatile int failOnUtterance = -1;
+    /** Utterance whose final never comes (a hung recogniser). */
+    volatile int silentFinal = -1;
     private final AtomicInteger utterance = new AtomicInteger();
 
     ScriptedStt(int rate) {
@@ -66,7 +68,9 @@ final class ScriptedStt implements SttEngine {
                 calls.add("end:" + k);
                 chunks = 0;
                 partialIndex = 0;
-                listener.onFinal(finals.getOrDefault(k, ""));
+                if (k != silentFinal) {
+                    listener.onFinal(finals.getOrDefault(k, ""));
+                }
             }
 
             @Override
