@@ -8,6 +8,7 @@ import java.util.List;
  */
 final class Subcommands {
     static final List<Object> ALL = List.of(
+            ServeCommand.class,
             PluginsCommand.class,
             PipelinesCommand.class,
             ExperimentsCommand.class);
