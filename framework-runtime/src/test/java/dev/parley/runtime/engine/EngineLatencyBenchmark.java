@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class EngineLatencyBenchmark {
     static final int RESPONSES = 200;
-    static final int PACED = 8;
+    static final int PACED = 5;
     static final int SESSIONS = 500;
     final ExecutorService carrier = Executors.newVirtualThreadPerTaskExecutor();
     final DefaultSessionEngineFactory factory = new DefaultSessionEngineFactory();

@@ -269,6 +269,7 @@ public final class VadInputPipeline implements InputPipeline {
             carry = -1;
             toPipeline = new StreamingResampler(format.sampleRate(), rate);
         }
+        boolean turnChanged = settings == null || !java.util.Objects.equals(next.turnDetection(), turn);
         settings = next;
         turn = next.turnDetection();
         int prefixMs = turn == null ? 0 : turn.prefixPaddingMs();
@@ -284,8 +285,15 @@ public final class VadInputPipeline implements InputPipeline {
             wire = new WireRecorder(format, ringMs + WIRE_SLACK_MS);
             ring = new SampleRing(ringMs * rate / 1000);
         }
-        segmenter = turn == null ? null : vadTiming.segmenter(turn.threshold(), frameMs);
-        policy = TurnPolicies.forSettings(turn, detector);
+        if (turnChanged || segmenter == null && turn != null) {
+            segmenter = turn == null ? null : vadTiming.segmenter(turn.threshold(), frameMs);
+            policy = TurnPolicies.forSettings(turn, detector);
+            if (current != null && segmenter != null) {
+                // A fresh segmenter is not "speaking": count silence from now, so the turn can still end; an
+                // onset while the user goes on talking resets it.
+                speechEndMs = clockMs();
+            }
+        }
         if (turn == null || turn.idleTimeoutMs() == null) {
             idle.disarm();
         }

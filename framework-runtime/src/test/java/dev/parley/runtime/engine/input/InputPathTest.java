@@ -257,4 +257,23 @@ class InputPathTest {
         assertEquals(List.of("completed:2:second try"), h.listener.starting("completed"));
         assertEquals(2, h.stt.opened.get());
     }
+
+    @Test
+    void aSessionUpdateMidUtteranceStillLetsTheTurnEnd() throws Exception {
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, 200, null), null);
+        h.append(300, false);
+        h.append(400, true);
+        h.onActor(() -> { // same settings again (clients resend them), then a changed threshold
+            h.input.configure(new dev.parley.runtime.engine.InputSettings(WireFormat.PCM16_24K,
+                    InputHarness.serverVad(300, 200, null), null));
+            h.input.configure(new dev.parley.runtime.engine.InputSettings(WireFormat.PCM16_24K,
+                    new TurnDetection(TurnDetection.Type.SERVER_VAD, 0.6, 300, 200, null, true, true, "auto"),
+                    null));
+            return null;
+        });
+        h.append(600, false);
+        // The voice stopped as the update came. Silence counts from the update: the last complete VAD frame then
+        // ended at 680 ms (the resampler holds back ~1 ms, so the 680–700 frame was still filling), + 200 ms.
+        assertEquals(List.of("started:1:0", "stopped:1:880"), h.listener.starting("st"));
+    }
 }
