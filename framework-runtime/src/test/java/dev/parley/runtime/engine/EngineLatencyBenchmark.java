@@ -209,15 +209,26 @@ class EngineLatencyBenchmark {
     }
 
     private void inputCost() throws Exception {
-        for (WireFormat format : new WireFormat[] {WireFormat.PCM16_24K, WireFormat.PCMU}) {
+        for (int run = 0; run < 3; run++) {
+            WireFormat format = run == 1 ? WireFormat.PCMU : WireFormat.PCM16_24K;
+            boolean energyVad = run == 2;
             SessionActor actor = new SessionActor("bench", carrier);
-            SessionEngine engine = factory.open(pipeline(new ZeroCostComponents.Llm(1, 0),
-                    new ZeroCostComponents.Tts(0, 0), true), actor, NO_INPUT);
+            Pipeline p = pipeline(new ZeroCostComponents.Llm(1, 0), new ZeroCostComponents.Tts(0, 0), true);
+            if (energyVad) { // the built-in VAD the default pipeline uses
+                p = new Pipeline("bench", null, 16000, true, new dev.parley.runtime.builtin.vad.EnergyVadEngine(
+                        dev.parley.runtime.builtin.vad.EnergyVadConfig.defaults()), p.stt(), null, p.llm(), p.tts(),
+                        ComponentConfig.empty());
+            }
+            SessionEngine engine = factory.open(p, actor, NO_INPUT);
             engine.input().configure(new InputSettings(format, TurnDetection.serverVadDefaults(), null));
             int bytes = format.sampleRate() / 50 * format.bytesPerSample();
             byte[] silence = new byte[bytes];
             byte[] voice = new byte[bytes];
-            java.util.Arrays.fill(voice, (byte) 0x35);
+            for (int i = 0; i + 1 < voice.length; i += 2) { // a 200 Hz buzz: voiced for any VAD
+                short v = (short) (i % 240 < 120 ? 6000 : -6000);
+                voice[i] = format.bytesPerSample() == 2 ? (byte) v : (byte) 0x35;
+                voice[i + 1] = format.bytesPerSample() == 2 ? (byte) (v >> 8) : (byte) 0x35;
+            }
             List<Double> perAppend = new ArrayList<>();
             for (int i = 0; i < 3000; i++) { // 60 s: 2 s voice, 1 s silence
                 byte[] chunk = (i % 150) < 100 ? voice : silence;
@@ -228,8 +239,8 @@ class EngineLatencyBenchmark {
                 }
             }
             engine.close();
-            row("input append, 20 ms of " + format.betaName() + " (decode, resample, VAD frames, STT feed)",
-                    perAppend);
+            row("input append, 20 ms of " + format.betaName() + (energyVad ? ", built-in energy VAD"
+                    : " (decode, resample, VAD frames, STT feed)"), perAppend);
         }
     }
 
