@@ -19,10 +19,6 @@ final class IdleTimer {
         deadlineMs = -1;
     }
 
-    boolean armed() {
-        return deadlineMs >= 0;
-    }
-
     long armedAtMs() {
         return armedAtMs;
     }

@@ -21,10 +21,6 @@ final class WireRecorder {
         this.ring = new byte[Math.max(format.bytesPerSample(), bytes)];
     }
 
-    WireFormat format() {
-        return format;
-    }
-
     void add(byte[] wire) {
         int len = wire.length - wire.length % format.bytesPerSample();
         for (int i = 0; i < len; i++) {
@@ -48,10 +44,6 @@ final class WireRecorder {
         int first = Math.min(want, ring.length - start);
         utterance.write(ring, start, first);
         utterance.write(ring, 0, want - first);
-    }
-
-    boolean inUtterance() {
-        return utterance != null;
     }
 
     /** Ends the utterance and returns its audio. */

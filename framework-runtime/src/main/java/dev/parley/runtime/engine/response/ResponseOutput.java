@@ -2,7 +2,6 @@ package dev.parley.runtime.engine.response;
 
 import dev.parley.api.llm.ToolCall;
 import dev.parley.runtime.engine.ResponseListener;
-import dev.parley.runtime.engine.ResponseTiming;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +12,10 @@ import java.util.List;
  */
 final class ResponseOutput implements AudioDeltaPacer.Sink {
     private final ResponseListener listener;
-    private final ResponseTiming timing;
     private final List<Runnable> held;
 
-    ResponseOutput(ResponseListener listener, ResponseTiming timing, boolean deferred) {
+    ResponseOutput(ResponseListener listener, boolean deferred) {
         this.listener = listener;
-        this.timing = timing;
         this.held = deferred ? new ArrayList<>() : null;
     }
 

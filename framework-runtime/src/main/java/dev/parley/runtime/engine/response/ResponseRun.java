@@ -49,7 +49,7 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         this.listener = listener;
         this.actor = actor;
         this.overlap = overlap;
-        this.output = new ResponseOutput(listener, spec.timing(), !overlap);
+        this.output = new ResponseOutput(listener, !overlap);
         this.pacer = spec.audio()
                 ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(), output)
                 : null;
