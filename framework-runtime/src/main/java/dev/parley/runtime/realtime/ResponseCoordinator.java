@@ -63,6 +63,9 @@ final class ResponseCoordinator {
         if (audio != null && audio.turnEndNanos() > 0) {
             timing.mark(ResponseTiming.Stage.TURN_DECIDED, audio.turnEndNanos());
         }
+        if (audio != null && audio.speechEndNanos() > 0) {
+            timing.mark(ResponseTiming.Stage.SPEECH_END, audio.speechEndNanos());
+        }
         start(ResponseOptions.of(ctx.config), List.copyOf(ctx.conversation.items()), userItem, timing);
     }
 

@@ -185,7 +185,10 @@ class EngineOverSocketTest {
         long audioBytes = events.stream().filter(e -> e.path("type").asText().equals("response.output_audio.delta"))
                 .mapToLong(e -> Base64.getDecoder().decode(e.path("delta").asText()).length).sum();
         assertTrue(audioBytes >= 2 * 24 * 200, "at least one clause of audio at 24 kHz: " + audioBytes + " bytes");
-        client.await("parley.response.timing");
+        JsonNode stages = client.await("parley.response.timing").path("stages_ms");
+        // the clock starts where the user's voice stopped; the turn is decided after the silence window
+        assertEquals(0.0, stages.path("speech_end").asDouble(-1), stages.toString());
+        assertTrue(stages.path("turn_decided").asDouble() > 0, stages.toString());
     }
 
     @Test
