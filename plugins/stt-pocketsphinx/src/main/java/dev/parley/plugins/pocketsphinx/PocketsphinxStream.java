@@ -3,16 +3,17 @@ package dev.parley.plugins.pocketsphinx;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
+import dev.parley.api.stt.SttWorker;
 
 /**
- * One session's recognition. The caller's thread only enqueues; the stream's {@link StreamWorker} thread borrows
+ * One session's recognition. The caller's thread only enqueues; the stream's {@link SttWorker} thread borrows
  * a decoder from the pool at the first audio and runs every native call in order. A partial hypothesis is
  * emitted after each {@code partial_interval_ms} of audio when it changed; {@link #endUtterance()} emits the
  * final. {@link #cancel()} returns the decoder to the pool.
  */
 final class PocketsphinxStream implements SttStream {
     private final DecoderPool pool;
-    private final StreamWorker worker;
+    private final SttWorker worker;
     private final int partialEverySamples;
     private final Runnable onCancelled;
 
@@ -24,7 +25,7 @@ final class PocketsphinxStream implements SttStream {
     PocketsphinxStream(DecoderPool pool, PocketsphinxConfig config, SttListener listener, String threadName,
                        Runnable onCancelled) {
         this.pool = pool;
-        this.worker = new StreamWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener);
         this.partialEverySamples = PocketsphinxConfig.SAMPLE_RATE / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

@@ -3,6 +3,7 @@ package dev.parley.plugins.vosk;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
+import dev.parley.api.stt.SttWorker;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -16,7 +17,7 @@ import java.io.IOException;
 final class VoskStream implements SttStream {
     private final Model model;
     private final VoskConfig config;
-    private final StreamWorker worker;
+    private final SttWorker worker;
     private final int partialEverySamples;
     private final Runnable onCancelled;
 
@@ -29,7 +30,7 @@ final class VoskStream implements SttStream {
     VoskStream(Model model, VoskConfig config, SttListener listener, String threadName, Runnable onCancelled) {
         this.model = model;
         this.config = config;
-        this.worker = new StreamWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener);
         this.partialEverySamples = config.sampleRate() / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

@@ -3,6 +3,7 @@ package dev.parley.plugins.whisper;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
+import dev.parley.api.stt.SttWorker;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WhisperStream implements SttStream {
     private final WhisperDecoder decoder;
-    private final StreamWorker worker;
+    private final SttWorker worker;
     private final int partialEverySamples;
     private final Runnable onCancelled;
     private final AtomicLong chunksSubmitted = new AtomicLong();
@@ -29,7 +30,7 @@ final class WhisperStream implements SttStream {
     WhisperStream(WhisperDecoder decoder, WhisperConfig config, SttListener listener, String threadName,
                   Runnable onCancelled) {
         this.decoder = decoder;
-        this.worker = new StreamWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener);
         this.partialEverySamples = WhisperConfig.SAMPLE_RATE / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

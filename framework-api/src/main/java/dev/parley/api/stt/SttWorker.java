@@ -1,0 +1,139 @@
+package dev.parley.api.stt;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The threading every {@link SttStream} needs, for STT plugin authors: one worker thread per stream that runs the
+ * recogniser's calls in order. It exists because the contract has two hard rules that are easy to get wrong:
+ * <ul>
+ *   <li>the caller must never block on decoding — {@link SttStream#accept}, {@link SttStream#endUtterance()} and
+ *       {@link SttStream#reset()} are called from the session's thread, so the stream only queues work here;</li>
+ *   <li>callbacks must stop after cancel — no {@link SttListener} call may arrive once {@link SttStream#cancel()}
+ *       has returned, and none for an utterance that {@link SttStream#reset()} dropped.</li>
+ * </ul>
+ * Each queued {@link Step} belongs to an utterance <em>generation</em>. {@link #dropUtterance} and {@link #cancel}
+ * move to a new generation, so steps of the dropped utterance still queued are skipped and anything they would
+ * deliver through {@link #deliver} is suppressed. A step that throws runs its {@code recover} action on the worker
+ * and becomes {@link SttListener#onError}; the stream stays usable for the next utterance.
+ *
+ * <p>Typical use in a stream: {@code accept} calls {@code worker.submit(gen -> { decode...; worker.deliver(gen,
+ * l -> l.onPartial(text)); }, this::clear)}, {@code reset} calls {@code worker.dropUtterance(this::clear)} and
+ * {@code cancel} calls {@code worker.cancel(this::freeNativeState)}. State the steps touch is confined to the
+ * worker thread and needs no locking. The thread is a daemon, so a stream nobody cancels does not keep the JVM
+ * alive.
+ */
+public final class SttWorker {
+    /** Work of the current utterance; {@code generation} identifies it for {@link #deliver}. */
+    @FunctionalInterface
+    public interface Step {
+        void run(long generation) throws Exception;
+    }
+
+    private final SttListener listener;
+    private final ExecutorService executor;
+    private final AtomicLong generation = new AtomicLong();
+    private final Object deliveryLock = new Object();
+    private volatile boolean cancelled;
+
+    /**
+     * @param threadName name of the worker thread (shows in thread dumps; say which engine and session)
+     * @param listener   receives every callback this worker delivers
+     */
+    public SttWorker(String threadName, SttListener listener) {
+        this.listener = listener;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues a step; if it throws, {@code recover} runs on the worker and the listener gets {@code onError}. */
+    public void submit(Step step, Runnable recover) {
+        long gen = generation.get();
+        execute(() -> {
+            if (gen != generation.get()) {
+                return;
+            }
+            try {
+                step.run(gen);
+            } catch (Exception | LinkageError e) {
+                // LinkageError too: a missing native library surfaces as UnsatisfiedLinkError on first use
+                recover.run();
+                deliver(gen, l -> l.onError(e));
+            }
+        });
+    }
+
+    /** Abandons the current utterance; {@code cleanup} runs on the worker after the steps already queued. */
+    public void dropUtterance(Runnable cleanup) {
+        generation.incrementAndGet();
+        execute(cleanup);
+    }
+
+    /** Calls the listener unless the utterance of {@code gen} was dropped or the stream cancelled meanwhile. */
+    public void deliver(long gen, Consumer<SttListener> callback) {
+        // Held while calling so that cancel() cannot return between the check and the callback.
+        synchronized (deliveryLock) {
+            if (!cancelled && gen == generation.get()) {
+                callback.accept(listener);
+            }
+        }
+    }
+
+    /** Reports a caller-side error (bad input, such as a wrong sample rate) straight away, on the caller's thread. */
+    public void reportNow(Throwable error) {
+        deliver(generation.get(), l -> l.onError(error));
+    }
+
+    /**
+     * Stops for good: {@code release} (freeing native state) runs on the worker after the step in progress, then
+     * the thread ends. No callback is delivered once this returns. Calling it again does nothing.
+     */
+    public void cancel(Runnable release) {
+        synchronized (deliveryLock) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+        }
+        generation.incrementAndGet();
+        try {
+            executor.execute(release);
+        } catch (RejectedExecutionException alreadyStopped) {
+            // nothing queued can run any more; the engine frees shared native state itself
+        }
+        executor.shutdown();
+    }
+
+    /**
+     * After {@link #cancel}: waits up to {@code millis} until the worker has finished its last step, since a
+     * native decode in progress cannot be aborted. An engine calls it before freeing a model its streams share.
+     *
+     * @return true if the worker has stopped, false if the wait timed out
+     */
+    public boolean awaitStopped(long millis) throws InterruptedException {
+        return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** True once {@link #cancel} has been called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    private void execute(Runnable task) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            reportNow(new IllegalStateException("stream is closed", e));
+        }
+    }
+}
