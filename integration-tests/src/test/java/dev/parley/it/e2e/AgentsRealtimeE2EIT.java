@@ -1,0 +1,112 @@
+package dev.parley.it.e2e;
+
+import static dev.parley.it.e2e.ScenarioChecks.assertAnswerUses;
+import static dev.parley.it.e2e.ScenarioChecks.assertBargeIn;
+import static dev.parley.it.e2e.ScenarioChecks.assertInOrder;
+import static dev.parley.it.e2e.ScenarioChecks.assertSpokenQuestionAnswered;
+import static dev.parley.it.e2e.ScenarioChecks.functionCall;
+import static dev.parley.it.e2e.ScenarioChecks.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @openai/agents-realtime} ({@code RealtimeSession} + {@code OpenAIRealtimeWebSocket} on a ws:// URL, with
+ * the SDK's defaults: semantic_vad turn detection, audio out) against {@code parley serve --api-key} on the real
+ * default pipeline, with recorded speech streamed at real-time pace by {@code src/test/node/agents-e2e.mjs}.
+ */
+class AgentsRealtimeE2EIT {
+    static final String KEY = "sk-e2e-agents";
+    static ParleyServeProcess server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ParleyServeProcess.start("--api-key", KEY);
+        assertTrue(server.url().startsWith("ws://127.0.0.1:"), server.url());
+        env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_KEY", KEY,
+                "PARLEY_WEATHER", SpeechFixtures.pcm24k("weather-slt.wav").toString(),
+                "PARLEY_JOKE", SpeechFixtures.pcm24k("joke-slt.wav").toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode run(String scenario) throws Exception {
+        try {
+            List<JsonNode> lines = NodeScript.run("agents-e2e.mjs", env, scenario);
+            return lines.get(lines.size() - 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.recentOutput(), e);
+        }
+    }
+
+    /** The SDK's history: [role or type, text] per item. */
+    static List<String> history(JsonNode r) {
+        return java.util.stream.StreamSupport.stream(r.path("history").spliterator(), false)
+                .map(i -> i.path("role").asText(i.path("type").asText()) + ": " + i.path("text").asText()).toList();
+    }
+
+    @Test
+    void spokenQuestionIsDetectedBySemanticVadTranscribedAndAnsweredWithAudio() throws Exception {
+        JsonNode r = run("spoken-question");
+        assertEquals("semantic_vad", r.at("/turnDetection/type").asText(), "the SDK's default turn detection");
+        assertSpokenQuestionAnswered(r, "agents");
+        List<String> history = history(r);
+        assertEquals(2, history.size(), history.toString());
+        assertEquals("user: " + r.at("/heard/0").asText(), history.get(0), "the SDK holds the transcript");
+        assertEquals("assistant: " + r.at("/response/text").asText(), history.get(1));
+    }
+
+    @Test
+    void speakingOverTheAnswerInterruptsTheSdkAndTheInterruptionIsAnswered() throws Exception {
+        JsonNode r = run("barge-in");
+        assertBargeIn(r, "agents");
+        assertEquals(1, r.path("interrupted").asInt(), "the SDK stopped its playback once");
+        List<String> history = history(r);
+        assertEquals(4, history.size(), history.toString());
+        String story = r.at("/cancelled/text").asText();
+        String heard = history.get(1).substring("assistant: ".length());
+        assertTrue(heard.length() < story.length() && story.startsWith(heard),
+                "the SDK's history keeps only the heard part of the story: '" + heard + "'");
+        assertEquals("user: " + r.at("/heard/0").asText(), history.get(2));
+    }
+
+    @Test
+    void typedTurnGetsASpokenAnswer() throws Exception {
+        JsonNode r = run("text-turn");
+        assertInOrder(types(r), "conversation.item.added", "conversation.item.done", "response.created",
+                "response.output_item.added", "response.content_part.added", "response.output_audio_transcript.delta",
+                "response.output_audio.delta", "response.output_audio.done", "response.output_audio_transcript.done",
+                "response.content_part.done", "conversation.item.done", "response.output_item.done",
+                "response.done");
+        assertAnswerUses(r.path("response"), "5");
+        assertTrue(r.path("audioBytes").asLong() > 0, r.toString());
+        assertEquals(r.at("/response/text").asText(), r.at("/agentEnds/0").asText(), "the SDK's agent_end output");
+    }
+
+    @Test
+    void declaredToolIsRunByTheSdkAndTheAnswerUsesItsOutput() throws Exception {
+        JsonNode r = run("tool-call");
+        JsonNode call = functionCall(r.path("call"));
+        assertEquals("get_weather", call.path("name").asText());
+        assertEquals("{\"city\":\"Paris\"}", call.path("arguments").asText());
+        assertEquals(List.of("Paris"), List.of(r.at("/toolRuns/0").asText()), "the SDK ran the tool: " + r);
+        assertEquals(1, r.path("toolRuns").size(), r.toString());
+        assertAnswerUses(r.path("answer"), "paris", "18", "cloudy");
+        assertTrue(r.path("answerAudioBytes").asLong() > 0, r.toString());
+        List<String> history = history(r);
+        assertEquals("function_call: ", history.get(1), history.toString());
+        System.out.println("agents tool call: " + history);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.parley.it.e2e;
+
+import static dev.parley.it.e2e.ScenarioChecks.assertAnswerUses;
+import static dev.parley.it.e2e.ScenarioChecks.assertBargeIn;
+import static dev.parley.it.e2e.ScenarioChecks.assertHeard;
+import static dev.parley.it.e2e.ScenarioChecks.assertSpokenQuestionAnswered;
+import static dev.parley.it.e2e.ScenarioChecks.functionCall;
+import static dev.parley.it.e2e.ScenarioChecks.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official {@code openai} npm client ({@code OpenAIRealtimeWS}, wss with the self-signed certificate) against
+ * {@code parley serve} on the real default pipeline (energy VAD, pocketsphinx, rule-based responder, MaryTTS),
+ * with recorded speech streamed at real-time pace by {@code src/test/node/openai-e2e.mjs}. One server process
+ * for the class; one node run per scenario.
+ */
+class OpenAiClientE2EIT {
+    static ParleyServeProcess server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ParleyServeProcess.start("--tls-self-signed");
+        assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
+        env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
+                "PARLEY_WEATHER", SpeechFixtures.pcm24k("weather-slt.wav").toString(),
+                "PARLEY_JOKE", SpeechFixtures.pcm24k("joke-slt.wav").toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode run(String scenario) throws Exception {
+        try {
+            List<JsonNode> lines = NodeScript.run("openai-e2e.mjs", env, scenario);
+            return lines.get(lines.size() - 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.recentOutput(), e);
+        }
+    }
+
+    @Test
+    void spokenQuestionIsDetectedTranscribedAndAnsweredWithAudio() throws Exception {
+        JsonNode r = run("spoken-question");
+        assertEquals("server_vad", r.at("/turnDetection/type").asText());
+        assertSpokenQuestionAnswered(r, "openai");
+        System.out.println("openai: stage times (ms) " + r.path("timing"));
+        assertTrue(types(r).indexOf("parley.response.timing") > types(r).indexOf("response.done"),
+                "the timing extension event follows response.done: " + types(r));
+    }
+
+    @Test
+    void speakingOverTheAnswerCancelsItAndTheInterruptionIsAnswered() throws Exception {
+        JsonNode r = run("barge-in");
+        assertBargeIn(r, "openai");
+        JsonNode truncated = r.path("truncated");
+        assertEquals(truncated.path("sent").asLong(), truncated.path("audio_end_ms").asLong(), truncated.toString());
+    }
+
+    @Test
+    void typedTurnGetsATextAnswerInTheDocumentedOrder() throws Exception {
+        JsonNode r = run("text-turn");
+        assertEquals(List.of("conversation.item.added", "conversation.item.done", "response.created",
+                "response.output_item.added", "conversation.item.added", "response.content_part.added",
+                "response.output_text.delta", "response.output_text.done", "response.content_part.done",
+                "conversation.item.done", "response.output_item.done", "response.done", "rate_limits.updated"),
+                types(r), "§5.2 order");
+        assertAnswerUses(r.path("response"), "5");
+    }
+
+    @Test
+    void spokenWeatherQuestionCallsTheDeclaredToolAndTheAnswerUsesItsOutput() throws Exception {
+        JsonNode r = run("tool-call");
+        assertHeard(r, "weather-slt.wav", "openai tool call");
+        JsonNode call = functionCall(r.path("call"));
+        assertEquals("get_weather", call.path("name").asText());
+        JsonNode args = NodeScript.JSON.readTree(call.path("arguments").asText());
+        assertTrue(args.path("city").isTextual(), "arguments per the tool's schema: " + args);
+        assertEquals(call.path("arguments").asText(), r.at("/argumentsDone/0/arguments").asText(),
+                "function_call_arguments.done carries the item's arguments");
+        ScenarioChecks.assertInOrder(types(r), "response.output_item.added", "response.function_call_arguments.delta",
+                "response.function_call_arguments.done", "response.output_item.done", "response.done",
+                "conversation.item.added", "response.created", "response.output_audio.delta", "response.done");
+        assertAnswerUses(r.path("answer"), "21", "sunny");
+        assertTrue(r.path("answerAudioBytes").asLong() > 0, "the answer is spoken: " + r.path("answer"));
+        System.out.println("openai tool call: arguments " + args + ", answer \"" + r.at("/answer/text").asText() + "\"");
+    }
+}

@@ -1,0 +1,148 @@
+// Shared by the end-to-end client scripts: a microphone that streams 24 kHz pcm16 at real-time pace, a log of
+// the server's events, and the JSON-line output the JUnit side (dev.parley.it.e2e) asserts on.
+import fs from 'node:fs';
+
+/** Reports a result object as one JSON line on stdout. */
+export function report(result) {
+  console.log(JSON.stringify(result));
+}
+
+/** Ends the script with a message on stderr (the JUnit side shows it) and a non-zero exit code. */
+export function fail(why) {
+  console.error(typeof why === 'string' ? why : JSON.stringify(why));
+  process.exit(2);
+}
+
+/** Fails the script when it has not finished in `ms` (the JUnit side has its own, longer, bound too). */
+export function deadline(ms, what) {
+  setTimeout(() => fail(`timeout after ${ms} ms: ${what()}`), ms).unref();
+}
+
+/** Raw pcm16 24 kHz mono audio prepared by the JUnit side (path in an environment variable). */
+export function pcmFromEnv(name) {
+  const path = process.env[name];
+  if (!path) fail(`environment variable ${name} (a raw pcm16 24 kHz file) is not set`);
+  return fs.readFileSync(path);
+}
+
+/**
+ * A microphone: from start() until stop() it sends one chunk every `chunkMs`, paced by the wall clock (a late
+ * timer catches up, it never runs ahead). Queued utterances are sent as they are, silence otherwise, like a real
+ * microphone that is always open. `send` gets a Buffer of pcm16 24 kHz mono.
+ */
+export class Microphone {
+  constructor(send, chunkMs = 50) {
+    this.send = send;
+    this.chunkBytes = 48 * chunkMs; // 24 000 samples/s × 2 bytes
+    this.chunkMs = chunkMs;
+    this.queue = [];
+    this.sentChunks = 0;
+    this.waiters = [];
+  }
+
+  start() {
+    this.t0 = Date.now();
+    this.timer = setInterval(() => this.tick(), this.chunkMs / 2);
+  }
+
+  /** Queues an utterance; resolves once its last byte has been sent. */
+  say(pcm) {
+    for (let off = 0; off < pcm.length; off += this.chunkBytes) {
+      const piece = Buffer.alloc(this.chunkBytes);
+      pcm.copy(piece, 0, off, Math.min(pcm.length, off + this.chunkBytes));
+      this.queue.push(piece);
+    }
+    return new Promise((resolve) => this.waiters.push({ at: this.queue.length, resolve }));
+  }
+
+  tick() {
+    const due = Math.floor((Date.now() - this.t0) / this.chunkMs) + 1;
+    while (this.sentChunks < due) {
+      const piece = this.queue.shift() ?? Buffer.alloc(this.chunkBytes);
+      this.send(piece);
+      this.sentChunks++;
+      this.waiters = this.waiters.filter((w) => {
+        w.at--;
+        if (w.at <= 0) w.resolve();
+        return w.at > 0;
+      });
+    }
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+/**
+ * Records the server events of one connection: every type in order (runs of the same delta type collapsed into
+ * one entry), every non-audio event in full, and the bytes of audio received.
+ */
+export class EventLog {
+  constructor() {
+    this.types = [];
+    this.events = [];
+    this.audioBytes = 0;
+    this.waiters = [];
+  }
+
+  add(e) {
+    if (e.type === 'response.output_audio.delta') {
+      this.audioBytes += Buffer.from(e.delta, 'base64').length;
+      e = { type: e.type, response_id: e.response_id, item_id: e.item_id, bytes: Buffer.from(e.delta, 'base64').length };
+    }
+    const last = this.types[this.types.length - 1];
+    if (!(e.type.endsWith('.delta') && last === e.type)) this.types.push(e.type);
+    this.events.push(e);
+    this.waiters = this.waiters.filter((w) => !w.check());
+  }
+
+  /** All events of `type` so far. */
+  all(type) {
+    return this.events.filter((e) => e.type === type);
+  }
+
+  /** Resolves with the n-th (1-based) event of `type` of this connection, at once when it already came. */
+  wait(type, n = 1) {
+    return new Promise((resolve) => {
+      const w = {
+        check: () => {
+          const found = this.all(type);
+          if (found.length >= n) {
+            resolve(found[n - 1]);
+            return true;
+          }
+          return false;
+        },
+      };
+      if (!w.check()) this.waiters.push(w);
+    });
+  }
+
+  /** Number of events so far (a mark for `typesSince`). */
+  mark() {
+    return this.types.length;
+  }
+
+  /** Types seen since `mark`. */
+  typesSince(mark) {
+    return this.types.slice(mark);
+  }
+}
+
+/** What the JUnit side checks of a finished response. */
+export function summarize(response) {
+  const texts = [];
+  for (const item of response.output ?? []) {
+    for (const c of item.content ?? []) texts.push(c.transcript ?? c.text ?? '');
+  }
+  return {
+    id: response.id,
+    status: response.status,
+    reason: response.status_details?.reason ?? null,
+    text: texts.join(' ').trim(),
+    items: (response.output ?? []).map((i) => ({ type: i.type, name: i.name, arguments: i.arguments, call_id: i.call_id })),
+  };
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
