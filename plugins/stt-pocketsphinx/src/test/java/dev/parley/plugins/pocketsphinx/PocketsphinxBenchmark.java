@@ -5,6 +5,10 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.plugins.pocketsphinx.turn.LmTurnDetectorProvider;
+import dev.parley.testing.RecordingSttListener;
+import dev.parley.testing.RealTimeFactor;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testing.SttFeed;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,31 +31,17 @@ class PocketsphinxBenchmark {
         System.out.printf("pocketsphinx engine load (one decoder): %.0f ms (%d cores)%n",
                 (System.nanoTime() - t0) / 1e6, Runtime.getRuntime().availableProcessors());
         try (engine) {
-            RecordingListener warm = new RecordingListener();
+            RecordingSttListener warm = new RecordingSttListener();
             SttStream warmStream = engine.open(warm);
-            PocketsphinxTestSupport.feed(warmStream, fixtures.get(0).samples(), 40);
+            SttFeed.feed(warmStream, fixtures.get(0).samples(), 40);
             warmStream.endUtterance();
             warm.awaitFinal(30);
             warmStream.cancel();
 
-            System.out.printf("%-22s %8s %10s %8s%n", "file", "audio s", "decode ms", "RTF");
-            double audio = 0;
-            double spent = 0;
-            for (SpeechFixtures.Fixture f : fixtures) {
-                RecordingListener l = new RecordingListener();
-                SttStream s = engine.open(l);
-                long start = System.nanoTime();
-                PocketsphinxTestSupport.feed(s, f.samples(), 40);
-                s.endUtterance();
-                l.awaitFinal(30);
-                double ms = (System.nanoTime() - start) / 1e6;
-                s.cancel();
-                System.out.printf("%-22s %8.2f %10.1f %8.3f%n", f.file(), f.seconds(), ms, ms / 1000 / f.seconds());
-                audio += f.seconds();
-                spent += ms / 1000;
-            }
-            System.out.printf("pocketsphinx overall RTF: %.3f (%.1f s audio in %.2f s)%n", spent / audio, audio, spent);
-            assertTrue(spent > 0 && audio > 0);
+            RealTimeFactor rtf = RealTimeFactor.measure(engine, fixtures, 30);
+            System.out.printf("pocketsphinx overall RTF: %.3f (%.1f s audio in %.2f s)%n", rtf.overall(),
+                    rtf.audioSeconds(), rtf.decodeSeconds());
+            assertTrue(rtf.decodeSeconds() > 0 && rtf.audioSeconds() > 0);
         }
         turnDetectorCost();
     }

@@ -5,6 +5,10 @@ import dev.parley.api.ConfigException;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
+import dev.parley.testing.RecordingSttListener;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testing.SttFeed;
+import dev.parley.testing.WordErrorRate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ class PocketsphinxStreamTest {
 
     @Test
     void endWithoutAudioGivesEmptyFinal() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
         s.endUtterance();
         assertEquals("", l.awaitFinal(10));
@@ -44,11 +48,11 @@ class PocketsphinxStreamTest {
 
     @Test
     void resetDropsTheUtteranceAndTheStreamGoesOn() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
-        PocketsphinxTestSupport.feed(s, weather.samples(), 40);
+        SttFeed.feed(s, weather.samples(), 40);
         s.reset();
-        PocketsphinxTestSupport.feed(s, lights.samples(), 40);
+        SttFeed.feed(s, lights.samples(), 40);
         s.endUtterance();
         String text = l.awaitFinal(30);
         s.cancel();
@@ -58,9 +62,9 @@ class PocketsphinxStreamTest {
 
     @Test
     void noCallbacksAfterCancel() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
-        PocketsphinxTestSupport.feed(s, weather.samples(), 40);
+        SttFeed.feed(s, weather.samples(), 40);
         s.endUtterance();
         s.cancel();
         int seen = l.events.size();
@@ -75,12 +79,12 @@ class PocketsphinxStreamTest {
 
     @Test
     void wrongSampleRateIsReportedAndTheStreamGoesOn() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
         s.accept(new AudioChunk(new short[800], 8_000));
         assertEquals(1, l.errors.size());
         assertTrue(l.errors.get(0).getMessage().contains("16000"), l.errors.get(0).getMessage());
-        PocketsphinxTestSupport.feed(s, lights.samples(), 40);
+        SttFeed.feed(s, lights.samples(), 40);
         s.endUtterance();
         assertCloseTo(lights, l.awaitFinal(30), "after the error");
         s.cancel();
@@ -88,8 +92,8 @@ class PocketsphinxStreamTest {
 
     @Test
     void concurrentStreamsDecodeIndependently() throws Exception {
-        RecordingListener a = new RecordingListener();
-        RecordingListener b = new RecordingListener();
+        RecordingSttListener a = new RecordingSttListener();
+        RecordingSttListener b = new RecordingSttListener();
         SttStream sa = engine.open(a);
         SttStream sb = engine.open(b);
         int step = 640;

@@ -1,17 +1,14 @@
 package dev.parley.plugins.pocketsphinx;
 
 import dev.parley.api.ComponentConfig;
-import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
-import dev.parley.api.stt.SttStream;
 
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Shared set-up: the real engine over the installed Debian model, and chunked feeding of fixtures. */
+/** Shared set-up: the real engine over the installed Debian model. */
 final class PocketsphinxTestSupport {
     private PocketsphinxTestSupport() {
     }
@@ -27,13 +24,5 @@ final class PocketsphinxTestSupport {
     static SttEngine engine(Map<String, ?> config) {
         requireModel();
         return new PocketsphinxSttProvider().create(new ComponentConfig(config, "test"));
-    }
-
-    /** Feeds {@code samples} in chunks of {@code chunkMs}, as the runtime does with network frames. */
-    static void feed(SttStream stream, short[] samples, int chunkMs) {
-        int step = 16 * chunkMs;
-        for (int from = 0; from < samples.length; from += step) {
-            stream.accept(new AudioChunk(Arrays.copyOfRange(samples, from, Math.min(samples.length, from + step)), 16_000));
-        }
     }
 }

@@ -2,10 +2,15 @@ package dev.parley.plugins.pocketsphinx;
 
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
+import dev.parley.testing.FixtureTranscripts;
+import dev.parley.testing.RecordingSttListener;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testing.SttFeed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,35 +46,19 @@ class PocketsphinxTranscriptionTest {
 
     @Test
     void transcribesFixturesWithBoundedWordErrorRate() throws Exception {
-        RecordingListener listener = new RecordingListener();
+        RecordingSttListener listener = new RecordingSttListener();
         SttStream stream = engine.open(listener);
-        double sum = 0;
-        double worst = 0;
-        String worstFile = "";
-        int n = 0;
-        int good = 0;
-        System.out.printf("%-22s %6s  %-48s %s%n", "file", "WER", "reference", "hypothesis");
-        for (SpeechFixtures.Fixture f : SpeechFixtures.all()) {
-            int partialsBefore = listener.partials.size();
-            PocketsphinxTestSupport.feed(stream, f.samples(), 40);
-            stream.endUtterance();
-            String hyp = listener.awaitFinal(30);
-            double wer = WordErrorRate.of(f.text(), hyp);
-            System.out.printf("%-22s %6.3f  %-48s %s%n", f.file(), wer, f.text(), hyp);
-            if (wer >= worst) {
-                worst = wer;
-                worstFile = f.file() + " '" + hyp + "'";
-            }
-            assertTrue(listener.partials.size() > partialsBefore, f.file() + ": no partial before its final");
-            sum += wer;
-            good += wer <= GOOD_FILE_WER ? 1 : 0;
-            n++;
-        }
-        double mean = sum / n;
-        System.out.printf("mean WER over %d fixtures: %.3f%n", n, mean);
+        List<FixtureTranscripts.Result> results = FixtureTranscripts.transcribe(stream, listener,
+                (s, samples) -> SttFeed.feed(s, samples, 40), 30);
+        FixtureTranscripts.Result worst = results.stream()
+                .reduce((a, b) -> b.wer() >= a.wer() ? b : a).orElseThrow();
+        long good = results.stream().filter(r -> r.wer() <= GOOD_FILE_WER).count();
+        double mean = FixtureTranscripts.meanWer(results);
+        System.out.printf("mean WER over %d fixtures: %.3f%n", results.size(), mean);
         assertTrue(mean <= MAX_MEAN_WER, "mean WER " + mean);
         assertTrue(good >= MIN_GOOD_FILES, good + " files with WER <= " + GOOD_FILE_WER);
-        assertTrue(worst <= MAX_FILE_WER, "worst WER " + worst + ": " + worstFile);
+        assertTrue(worst.wer() <= MAX_FILE_WER,
+                "worst WER " + worst.wer() + ": " + worst.fixture().file() + " '" + worst.hypothesis() + "'");
         assertTrue(listener.errors.isEmpty(), "errors: " + listener.errors);
         stream.cancel();
     }
@@ -77,9 +66,9 @@ class PocketsphinxTranscriptionTest {
     @Test
     void partialsGrowBeforeTheFinalAndMatchIt() throws Exception {
         SpeechFixtures.Fixture f = SpeechFixtures.all().get(0);
-        RecordingListener listener = new RecordingListener();
+        RecordingSttListener listener = new RecordingSttListener();
         SttStream stream = engine.open(listener);
-        PocketsphinxTestSupport.feed(stream, f.samples(), 20);
+        SttFeed.feed(stream, f.samples(), 20);
         stream.endUtterance();
         String text = listener.awaitFinal(30);
         stream.cancel();

@@ -1,7 +1,8 @@
 package dev.parley.plugins.vosk;
 
 import dev.parley.api.stt.SttEngine;
-import dev.parley.api.stt.SttStream;
+import dev.parley.testing.RealTimeFactor;
+import dev.parley.testing.SpeechFixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,24 +15,9 @@ class VoskBenchmark {
         long t0 = System.nanoTime();
         try (SttEngine engine = VoskTestSupport.engine()) {
             System.out.printf("vosk model load: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
-            double audio = 0;
-            double spent = 0;
-            System.out.printf("%-22s %8s %10s %8s%n", "file", "audio s", "decode ms", "RTF");
-            for (SpeechFixtures.Fixture f : SpeechFixtures.all()) {
-                RecordingListener l = new RecordingListener();
-                SttStream s = engine.open(l);
-                long start = System.nanoTime();
-                VoskTestSupport.feed(s, f.samples(), 40);
-                s.endUtterance();
-                l.awaitFinal(60);
-                double ms = (System.nanoTime() - start) / 1e6;
-                s.cancel();
-                System.out.printf("%-22s %8.2f %10.1f %8.3f%n", f.file(), f.seconds(), ms, ms / 1000 / f.seconds());
-                audio += f.seconds();
-                spent += ms / 1000;
-            }
-            System.out.printf("vosk overall RTF: %.3f%n", spent / audio);
-            assertTrue(audio > 0 && spent > 0);
+            RealTimeFactor rtf = RealTimeFactor.measure(engine, SpeechFixtures.all(), 60);
+            System.out.printf("vosk overall RTF: %.3f%n", rtf.overall());
+            assertTrue(rtf.audioSeconds() > 0 && rtf.decodeSeconds() > 0);
         }
     }
 }

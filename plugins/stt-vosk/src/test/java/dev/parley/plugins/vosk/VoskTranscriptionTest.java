@@ -3,7 +3,14 @@ package dev.parley.plugins.vosk;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
+import dev.parley.testing.FixtureTranscripts;
+import dev.parley.testing.RecordingSttListener;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testing.SttFeed;
+import dev.parley.testing.WordErrorRate;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,24 +26,13 @@ class VoskTranscriptionTest {
     @Test
     void transcribesFixturesWithBoundedWordErrorRate() throws Exception {
         try (SttEngine engine = VoskTestSupport.engine()) {
-            RecordingListener listener = new RecordingListener();
+            RecordingSttListener listener = new RecordingSttListener();
             SttStream stream = engine.open(listener);
-            double sum = 0;
-            int n = 0;
-            System.out.printf("%-22s %6s  %-48s %s%n", "file", "WER", "reference", "hypothesis");
-            for (SpeechFixtures.Fixture f : SpeechFixtures.all()) {
-                int partialsBefore = listener.partials.size();
-                VoskTestSupport.feed(stream, f.samples(), 40);
-                stream.endUtterance();
-                String hyp = listener.awaitFinal(60);
-                double wer = WordErrorRate.of(f.text(), hyp);
-                System.out.printf("%-22s %6.3f  %-48s %s%n", f.file(), wer, f.text(), hyp);
-                assertTrue(listener.partials.size() > partialsBefore, f.file() + ": no partial before its final");
-                sum += wer;
-                n++;
-            }
-            System.out.printf("vosk mean WER over %d fixtures: %.3f%n", n, sum / n);
-            assertTrue(sum / n <= MAX_MEAN_WER, "mean WER " + sum / n);
+            List<FixtureTranscripts.Result> results = FixtureTranscripts.transcribe(stream, listener,
+                    (s, samples) -> SttFeed.feed(s, samples, 40), 60);
+            double mean = FixtureTranscripts.meanWer(results);
+            System.out.printf("vosk mean WER over %d fixtures: %.3f%n", results.size(), mean);
+            assertTrue(mean <= MAX_MEAN_WER, "mean WER " + mean);
             assertTrue(listener.errors.isEmpty(), "errors: " + listener.errors);
             stream.cancel();
         }
@@ -46,11 +42,11 @@ class VoskTranscriptionTest {
     void resetDropsTheUtteranceAndCancelSilencesTheStream() throws Exception {
         try (SttEngine engine = VoskTestSupport.engine()) {
             var fixtures = SpeechFixtures.all();
-            RecordingListener l = new RecordingListener();
+            RecordingSttListener l = new RecordingSttListener();
             SttStream s = engine.open(l);
-            VoskTestSupport.feed(s, fixtures.get(0).samples(), 40);
+            SttFeed.feed(s, fixtures.get(0).samples(), 40);
             s.reset();
-            VoskTestSupport.feed(s, fixtures.get(3).samples(), 40);
+            SttFeed.feed(s, fixtures.get(3).samples(), 40);
             s.endUtterance();
             String text = l.awaitFinal(60);
             assertTrue(WordErrorRate.of(fixtures.get(3).text(), text) <= 0.5, "after reset: " + text);

@@ -4,6 +4,9 @@ import dev.parley.api.ComponentConfig;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
+import dev.parley.testing.RecordingSttListener;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testing.SttFeed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class WhisperStreamTest {
 
     @Test
     void partialsFromReDecodingArriveBeforeTheFinal() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
         long t0 = System.nanoTime();
         feedRealtime(s, speech);
@@ -68,7 +71,7 @@ class WhisperStreamTest {
 
     @Test
     void shortUtteranceIsPaddedAndEmptyOneGivesEmptyFinal() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
         s.endUtterance();
         assertEquals("", l.awaitFinal(30));
@@ -80,9 +83,9 @@ class WhisperStreamTest {
 
     @Test
     void resetDropsTheUtteranceWithoutAFinal() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
-        WhisperTestSupport.feed(s, speech, 40);
+        SttFeed.feed(s, speech, 40);
         s.reset();
         s.endUtterance();
         assertEquals("", l.awaitFinal(60), "the reset audio must be gone: " + l.events);
@@ -91,12 +94,12 @@ class WhisperStreamTest {
 
     @Test
     void concurrentStreamsEachGetTheirFinal() throws Exception {
-        RecordingListener a = new RecordingListener();
-        RecordingListener b = new RecordingListener();
+        RecordingSttListener a = new RecordingSttListener();
+        RecordingSttListener b = new RecordingSttListener();
         SttStream sa = engine.open(a);
         SttStream sb = engine.open(b);
-        WhisperTestSupport.feed(sa, speech, 40);
-        WhisperTestSupport.feed(sb, speech, 40);
+        SttFeed.feed(sa, speech, 40);
+        SttFeed.feed(sb, speech, 40);
         sa.endUtterance();
         sb.endUtterance();
         assertEquals(EXPECTED, a.awaitFinal(60));
@@ -107,9 +110,9 @@ class WhisperStreamTest {
 
     @Test
     void cancelDuringDecodeDeliversNothingMore() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = engine.open(l);
-        WhisperTestSupport.feed(s, speech, 40);
+        SttFeed.feed(s, speech, 40);
         s.endUtterance();
         long t0 = System.nanoTime();
         s.cancel();
@@ -125,9 +128,9 @@ class WhisperStreamTest {
         Path model = TinyWhisperModel.write(other.resolve("ggml-synthetic.bin"));
         SttEngine own = new WhisperSttProvider().create(new ComponentConfig(
                 Map.of("model_path", model.toString(), "threads", 1), "test"));
-        RecordingListener l = new RecordingListener();
+        RecordingSttListener l = new RecordingSttListener();
         SttStream s = own.open(l);
-        WhisperTestSupport.feed(s, speech, 40);
+        SttFeed.feed(s, speech, 40);
         s.endUtterance();
         own.close(); // must not free the model under a running decode (that would crash the JVM)
         assertTrue(l.errors.isEmpty(), l.errors.toString());

@@ -1,12 +1,9 @@
 package dev.parley.plugins.whisper;
 
 import dev.parley.api.ComponentConfig;
-import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
-import dev.parley.api.stt.SttStream;
 import org.junit.jupiter.api.Assumptions;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /** Model-gated set-up: tests needing a Whisper model run only when PARLEY_WHISPER_MODEL names one. */
@@ -29,12 +26,5 @@ final class WhisperTestSupport {
     static SttEngine engine() {
         requireModelOrSkip();
         return new WhisperSttProvider().create(new ComponentConfig(Map.of(), "test"));
-    }
-
-    static void feed(SttStream stream, short[] samples, int chunkMs) {
-        int step = 16 * chunkMs;
-        for (int from = 0; from < samples.length; from += step) {
-            stream.accept(new AudioChunk(Arrays.copyOfRange(samples, from, Math.min(samples.length, from + step)), 16_000));
-        }
     }
 }

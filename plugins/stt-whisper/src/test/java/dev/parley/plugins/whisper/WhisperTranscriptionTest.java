@@ -4,8 +4,12 @@ import dev.parley.api.ComponentConfig;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttStream;
+import dev.parley.testing.FixtureTranscripts;
+import dev.parley.testing.RecordingSttListener;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,35 +28,28 @@ class WhisperTranscriptionTest {
         WhisperTestSupport.requireModelOrSkip();
         try (SttEngine engine = new WhisperSttProvider().create(
                 new ComponentConfig(Map.of("partial_interval_ms", 500), "test"))) {
-            RecordingListener listener = new RecordingListener();
+            RecordingSttListener listener = new RecordingSttListener();
             SttStream stream = engine.open(listener);
-            double sum = 0;
-            int n = 0;
-            System.out.printf("%-22s %6s  %-48s %s%n", "file", "WER", "reference", "hypothesis");
-            for (SpeechFixtures.Fixture f : SpeechFixtures.all()) {
-                int partialsBefore = listener.partials.size();
-                // Fed at about real-time pace so the worker has time to re-decode between chunks.
-                for (int from = 0; from < f.samples().length; from += 3_200) {
-                    stream.accept(new AudioChunk(java.util.Arrays.copyOfRange(f.samples(), from,
-                            Math.min(f.samples().length, from + 3_200)), 16_000));
-                    Thread.sleep(200);
-                }
-                stream.endUtterance();
-                String hyp = listener.awaitFinal(120);
-                double wer = WordErrorRate.of(f.text(), hyp);
-                System.out.printf("%-22s %6.3f  %-48s %s%n", f.file(), wer, f.text(), hyp);
-                assertTrue(listener.partials.size() > partialsBefore, f.file() + ": no partial before its final");
-                sum += wer;
-                n++;
-            }
-            System.out.printf("whisper mean WER over %d fixtures: %.3f%n", n, sum / n);
-            assertTrue(sum / n <= MAX_MEAN_WER, "mean WER " + sum / n);
+            // Fed at about real-time pace so the worker has time to re-decode between chunks.
+            List<FixtureTranscripts.Result> results = FixtureTranscripts.transcribe(stream, listener,
+                    WhisperTranscriptionTest::feedAtRealTimePace, 120);
+            double mean = FixtureTranscripts.meanWer(results);
+            System.out.printf("whisper mean WER over %d fixtures: %.3f%n", results.size(), mean);
+            assertTrue(mean <= MAX_MEAN_WER, "mean WER " + mean);
             assertTrue(listener.errors.isEmpty(), "errors: " + listener.errors);
             stream.cancel();
             int seen = listener.events.size();
             stream.endUtterance();
             Thread.sleep(200);
             assertEquals(seen, listener.events.size(), "events after cancel");
+        }
+    }
+
+    private static void feedAtRealTimePace(SttStream stream, short[] samples) throws InterruptedException {
+        for (int from = 0; from < samples.length; from += 3_200) {
+            stream.accept(new AudioChunk(Arrays.copyOfRange(samples, from, Math.min(samples.length, from + 3_200)),
+                    16_000));
+            Thread.sleep(200);
         }
     }
 }

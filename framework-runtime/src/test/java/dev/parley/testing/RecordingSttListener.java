@@ -1,4 +1,4 @@
-package dev.parley.plugins.vosk;
+package dev.parley.testing;
 
 import dev.parley.api.stt.SttListener;
 
@@ -7,11 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Test listener: records every callback in order, and hands finals over through a queue. */
-final class RecordingListener implements SttListener {
-    final List<String> events = new CopyOnWriteArrayList<>();
-    final List<String> partials = new CopyOnWriteArrayList<>();
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
+/**
+ * STT test listener: records every callback in order (as {@code partial:}, {@code final:} and {@code error:}
+ * events), and hands finals over through a queue.
+ */
+public final class RecordingSttListener implements SttListener {
+    public final List<String> events = new CopyOnWriteArrayList<>();
+    public final List<String> partials = new CopyOnWriteArrayList<>();
+    public final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<String> finals = new LinkedBlockingQueue<>();
 
     @Override
@@ -32,7 +35,7 @@ final class RecordingListener implements SttListener {
         errors.add(error);
     }
 
-    String awaitFinal(long seconds) throws InterruptedException {
+    public String awaitFinal(long seconds) throws InterruptedException {
         String text = finals.poll(seconds, TimeUnit.SECONDS);
         if (text == null) {
             throw new AssertionError("no final within " + seconds + " s; events " + events);

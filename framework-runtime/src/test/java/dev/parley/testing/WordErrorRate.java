@@ -1,4 +1,4 @@
-package dev.parley.plugins.whisper;
+package dev.parley.testing;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.Locale;
  * Word error rate: (substitutions + deletions + insertions) / reference words, by Levenshtein distance over
  * words after lower-casing and dropping punctuation.
  */
-final class WordErrorRate {
+public final class WordErrorRate {
     private WordErrorRate() {
     }
 
-    static double of(String reference, String hypothesis) {
+    public static double of(String reference, String hypothesis) {
         List<String> ref = words(reference);
         List<String> hyp = words(hypothesis);
         if (ref.isEmpty()) {
@@ -36,7 +36,7 @@ final class WordErrorRate {
         return (double) previous[hyp.size()] / ref.size();
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim();
         return cleaned.isEmpty() ? List.of() : Arrays.asList(cleaned.split("\\s+"));
     }

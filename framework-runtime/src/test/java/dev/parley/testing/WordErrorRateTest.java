@@ -1,4 +1,4 @@
-package dev.parley.plugins.pocketsphinx;
+package dev.parley.testing;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.parley.plugins.whisper;
+package dev.parley.testing;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The committed speech fixtures under {@code testdata/speech} at the repository root. */
-final class SpeechFixtures {
+/**
+ * The committed speech fixtures under {@code testdata/speech} at the repository root (listed in
+ * {@code transcripts.tsv}: file, tab, what was said), shared by every STT plugin's tests.
+ */
+public final class SpeechFixtures {
     /** One WAV and what was said in it. */
-    record Fixture(String file, String text, short[] samples) {
-        double seconds() {
+    public record Fixture(String file, String text, short[] samples) {
+        public double seconds() {
             return samples.length / 16_000.0;
         }
     }
@@ -21,7 +24,7 @@ final class SpeechFixtures {
     private SpeechFixtures() {
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve(".mvn"))) {
@@ -31,7 +34,7 @@ final class SpeechFixtures {
         throw new IllegalStateException("no repository root (a directory holding .mvn/) above " + dir);
     }
 
-    static List<Fixture> all() {
+    public static List<Fixture> all() {
         Path dir = repoRoot().resolve("testdata/speech");
         try {
             return Files.readAllLines(dir.resolve("transcripts.tsv")).stream()
@@ -45,7 +48,7 @@ final class SpeechFixtures {
     }
 
     /** Reads a 16 kHz mono PCM16 WAV; anything else is an error in the fixture. */
-    static short[] readPcm16(Path wav) {
+    public static short[] readPcm16(Path wav) {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             AudioFormat f = in.getFormat();
             if (f.getSampleRate() != 16_000 || f.getChannels() != 1 || f.getSampleSizeInBits() != 16) {
