@@ -11,7 +11,8 @@ final class Subcommands {
             ServeCommand.class,
             PluginsCommand.class,
             PipelinesCommand.class,
-            ExperimentsCommand.class);
+            ExperimentsCommand.class,
+            BenchCommand.class);
 
     private Subcommands() {
     }
