@@ -5,6 +5,7 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.ToolChoice;
 import dev.parley.api.llm.ToolSpec;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -38,8 +39,8 @@ class RuleBasedResponderTest {
         return run(ask(userText)).text();
     }
 
-    private RecordingListener run(LlmRequest request) throws InterruptedException {
-        RecordingListener l = new RecordingListener();
+    private RecordingLlmListener run(LlmRequest request) throws InterruptedException {
+        RecordingLlmListener l = new RecordingLlmListener();
         responder.stream(request, l);
         return l.await();
     }
@@ -53,7 +54,7 @@ class RuleBasedResponderTest {
 
     @Test
     void greetsFirstWhenAskedToSpeakBeforeTheUserSaidAnything() throws Exception {
-        RecordingListener l = run(new LlmRequest("Greet the user.", List.of(), List.of(), null, null, null));
+        RecordingLlmListener l = run(new LlmRequest("Greet the user.", List.of(), List.of(), null, null, null));
         assertEquals(GreetingRule.GREETING, l.text());
     }
 
@@ -113,7 +114,7 @@ class RuleBasedResponderTest {
     void callsTheToolWhoseNameMatchesTheTopic() throws Exception {
         LlmRequest request = new LlmRequest("", List.of(new ChatMessage.User("What's the weather in Paris today?")),
                 List.of(ORDER, WEATHER), ToolChoice.AUTO, null, null);
-        RecordingListener l = run(request);
+        RecordingLlmListener l = run(request);
         assertEquals(FinishReason.TOOL_CALLS, l.reason);
         assertEquals(1, l.toolCalls.size());
         assertEquals("get_weather", l.toolCalls.get(0).name());
@@ -122,14 +123,15 @@ class RuleBasedResponderTest {
         assertEquals(l.toolCalls.get(0).argumentsJson(), String.join("", l.argumentFragments));
         assertTrue(l.argumentFragments.size() > 1, "arguments stream in fragments");
         assertEquals("tool:0:get_weather", l.events.get(l.events.size() - 2));
-        assertTrue(l.events.get(0).startsWith("toolDelta:0:get_weather"));
+        assertEquals("toolDelta:0", l.events.get(0));
+        assertTrue(l.toolDeltas.get(0).matches("(?s)0:[^:]*:get_weather:.*"), l.toolDeltas.get(0));
     }
 
     @Test
     void callsAToolByNameWhenTold() throws Exception {
         LlmRequest request = new LlmRequest("", List.of(new ChatMessage.User("Call lookup order for number 4711")),
                 List.of(WEATHER, ORDER), ToolChoice.AUTO, null, null);
-        RecordingListener l = run(request);
+        RecordingLlmListener l = run(request);
         assertEquals("lookup_order", l.toolCalls.get(0).name());
         assertEquals("{\"order_number\":4711}", l.toolCalls.get(0).argumentsJson());
     }
@@ -155,7 +157,7 @@ class RuleBasedResponderTest {
                         "{\"location\":\"Paris\"}"))),
                 new ChatMessage.ToolResult("call_1", "get_weather", "{\"temperature\":21,\"sky\":\"sunny\"}")),
                 List.of(WEATHER), ToolChoice.AUTO, null, null);
-        RecordingListener l = run(request);
+        RecordingLlmListener l = run(request);
         assertEquals("The tool said: temperature 21, sky sunny.", l.text());
         assertEquals(FinishReason.STOP, l.reason);
     }

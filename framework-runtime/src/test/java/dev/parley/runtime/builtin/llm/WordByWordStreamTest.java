@@ -4,6 +4,7 @@ import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ class WordByWordStreamTest {
     @Test
     void streamsWordByWordAFewMillisecondsApart() throws Exception {
         RuleBasedResponder responder = new RuleBasedResponder(new RulesConfig(DELAY, ZoneId.of("UTC")));
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         long start = System.nanoTime();
         LlmStream stream = responder.stream(story(null), l);
         l.await();
@@ -47,7 +48,7 @@ class WordByWordStreamTest {
     @Test
     void stopsAtMaxOutputTokensCountingWords() throws Exception {
         RuleBasedResponder responder = new RuleBasedResponder(new RulesConfig(Duration.ZERO, ZoneId.of("UTC")));
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         responder.stream(story(5), l);
         l.await();
         assertEquals(5, l.deltas.size());
@@ -60,7 +61,7 @@ class WordByWordStreamTest {
         RuleBasedResponder responder = new RuleBasedResponder(new RulesConfig(Duration.ofMillis(20),
                 ZoneId.of("UTC")));
         CountDownLatch threeWords = new CountDownLatch(3);
-        RecordingListener l = new RecordingListener() {
+        RecordingLlmListener l = new RecordingLlmListener() {
             @Override
             public void onTextDelta(String delta) {
                 super.onTextDelta(delta);

@@ -4,7 +4,7 @@ import dev.parley.api.ComponentConfig;
 import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmRequest;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +27,7 @@ class LlamaCppRealModelTest {
                 + "chat model to run (the random-weight model in LlamaCppTest covers loading, streaming and cancel)");
         try (LlmEngine engine = new LlamaCppLlmProvider().create(new ComponentConfig(Map.of("model_path", path,
                 "temperature", 0.0, "context_size", 2048), "test"))) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             long start = System.nanoTime();
             engine.stream(new LlmRequest("Answer with one word.",
                     List.of(new ChatMessage.User("What is the capital of France?")), List.of(), null, 0.0, 16), l);

@@ -15,7 +15,7 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class LlamaCppTest {
 
     @Test
     void streamsTokensFromTheGeneratedModel() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         long start = System.nanoTime();
         engine.stream(ask("Say something", 48), l);
         l.await();
@@ -139,7 +139,7 @@ class LlamaCppTest {
         LlmStream[] stream = new LlmStream[1];
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch cancelledInCallback = new CountDownLatch(1);
-        RecordingListener l = new RecordingListener() {
+        RecordingLlmListener l = new RecordingLlmListener() {
             @Override
             public void onTextDelta(String delta) {
                 super.onTextDelta(delta);
@@ -158,7 +158,7 @@ class LlamaCppTest {
         assertNull(l.reason);
         assertNull(l.error);
         // The engine is free again: the cancelled task released llama.cpp's slot.
-        RecordingListener next = new RecordingListener();
+        RecordingLlmListener next = new RecordingLlmListener();
         engine.stream(ask("Again", 8), next);
         assertTrue(next.await().reason != null);
     }

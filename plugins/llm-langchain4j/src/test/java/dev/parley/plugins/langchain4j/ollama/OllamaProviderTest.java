@@ -12,7 +12,7 @@ import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
 import dev.parley.api.llm.ToolSpec;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class OllamaProviderTest {
             }
             sse.raw(line("", true));
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(ask("Capital of France?"), l);
         l.await();
         assertEquals(List.of("The", " capital", " is", " Paris."), l.deltas);
@@ -88,7 +88,7 @@ class OllamaProviderTest {
                     + "\"arguments\":{\"city\":\"Oslo\"}}}]},\"done\":false}\n");
             sse.raw(line("", true));
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(new LlmRequest("", List.of(new ChatMessage.User("Weather in Oslo?")),
                 List.of(new ToolSpec("get_weather", "Weather", "{\"type\":\"object\",\"properties\":{\"city\":"
                         + "{\"type\":\"string\"}}}")), null, null, null), l);
@@ -108,7 +108,7 @@ class OllamaProviderTest {
                 Thread.sleep(10);
             }
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         LlmStream stream = engine.stream(ask("Talk"), l);
         assertTrue(l.firstDelta.await(10, TimeUnit.SECONDS));
         stream.cancel();
@@ -122,7 +122,7 @@ class OllamaProviderTest {
     void anUnknownModelIsAnInvalidRequest() throws Exception {
         server.script((exchange, sse) -> sse.status(404, "{\"error\":\"model \\\"llama3.2\\\" not found, try "
                 + "pulling it first\"}"));
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(ask("Hi"), l);
         l.await();
         assertEquals(LlmException.Kind.INVALID_REQUEST, l.error.kind());

@@ -2,7 +2,7 @@ package dev.parley.plugins.langchain4j.openai;
 
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -85,7 +85,7 @@ class FirstTokenLatencyBenchmark {
     }
 
     private static long pluginFirstDelta(LlmEngine engine) throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         long start = System.nanoTime();
         engine.stream(OpenAiTestSupport.ask("Hi"), l);
         assertTrue(l.firstDelta.await(10, TimeUnit.SECONDS), "a token arrived");

@@ -4,7 +4,7 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmException.Kind;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class OpenAiFailureTest {
         server.close();
     }
 
-    private RecordingListener run(LlmEngine engine) throws InterruptedException {
+    private RecordingLlmListener run(LlmEngine engine) throws InterruptedException {
         try (engine) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             engine.stream(ask("Hello"), l);
             l.await();
             assertNotNull(l.error, () -> "expected a failure, got " + l.events);
@@ -46,14 +46,14 @@ class OpenAiFailureTest {
         }
     }
 
-    private RecordingListener failWith(int status, String body) throws InterruptedException {
+    private RecordingLlmListener failWith(int status, String body) throws InterruptedException {
         server.script((exchange, sse) -> sse.status(status, body));
         return run(OpenAiTestSupport.engine(server.baseUrl()));
     }
 
     @Test
     void unauthorizedIsAuthenticationWithoutLeakingTheKey() throws Exception {
-        RecordingListener l = failWith(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + SECRET
+        RecordingLlmListener l = failWith(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + SECRET
                 + ". You can find your API key in your account.\",\"type\":\"invalid_request_error\"}}");
         assertEquals(Kind.AUTHENTICATION, l.error.kind());
         assertTrue(l.error.getMessage().contains("HTTP 401") && l.error.getMessage().contains("OPENAI_API_KEY"));
@@ -63,14 +63,14 @@ class OpenAiFailureTest {
 
     @Test
     void tooManyRequestsIsRateLimited() throws Exception {
-        RecordingListener l = failWith(429, "{\"error\":{\"message\":\"Rate limit reached for requests\"}}");
+        RecordingLlmListener l = failWith(429, "{\"error\":{\"message\":\"Rate limit reached for requests\"}}");
         assertEquals(Kind.RATE_LIMITED, l.error.kind());
         assertTrue(l.error.getMessage().contains("Rate limit reached"), l.error.getMessage());
     }
 
     @Test
     void badRequestIsInvalidRequest() throws Exception {
-        RecordingListener l = failWith(400, "{\"error\":{\"message\":\"This model's maximum context length is 8192"
+        RecordingLlmListener l = failWith(400, "{\"error\":{\"message\":\"This model's maximum context length is 8192"
                 + " tokens.\"}}");
         assertEquals(Kind.INVALID_REQUEST, l.error.kind());
         assertTrue(l.error.getMessage().contains("maximum context length"), l.error.getMessage());
@@ -82,7 +82,7 @@ class OpenAiFailureTest {
             sse.open();
             Thread.sleep(3000); // headers sent, then silence
         });
-        RecordingListener l = run(OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 0));
+        RecordingLlmListener l = run(OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 0));
         assertEquals(Kind.TIMEOUT, l.error.kind());
         assertTrue(l.error.getMessage().contains("300 ms"), l.error.getMessage());
     }
@@ -90,7 +90,7 @@ class OpenAiFailureTest {
     @Test
     void noResponseHeadersInTimeIsTimeout() throws Exception {
         server.script((exchange, sse) -> Thread.sleep(3000));
-        RecordingListener l = run(OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 0));
+        RecordingLlmListener l = run(OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 0));
         assertEquals(Kind.TIMEOUT, l.error.kind());
     }
 
@@ -102,7 +102,7 @@ class OpenAiFailureTest {
             Thread.sleep(3000);
         });
         try (LlmEngine engine = OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 0)) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             engine.stream(ask("Hello"), l);
             l.await();
             assertEquals("Half an ans", l.text());
@@ -116,7 +116,7 @@ class OpenAiFailureTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             freePort = s.getLocalPort();
         }
-        RecordingListener l = run(OpenAiTestSupport.engine("http://127.0.0.1:" + freePort + "/v1"));
+        RecordingLlmListener l = run(OpenAiTestSupport.engine("http://127.0.0.1:" + freePort + "/v1"));
         assertEquals(Kind.CONNECTION, l.error.kind());
         assertTrue(l.error.getMessage().contains("127.0.0.1:" + freePort), l.error.getMessage());
     }
@@ -129,7 +129,7 @@ class OpenAiFailureTest {
             sse.data("this is not json");
             sse.finish("stop");
         });
-        RecordingListener l = run(OpenAiTestSupport.engine(server.baseUrl()));
+        RecordingLlmListener l = run(OpenAiTestSupport.engine(server.baseUrl()));
         assertEquals(Kind.MALFORMED_RESPONSE, l.error.kind());
     }
 
@@ -141,7 +141,7 @@ class OpenAiFailureTest {
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
         });
-        RecordingListener l = run(OpenAiTestSupport.engine(server.baseUrl()));
+        RecordingLlmListener l = run(OpenAiTestSupport.engine(server.baseUrl()));
         assertEquals(Kind.MALFORMED_RESPONSE, l.error.kind());
     }
 
@@ -158,7 +158,7 @@ class OpenAiFailureTest {
             sse.finish("stop");
         });
         try (LlmEngine engine = OpenAiTestSupport.engine(server.baseUrl(), Duration.ofSeconds(5), 1)) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             engine.stream(ask("Hello"), l);
             l.await();
             assertEquals("Second time lucky", l.text());
@@ -180,7 +180,7 @@ class OpenAiFailureTest {
             sse.finish("stop");
         });
         try (LlmEngine engine = OpenAiTestSupport.engine(server.baseUrl(), Duration.ofMillis(300), 1)) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             engine.stream(ask("Hello"), l);
             l.await();
             assertEquals("Recovered", l.text(), () -> l.events + " " + l.error);
@@ -201,10 +201,10 @@ class OpenAiFailureTest {
             sse.finish("stop");
         });
         try (LlmEngine engine = OpenAiTestSupport.engine(server.baseUrl())) {
-            RecordingListener failed = new RecordingListener();
+            RecordingLlmListener failed = new RecordingLlmListener();
             engine.stream(ask("Hello"), failed);
             assertEquals(Kind.OTHER, failed.await().error.kind());
-            RecordingListener ok = new RecordingListener();
+            RecordingLlmListener ok = new RecordingLlmListener();
             engine.stream(ask("Hello again"), ok);
             assertEquals("Fine now", ok.await().text());
         }

@@ -10,7 +10,7 @@ import dev.parley.api.llm.ToolCall;
 import dev.parley.api.llm.ToolChoice;
 import dev.parley.api.llm.ToolSpec;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class OpenAiRequestMappingTest {
     }
 
     private JsonNode send(LlmRequest request) throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(request, l);
         l.await();
         return JSON.readTree(server.requestBodies.get(server.requestBodies.size() - 1));
@@ -108,17 +108,17 @@ class OpenAiRequestMappingTest {
 
     @Test
     void anUnknownForcedFunctionOrABadSchemaFailsTheResponseNotTheSession() throws Exception {
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(new LlmRequest("", List.of(new ChatMessage.User("x")), List.of(TIME),
                 ToolChoice.function("nope"), null, null), l);
         assertEquals(LlmException.Kind.INVALID_REQUEST, l.await().error.kind());
-        RecordingListener bad = new RecordingListener();
+        RecordingLlmListener bad = new RecordingLlmListener();
         engine.stream(new LlmRequest("", List.of(new ChatMessage.User("x")),
                 List.of(new ToolSpec("broken", "", "{not json")), null, null, null), bad);
         assertEquals(LlmException.Kind.INVALID_REQUEST, bad.await().error.kind());
         assertTrue(bad.error.getMessage().contains("broken"), bad.error.getMessage());
         assertTrue(server.requestBodies.isEmpty(), "nothing sent for requests that cannot be expressed");
-        RecordingListener ok = new RecordingListener();
+        RecordingLlmListener ok = new RecordingLlmListener();
         engine.stream(OpenAiTestSupport.ask("still here?"), ok);
         assertEquals("ok", ok.await().text());
     }

@@ -5,7 +5,7 @@ import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmStream;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
 import dev.parley.plugins.langchain4j.OpenAiChunks;
-import dev.parley.plugins.langchain4j.RecordingListener;
+import dev.parley.testing.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class OpenAiStreamingTest {
             }
             sse.finish("stop");
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(ask("Say hello"), l);
         l.await();
         assertEquals(pieces, l.deltas);
@@ -70,7 +70,7 @@ class OpenAiStreamingTest {
             sse.data(OpenAiChunks.toolCallArguments(1, "\"CET\"}"));
             sse.finish("tool_calls");
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         engine.stream(ask("Weather and time in Paris?"), l);
         l.await();
         assertNull(l.error, () -> String.valueOf(l.error));
@@ -99,7 +99,7 @@ class OpenAiStreamingTest {
             }
             sse.finish("stop");
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         LlmStream stream = engine.stream(ask("Count"), l);
         assertTrue(l.firstDelta.await(10, TimeUnit.SECONDS));
         while (l.deltas.size() < 3) {
@@ -127,7 +127,7 @@ class OpenAiStreamingTest {
                 Thread.sleep(10);
             }
         });
-        RecordingListener l = new RecordingListener();
+        RecordingLlmListener l = new RecordingLlmListener();
         LlmStream stream = engine.stream(ask("Think hard"), l);
         Thread.sleep(150);
         stream.cancel();
@@ -144,7 +144,7 @@ class OpenAiStreamingTest {
             sse.finish("stop");
         });
         for (int i = 0; i < 3; i++) {
-            RecordingListener l = new RecordingListener();
+            RecordingLlmListener l = new RecordingLlmListener();
             LlmStream s = engine.stream(ask("Hi"), l);
             if (i == 1) {
                 s.cancel();

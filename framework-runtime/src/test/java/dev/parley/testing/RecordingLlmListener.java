@@ -1,4 +1,4 @@
-package dev.parley.plugins.langchain4j;
+package dev.parley.testing;
 
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmException;
@@ -11,12 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Test listener: records callbacks in order; tests wait for the end or for the n-th delta. */
-public class RecordingListener implements LlmListener {
+/**
+ * LLM test listener: records callbacks in order ({@code text:<delta>}, {@code toolDelta:<index>},
+ * {@code tool:<index>:<name>}, {@code complete:<reason>}, {@code error:<kind>} events) with their payloads; tests
+ * wait for the end of the stream or for its first delta.
+ */
+public class RecordingLlmListener implements LlmListener {
     public final List<String> deltas = new CopyOnWriteArrayList<>();
     public final List<String> events = new CopyOnWriteArrayList<>();
     public final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
+    /** Each tool-call delta as {@code index:callId:name:argumentsDelta}. */
     public final List<String> toolDeltas = new CopyOnWriteArrayList<>();
+    /** The arguments deltas alone, in order. */
+    public final List<String> argumentFragments = new CopyOnWriteArrayList<>();
     public final CountDownLatch done = new CountDownLatch(1);
     public final CountDownLatch firstDelta = new CountDownLatch(1);
     public volatile long firstDeltaNanos;
@@ -37,6 +44,7 @@ public class RecordingListener implements LlmListener {
     @Override
     public void onToolCallDelta(int index, String callId, String name, String argumentsDelta) {
         toolDeltas.add(index + ":" + callId + ":" + name + ":" + argumentsDelta);
+        argumentFragments.add(argumentsDelta);
         events.add("toolDelta:" + index);
     }
 
@@ -65,7 +73,7 @@ public class RecordingListener implements LlmListener {
         return String.join("", deltas);
     }
 
-    public RecordingListener await() throws InterruptedException {
+    public RecordingLlmListener await() throws InterruptedException {
         if (!done.await(15, TimeUnit.SECONDS)) {
             throw new AssertionError("generation did not end within 15 s; events: " + events);
         }
