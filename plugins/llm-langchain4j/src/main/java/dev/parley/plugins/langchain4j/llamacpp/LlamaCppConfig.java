@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.llamacpp;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.plugins.langchain4j.ConfigKeys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,22 +45,14 @@ public record LlamaCppConfig(Path modelPath, int contextSize, int threads, int g
             throw new ConfigException(config.source() + ": key 'model_path': " + model.toAbsolutePath()
                     + " is not readable.");
         }
-        int contextSize = positive(config, "context_size", 4096);
-        int threads = positive(config, "threads", Runtime.getRuntime().availableProcessors());
+        int contextSize = ConfigKeys.positive(config, "context_size", 4096);
+        int threads = ConfigKeys.positive(config, "threads", Runtime.getRuntime().availableProcessors());
         int gpuLayers = config.integer("gpu_layers", 0);
-        int maxTokens = positive(config, "max_tokens", 512);
-        int timeoutMs = positive(config, "timeout_ms", 120_000);
+        int maxTokens = ConfigKeys.positive(config, "max_tokens", 512);
+        Duration timeout = ConfigKeys.timeout(config, 120_000);
         return new LlamaCppConfig(model, contextSize, threads, Math.max(0, gpuLayers),
                 config.number("temperature", 0.7), maxTokens, config.integer("seed", -1),
-                Duration.ofMillis(timeoutMs));
-    }
-
-    private static int positive(ComponentConfig config, String key, int defaultValue) {
-        int v = config.integer(key, defaultValue);
-        if (v <= 0) {
-            throw new ConfigException(config.source() + ": key '" + key + "' must be positive, got " + v);
-        }
-        return v;
+                timeout);
     }
 
     public String describe() {

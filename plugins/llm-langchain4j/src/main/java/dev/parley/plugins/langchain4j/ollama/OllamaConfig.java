@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.ollama;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.plugins.langchain4j.ConfigKeys;
 
 import java.time.Duration;
 
@@ -21,28 +22,14 @@ public record OllamaConfig(String baseUrl, String model, Double temperature, Int
     public static final String DEFAULT_BASE_URL = "http://localhost:11434";
 
     public static OllamaConfig from(ComponentConfig config) {
-        String baseUrl = config.string("base_url").filter(s -> !s.isBlank()).orElse(DEFAULT_BASE_URL).trim();
-        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new ConfigException(config.source() + ": key 'base_url' must be an http:// or https:// URL, got '"
-                    + baseUrl + "'");
-        }
+        String baseUrl = ConfigKeys.baseUrl(config, DEFAULT_BASE_URL);
         String model = config.string("model").filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
                 config.source() + ": the ollama provider needs 'model', the name of a model pulled into Ollama "
                         + "(for example: ollama pull llama3.2, then model: llama3.2)"));
-        Double temperature = config.string("temperature").filter(s -> !s.isBlank()).isPresent()
-                ? config.number("temperature", 0.8) : null;
+        Double temperature = ConfigKeys.optionalNumber(config, "temperature");
         Integer contextSize = config.has("num_ctx") ? config.integer("num_ctx", 2048) : null;
-        int timeoutMs = config.integer("timeout_ms", 60_000);
-        if (timeoutMs <= 0) {
-            throw new ConfigException(config.source() + ": key 'timeout_ms' must be positive, got " + timeoutMs);
-        }
-        int maxRetries = config.integer("max_retries", 0);
-        if (maxRetries < 0 || maxRetries > 10) {
-            throw new ConfigException(config.source() + ": key 'max_retries' must be between 0 and 10, got "
-                    + maxRetries);
-        }
-        return new OllamaConfig(baseUrl, model.trim(), temperature, contextSize, Duration.ofMillis(timeoutMs),
-                maxRetries);
+        return new OllamaConfig(baseUrl, model.trim(), temperature, contextSize, ConfigKeys.timeout(config, 60_000),
+                ConfigKeys.maxRetries(config));
     }
 
     public String describe() {

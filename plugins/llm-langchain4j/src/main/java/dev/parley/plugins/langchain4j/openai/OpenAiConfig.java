@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.openai;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.plugins.langchain4j.ConfigKeys;
 
 import java.time.Duration;
 
@@ -25,11 +26,7 @@ public record OpenAiConfig(String baseUrl, String apiKey, String apiKeySource, S
 
     /** Reads the stage config; {@code env} looks up environment variables (System::getenv outside tests). */
     public static OpenAiConfig from(ComponentConfig config, java.util.function.Function<String, String> env) {
-        String baseUrl = config.string("base_url").filter(s -> !s.isBlank()).orElse(DEFAULT_BASE_URL).trim();
-        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new ConfigException(config.source() + ": key 'base_url' must be an http:// or https:// URL, got '"
-                    + baseUrl + "'");
-        }
+        String baseUrl = ConfigKeys.baseUrl(config, DEFAULT_BASE_URL);
         String keyEnv = config.string("api_key_env", "OPENAI_API_KEY");
         String apiKey = config.string("api_key").filter(s -> !s.isBlank()).orElse(null);
         String source = apiKey != null ? "api_key" : null;
@@ -46,19 +43,9 @@ public record OpenAiConfig(String baseUrl, String apiKey, String apiKeySource, S
                     + "(PARLEY_LLM_BASE_URL) to a local OpenAI-compatible server.");
         }
         String model = config.string("model").filter(s -> !s.isBlank()).orElse(DEFAULT_MODEL).trim();
-        Double temperature = config.has("temperature") && !config.string("temperature").orElse("").isBlank()
-                ? config.number("temperature", 1.0) : null;
-        int timeoutMs = config.integer("timeout_ms", DEFAULT_TIMEOUT_MS);
-        if (timeoutMs <= 0) {
-            throw new ConfigException(config.source() + ": key 'timeout_ms' must be positive, got " + timeoutMs);
-        }
-        int maxRetries = config.integer("max_retries", 0);
-        if (maxRetries < 0 || maxRetries > 10) {
-            throw new ConfigException(config.source() + ": key 'max_retries' must be between 0 and 10, got "
-                    + maxRetries);
-        }
-        return new OpenAiConfig(baseUrl, apiKey, source, model, temperature, Duration.ofMillis(timeoutMs),
-                maxRetries);
+        Double temperature = ConfigKeys.optionalNumber(config, "temperature");
+        return new OpenAiConfig(baseUrl, apiKey, source, model, temperature,
+                ConfigKeys.timeout(config, DEFAULT_TIMEOUT_MS), ConfigKeys.maxRetries(config));
     }
 
     /** One line for start-up logs: model and endpoint, and whether a key is used (not the key). */
