@@ -27,25 +27,25 @@ public final class HeardTranscript {
     /** The transcript the user heard if playback stopped at {@code cutMs} of {@code totalMs} audio. */
     public String heardUntil(long cutMs, long totalMs) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pieces.size(); i++) {
-            Piece p = pieces.get(i);
-            long end = i + 1 < pieces.size() ? pieces.get(i + 1).startMs() : Math.max(totalMs, p.startMs());
-            if (p.startMs() >= cutMs) {
-                break;
-            }
-            if (end <= cutMs) {
-                out.append(p.text());
-            } else {
-                out.append(leadingWords(p.text().toString(), (double) (cutMs - p.startMs()) / (end - p.startMs())));
-                break;
-            }
+        for (Piece p : heard(cutMs, totalMs)) {
+            out.append(p.text());
         }
         return out.toString().stripTrailing();
     }
 
     /** Drops what was not heard before {@code cutMs}; pieces keep their offsets so a later cut stays accurate. */
     public void truncate(long cutMs, long totalMs) {
-        List<Piece> kept = new ArrayList<>();
+        List<Piece> kept = heard(cutMs, totalMs);
+        pieces.clear();
+        pieces.addAll(kept);
+    }
+
+    /**
+     * The pieces that started playing before {@code cutMs}: whole when they ended by then, else the one playing at
+     * the cut reduced to the share of its words that fits its elapsed time (left out when that is none).
+     */
+    private List<Piece> heard(long cutMs, long totalMs) {
+        List<Piece> heard = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Piece p = pieces.get(i);
             long end = i + 1 < pieces.size() ? pieces.get(i + 1).startMs() : Math.max(totalMs, p.startMs());
@@ -53,17 +53,16 @@ public final class HeardTranscript {
                 break;
             }
             if (end <= cutMs) {
-                kept.add(p);
+                heard.add(p);
             } else {
                 String part = leadingWords(p.text().toString(), (double) (cutMs - p.startMs()) / (end - p.startMs()));
                 if (!part.isEmpty()) {
-                    kept.add(new Piece(p.startMs(), new StringBuilder(part)));
+                    heard.add(new Piece(p.startMs(), new StringBuilder(part)));
                 }
                 break;
             }
         }
-        pieces.clear();
-        pieces.addAll(kept);
+        return heard;
     }
 
     private static String leadingWords(String text, double fraction) {
