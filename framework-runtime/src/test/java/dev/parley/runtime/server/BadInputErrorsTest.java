@@ -7,28 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.llm.FinishReason;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every bad input of §9 gets its error event with the catalog's code, and the connection keeps working. */
-class BadInputErrorsTest {
-    TestServer server;
-    RealtimeTestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
-        client.expect("session.created");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
+class BadInputErrorsTest extends ConnectedClientFixture {
     /** Sends {@code json}, asserts the error's code/param, then proves the session still answers. */
     private JsonNode assertError(String json, String code, String param) throws Exception {
         client.send(json);

@@ -7,28 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.FinishReason;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** §5.5 barge-in at several moments, §5.6 cancel, truncation and its effect on the model's history. */
-class BargeInConformanceTest {
-    TestServer server;
-    RealtimeTestClient client;
+class BargeInConformanceTest extends ConnectedClientFixture {
     ScriptedEngineFactory.ScriptedEngine engine;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
-        client.expect("session.created");
+    void takeTheSessionEngine() throws Exception {
         engine = server.engines.awaitEngine();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     private void speakAndInterrupt() throws Exception {

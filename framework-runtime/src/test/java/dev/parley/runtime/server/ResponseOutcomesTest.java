@@ -9,28 +9,10 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.ToolChoice;
 import dev.parley.api.llm.ToolSpec;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** §5.4 function calls round trip, component failure, and the max-token limit. */
-class ResponseOutcomesTest {
-    TestServer server;
-    RealtimeTestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
-        client.expect("session.created");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
+class ResponseOutcomesTest extends ConnectedClientFixture {
     @Test
     void functionCallRoundTrip() throws Exception {
         client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"output_modalities\":[\"text\"],"

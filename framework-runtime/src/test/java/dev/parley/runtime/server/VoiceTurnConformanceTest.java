@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.llm.ChatMessage;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** §5.3 audio turn with server_vad, the transcript wait, idle timeout and manual mode, driven by scripted speech. */
-class VoiceTurnConformanceTest {
+class VoiceTurnConformanceTest extends ConnectedClientFixture {
     static final List<String> AUDIO_RESPONSE = List.of("response.output_item.added", "conversation.item.added",
             "response.content_part.added",
             "response.output_audio_transcript.delta", "response.output_audio.delta",
@@ -22,22 +21,11 @@ class VoiceTurnConformanceTest {
             "response.output_audio.done", "response.output_audio_transcript.done", "response.content_part.done",
             "conversation.item.done", "response.output_item.done", "response.done", "rate_limits.updated");
 
-    TestServer server;
-    RealtimeTestClient client;
     ScriptedEngineFactory.ScriptedEngine engine;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
-        client.expect("session.created");
+    void takeTheSessionEngine() throws Exception {
         engine = server.engines.awaitEngine();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     @Test

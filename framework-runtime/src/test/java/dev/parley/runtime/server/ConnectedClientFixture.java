@@ -1,0 +1,27 @@
+package dev.parley.runtime.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Set-up shared by the protocol tests over the scripted engine: a fresh {@link TestServer} and one connected
+ * {@link RealtimeTestClient} per test, its {@code session.created} already read. Subclasses add their own
+ * {@code @BeforeEach} (it runs after this one), e.g. to take the session's scripted engine.
+ */
+abstract class ConnectedClientFixture {
+    TestServer server;
+    RealtimeTestClient client;
+
+    @BeforeEach
+    void startServerAndConnect() throws Exception {
+        server = new TestServer();
+        client = RealtimeTestClient.connect(server.url());
+        client.expect("session.created");
+    }
+
+    @AfterEach
+    void closeClientAndServer() {
+        client.close();
+        server.close();
+    }
+}
