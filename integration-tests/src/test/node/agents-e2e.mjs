@@ -4,7 +4,7 @@
 // Env: PARLEY_PORT, PARLEY_KEY, PARLEY_WEATHER and PARLEY_JOKE (raw pcm16 24 kHz speech files).
 import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebSocket, tool } from '@openai/agents-realtime';
 import { z } from 'zod';
-import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize } from './e2e-common.mjs';
+import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
 
 const scenario = process.argv[2];
 const url = `ws://127.0.0.1:${process.env.PARLEY_PORT}/v1/realtime?model=gpt-realtime`;
@@ -67,6 +67,7 @@ async function spokenQuestion() {
     turnDetection: log.all('session.updated').at(-1).session.audio.input.turn_detection,
     events: log.typesSince(from),
     heard: heard(),
+    ids: voiceTurnIds(log),
     response: summarize(done.response),
     audioBytes: audioBytesOf(done.response.id),
     history: history(),
@@ -78,17 +79,22 @@ async function bargeIn() {
   const from = log.mark();
   session.sendMessage('Tell me a six sentence story about a dragon.');
   await log.wait('response.output_audio.delta');
-  mic.say(pcmFromEnv('PARLEY_JOKE'));
+  // From 400 ms into the recording (its voice starts at ~580 ms), so the interruption is heard while the story
+  // is surely still being generated.
+  mic.say(pcmFromEnv('PARLEY_JOKE').subarray(48 * 400));
   const cancelled = await log.wait('response.done', 1);
   // The SDK truncates what it "played" itself on speech_started (§5.5) and retrieves the item.
   const truncated = await log.wait('conversation.item.truncated');
+  const retrieved = await log.wait('conversation.item.retrieved', 1, (e) => e.item.id === truncated.item_id);
   const next = await log.wait('response.done', 2);
   await log.wait('conversation.item.input_audio_transcription.completed');
   await sleep(200);
   return {
     events: log.typesSince(from),
     cancelled: summarize(cancelled.response),
+    storyAudioBytes: audioBytesOf(cancelled.response.id),
     truncated: { item_id: truncated.item_id, audio_end_ms: truncated.audio_end_ms },
+    heardStory: retrieved.item.content[0].transcript,
     heard: heard(),
     next: summarize(next.response),
     nextAudioBytes: audioBytesOf(next.response.id),

@@ -102,12 +102,15 @@ export class EventLog {
     return this.events.filter((e) => e.type === type);
   }
 
-  /** Resolves with the n-th (1-based) event of `type` of this connection, at once when it already came. */
-  wait(type, n = 1) {
+  /**
+   * Resolves with the n-th (1-based) event of `type` (and matching `when`) of this connection, at once when it
+   * already came.
+   */
+  wait(type, n = 1, when = () => true) {
     return new Promise((resolve) => {
       const w = {
         check: () => {
-          const found = this.all(type);
+          const found = this.all(type).filter(when);
           if (found.length >= n) {
             resolve(found[n - 1]);
             return true;
@@ -141,7 +144,20 @@ export function summarize(response) {
     status: response.status,
     reason: response.status_details?.reason ?? null,
     text: texts.join(' ').trim(),
-    items: (response.output ?? []).map((i) => ({ type: i.type, name: i.name, arguments: i.arguments, call_id: i.call_id })),
+    items: (response.output ?? []).map((i) => ({ type: i.type, status: i.status, name: i.name, arguments: i.arguments, call_id: i.call_id })),
+  };
+}
+
+/** The item ids the first voice turn's events name: all of them must be the one user item. */
+export function voiceTurnIds(log) {
+  const first = (type) => log.all(type)[0];
+  const added = log.all('conversation.item.added').find((e) => e.item.role === 'user' && e.item.content?.[0]?.type === 'input_audio');
+  return {
+    speech_started: first('input_audio_buffer.speech_started')?.item_id,
+    speech_stopped: first('input_audio_buffer.speech_stopped')?.item_id,
+    committed: first('input_audio_buffer.committed')?.item_id,
+    item_added: added?.item.id,
+    transcription_completed: first('conversation.item.input_audio_transcription.completed')?.item_id,
   };
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import OpenAI from 'openai';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
-import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize } from './e2e-common.mjs';
+import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
 
 const scenario = process.argv[2];
 const client = new OpenAI({ apiKey: 'sk-e2e', baseURL: `https://127.0.0.1:${process.env.PARLEY_PORT}/v1` });
@@ -65,6 +65,7 @@ async function spokenQuestion() {
     turnDetection: session.audio.input.turn_detection,
     events: log.typesSince(from),
     heard: heard(),
+    ids: voiceTurnIds(log),
     response: summarize(done.response),
     audioBytes: audioBytesOf(done.response.id),
     timing: { ttfa_ms: timing.ttfa_ms, stages_ms: timing.stages_ms },
@@ -82,7 +83,9 @@ async function bargeIn() {
   rt.send({ type: 'response.create' });
   const firstDelta = await log.wait('response.output_audio.delta');
   const firstDeltaAt = Date.now();
-  mic.say(pcmFromEnv('PARLEY_JOKE'));
+  // From 400 ms into the recording (its voice starts at ~580 ms), so the interruption is heard while the story
+  // is surely still being generated.
+  mic.say(pcmFromEnv('PARLEY_JOKE').subarray(48 * 400));
   const cancelled = await log.wait('response.done', 1);
   const story = cancelled.response.output.find((i) => i.type === 'message');
   // What a WebSocket client does after an interruption (§5.5): truncate the assistant item to what it played.
@@ -90,6 +93,8 @@ async function bargeIn() {
   const playedMs = Math.min(receivedMs, Date.now() - firstDeltaAt);
   rt.send({ type: 'conversation.item.truncate', item_id: story.id, content_index: 0, audio_end_ms: playedMs });
   const truncated = await log.wait('conversation.item.truncated');
+  rt.send({ type: 'conversation.item.retrieve', item_id: story.id });
+  const retrieved = await log.wait('conversation.item.retrieved', 1, (e) => e.item.id === story.id);
   const next = await log.wait('response.done', 2);
   await log.wait('conversation.item.input_audio_transcription.completed');
   return {
@@ -98,6 +103,7 @@ async function bargeIn() {
     cancelled: summarize(cancelled.response),
     storyAudioBytes: audioBytesOf(cancelled.response.id),
     truncated: { item_id: truncated.item_id, audio_end_ms: truncated.audio_end_ms, sent: playedMs },
+    heardStory: retrieved.item.content[0].transcript,
     heard: heard(),
     next: summarize(next.response),
     nextAudioBytes: audioBytesOf(next.response.id),

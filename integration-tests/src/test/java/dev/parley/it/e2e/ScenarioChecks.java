@@ -65,6 +65,11 @@ final class ScenarioChecks {
         assertInOrder(types, "input_audio_buffer.committed",
                 "conversation.item.input_audio_transcription.completed");
         assertHeard(result, "weather-slt.wav", label);
+        JsonNode ids = result.path("ids");
+        String item = ids.path("speech_started").asText();
+        assertTrue(item.startsWith("item_"), ids.toString());
+        ids.forEach(id -> assertEquals(item, id.asText(), "every event of the voice turn names its user item: " + ids));
+        assertEquals(5, ids.size(), ids.toString());
         JsonNode response = result.path("response");
         assertEquals("completed", response.path("status").asText(), response.toString());
         assertFalse(response.path("text").asText().isBlank(), "the answer has a transcript: " + response);
@@ -83,6 +88,7 @@ final class ScenarioChecks {
         JsonNode cancelled = result.path("cancelled");
         assertEquals("cancelled", cancelled.path("status").asText(), types.toString());
         assertEquals("turn_detected", cancelled.path("reason").asText(), cancelled.toString());
+        assertEquals("incomplete", cancelled.at("/items/0/status").asText(), "the cut assistant item: " + cancelled);
         int onset = types.indexOf("input_audio_buffer.speech_started");
         int firstDone = types.indexOf("response.done");
         assertTrue(onset >= 0 && onset < firstDone, "speech_started before the cancelled response.done: " + types);
@@ -94,16 +100,25 @@ final class ScenarioChecks {
                 "response.output_audio.delta", "response.done");
         assertTrue(types.contains("conversation.item.truncated"), types.toString());
         long truncatedAt = result.at("/truncated/audio_end_ms").asLong();
-        assertTrue(truncatedAt >= 0, result.path("truncated").toString());
+        long storyMs = result.path("storyAudioBytes").asLong() / (BYTES_PER_SECOND / 1000);
+        assertTrue(truncatedAt >= 0 && truncatedAt <= storyMs, result.path("truncated") + " of " + storyMs + " ms");
+        // The server keeps the words of the audio that was played: a prefix of the story, shorter when cut early.
+        String story = cancelled.path("text").asText();
+        String heardStory = result.path("heardStory").asText();
+        assertTrue(story.startsWith(heardStory), "'" + heardStory + "' is a prefix of '" + story + "'");
+        if (truncatedAt < storyMs / 2) {
+            assertTrue(heardStory.length() < story.length(), "cut at " + truncatedAt + " of " + storyMs
+                    + " ms, the item keeps less than the story: '" + heardStory + "'");
+        }
         assertHeard(result, "joke-slt.wav", label);
         JsonNode next = result.path("next");
         assertEquals("completed", next.path("status").asText(), next.toString());
         assertFalse(next.path("text").asText().isBlank(), next.toString());
         long bytes = result.path("nextAudioBytes").asLong();
         assertTrue(bytes >= BYTES_PER_SECOND, "the interruption got a spoken answer: " + bytes + " bytes");
-        System.out.printf(Locale.ROOT, "%s: story cancelled (%s), truncated at %d ms; next turn answered with %.2f s"
-                + " of audio%n", label, cancelled.path("reason").asText(), truncatedAt,
-                bytes / (double) BYTES_PER_SECOND);
+        System.out.printf(Locale.ROOT, "%s: story cancelled (%s) after %d ms of its audio had arrived, truncated at"
+                + " %d ms (heard \"%s\"); next turn answered with %.2f s of audio%n", label,
+                cancelled.path("reason").asText(), storyMs, truncatedAt, heardStory, bytes / (double) BYTES_PER_SECOND);
     }
 
     /** The tool's output came back in the final answer of a completed response. */
