@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * {@code @openai/agents-realtime} packages that {@code scripts/prereqs.d/node-clients.sh} installs in
  * {@code build/node}. Out: the JSON lines the script printed on stdout.
  */
-public final class NodeScript {
-    public static final ObjectMapper JSON = new ObjectMapper();
+final class NodeScript {
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SOURCES = RepoPaths.root().resolve("integration-tests/src/test/node");
     private static final Path NODE_DIR = RepoPaths.root().resolve("build/node");
     private static final int TIMEOUT_SECONDS = 90;
@@ -30,7 +30,7 @@ public final class NodeScript {
     }
 
     /** Runs {@code node SCRIPT ARGS…} with {@code env}; fails with its stderr when it fails or times out. */
-    public static List<JsonNode> run(String script, Map<String, String> env, String... args) throws Exception {
+    static List<JsonNode> run(String script, Map<String, String> env, String... args) throws Exception {
         for (String pkg : List.of("openai", "@openai/agents-realtime", "ws", "zod")) {
             if (!Files.isDirectory(NODE_DIR.resolve("node_modules").resolve(pkg))) {
                 throw new AssertionError("The npm package " + pkg + " is missing from " + NODE_DIR

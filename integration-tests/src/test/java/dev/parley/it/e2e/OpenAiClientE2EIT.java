@@ -31,8 +31,8 @@ class OpenAiClientE2EIT {
         server = ParleyServeProcess.start("--tls-self-signed");
         assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
         env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
-                "PARLEY_WEATHER", SpeechFixtures.pcm24k("weather-slt.wav").toString(),
-                "PARLEY_JOKE", SpeechFixtures.pcm24k("joke-slt.wav").toString());
+                "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
+                "PARLEY_JOKE", ClientSpeech.pcm24k("joke-slt.wav").toString());
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.parley.testing.WordErrorRate;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ final class ScenarioChecks {
 
     /** The first transcript of {@code heard} matches the fixture's words within {@link #MAX_WER}. */
     static double assertHeard(JsonNode result, String fixture, String label) throws Exception {
-        String reference = SpeechFixtures.transcript(fixture);
+        String reference = ClientSpeech.transcript(fixture);
         assertFalse(result.path("heard").isEmpty(), "no transcription.completed: " + result);
         String heard = result.path("heard").get(0).asText();
         double wer = WordErrorRate.of(reference, heard);
