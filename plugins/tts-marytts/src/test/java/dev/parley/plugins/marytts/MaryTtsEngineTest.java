@@ -81,16 +81,9 @@ class MaryTtsEngineTest {
     @Test
     void cancelStopsDeliveriesAndTheWorker() throws Exception {
         MaryTtsEngine unsplit = TestEngines.create(Map.of("max_clause_chars", 2000));
-        CountDownLatch threeChunks = new CountDownLatch(3);
-        CollectingListener l = new CollectingListener() {
-            @Override
-            public void onAudio(AudioChunk chunk) {
-                super.onAudio(chunk);
-                threeChunks.countDown();
-            }
-        };
-        TtsSynthesis s = unsplit.synthesize(LONG_SENTENCE, VoiceSettings.DEFAULT, l);
-        assertTrue(threeChunks.await(30, TimeUnit.SECONDS));
+        Speaking speaking = speakUntilThreeChunks(unsplit);
+        TtsSynthesis s = speaking.synthesis();
+        CollectingListener l = speaking.listener();
         s.cancel();
         int atCancel = l.chunkCount();
         s.cancel(); // idempotent
@@ -103,16 +96,9 @@ class MaryTtsEngineTest {
     @Test
     void closingTheEngineCancelsWhatIsStillSpeaking() throws Exception {
         MaryTtsEngine closing = TestEngines.create(Map.of("max_clause_chars", 2000));
-        CountDownLatch threeChunks = new CountDownLatch(3);
-        CollectingListener l = new CollectingListener() {
-            @Override
-            public void onAudio(AudioChunk chunk) {
-                super.onAudio(chunk);
-                threeChunks.countDown();
-            }
-        };
-        TtsSynthesis s = closing.synthesize(LONG_SENTENCE, VoiceSettings.DEFAULT, l);
-        assertTrue(threeChunks.await(30, TimeUnit.SECONDS));
+        Speaking speaking = speakUntilThreeChunks(closing);
+        TtsSynthesis s = speaking.synthesis();
+        CollectingListener l = speaking.listener();
         closing.close();
         int atClose = l.chunkCount();
         assertTrue(((MarySynthesis) s).awaitFinished(5, TimeUnit.SECONDS));
@@ -181,5 +167,24 @@ class MaryTtsEngineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A long synthesis under way, with the listener collecting it. */
+    private record Speaking(TtsSynthesis synthesis, CollectingListener listener) {
+    }
+
+    /** Starts {@link #LONG_SENTENCE} on {@code engine} and returns once three chunks have arrived. */
+    private static Speaking speakUntilThreeChunks(MaryTtsEngine engine) throws InterruptedException {
+        CountDownLatch threeChunks = new CountDownLatch(3);
+        CollectingListener l = new CollectingListener() {
+            @Override
+            public void onAudio(AudioChunk chunk) {
+                super.onAudio(chunk);
+                threeChunks.countDown();
+            }
+        };
+        TtsSynthesis s = engine.synthesize(LONG_SENTENCE, VoiceSettings.DEFAULT, l);
+        assertTrue(threeChunks.await(30, TimeUnit.SECONDS));
+        return new Speaking(s, l);
     }
 }
