@@ -22,6 +22,7 @@ final class BargeInBench {
         Samples latency = new Samples();
         Samples vadDecision = new Samples();
         Samples deltasAfter = new Samples();
+        Samples closed = new Samples();
         int cancelled = 0;
         AudioTrack interruption = AudioTrack.of(ctx.speech("joke-slt.wav"), 0, 1500, TtfaBench.CHUNK_MS);
         try (BenchServer srv = BenchServer.start(pipeline)) {
@@ -47,6 +48,7 @@ final class BargeInBench {
                     latency.add(Math.max(0, (c.lastAudioDeltaNanos() - onset.nanos()) / 1e6));
                     vadDecision.add((onset.nanos() - p.sentAt(interruption.firstSpeech())) / 1e6);
                     deltasAfter.add(c.audioDeltas() - deltasAtOnset.get());
+                    closed.add((done.nanos() - onset.nanos()) / 1e6);
                     c.await("response.done", 60_000); // the interruption's own answer
                     p.finished.join();
                 }
@@ -59,6 +61,8 @@ final class BargeInBench {
                 Samples.ms(latency.p90()), Samples.ms(latency.max()), "p90 <= 150");
         t.row("audio deltas received after speech_started", Samples.ms(deltasAfter.p50()),
                 Samples.ms(deltasAfter.p90()), Samples.ms(deltasAfter.max()), "");
+        t.row("VAD onset -> response.done (cancelled) received (ms)", Samples.ms(closed.p50()),
+                Samples.ms(closed.p90()), Samples.ms(closed.max()), "");
         t.row("for reference: first speech chunk sent -> speech_started (VAD min_speech_ms + transport, ms)",
                 Samples.ms(vadDecision.p50()), Samples.ms(vadDecision.p90()), Samples.ms(vadDecision.max()), "");
         t.print(ctx.out());

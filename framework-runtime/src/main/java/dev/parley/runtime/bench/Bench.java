@@ -24,6 +24,10 @@ public final class Bench {
         void run() throws Exception;
     }
 
+    /** Section names, in run order (for {@code --only}). */
+    public static final java.util.List<String> SECTIONS =
+            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap");
+
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
         Path speechDir = home.resolve("testdata/speech");
@@ -41,18 +45,21 @@ public final class Bench {
                 return t;
             })).build();
             BenchContext ctx = new BenchContext(out, http, pacer, speechDir, registry, settings);
-            Section[] sections = {
-                () -> TtfaBench.run(ctx, main),
-                () -> OverlapBench.run(ctx, main),
-                () -> BargeInBench.run(ctx, main),
-                () -> CapacityBench.run(ctx, zero, settings.sessions(), AudioTrack.tone(1000), 1500, true),
-                () -> CapacityBench.run(ctx, main, settings.realSessions(), ctx.speech("weather-slt.wav"), 2500,
-                        false),
-                () -> IdleHeapBench.run(ctx, main),
-            };
-            for (Section s : sections) {
+            java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
+            sections.put("ttfa", () -> TtfaBench.run(ctx, main));
+            sections.put("overlap", () -> OverlapBench.run(ctx, main));
+            sections.put("bargein", () -> BargeInBench.run(ctx, main));
+            sections.put("capacity", () -> CapacityBench.run(ctx, zero, settings.sessions(), AudioTrack.tone(1000),
+                    1500, true));
+            sections.put("capacity-real", () -> CapacityBench.run(ctx, main, settings.realSessions(),
+                    ctx.speech("weather-slt.wav"), 2500, false));
+            sections.put("heap", () -> IdleHeapBench.run(ctx, main));
+            for (var entry : sections.entrySet()) {
+                if (!settings.sections().isEmpty() && !settings.sections().contains(entry.getKey())) {
+                    continue;
+                }
                 try {
-                    s.run();
+                    entry.getValue().run();
                 } catch (Exception | AssertionError e) {
                     failed++;
                     out.println();

@@ -50,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short run (few turns, small N): checks the bench works, numbers are rough.")
     boolean quick;
 
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap (default: all).")
+    List<String> only = new java.util.ArrayList<>();
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -59,9 +63,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         quietSessionLogs();
-        BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline)
+        for (String s : only) {
+            if (!Bench.SECTIONS.contains(s)) {
+                throw new dev.parley.api.ConfigException("--only: unknown section '" + s + "'; sections: "
+                        + String.join(", ", Bench.SECTIONS));
+            }
+        }
+        BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline, only)
                 : new BenchSettings(pipeline, capacityPipeline, turns, repeats, sessions, realSessions, idleSessions,
-                        stepSeconds, budgetSeconds, 200);
+                        stepSeconds, budgetSeconds, 200, only);
         int failed = Bench.run(settings, plugins.load().registry(), PluginsDirectory.home(),
                 spec.commandLine().getOut());
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;

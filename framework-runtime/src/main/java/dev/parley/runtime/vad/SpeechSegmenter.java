@@ -106,6 +106,14 @@ public final class SpeechSegmenter {
         return offsetFrames * frameMs;
     }
 
+    /**
+     * Unvoiced time at the end of ongoing speech (0 when not speaking or the last frame was voiced): lets the
+     * turn end on a silence window shorter than the hangover, without waiting for the offset.
+     */
+    public int trailingSilenceMs() {
+        return speaking ? silentRun * frameMs : 0;
+    }
+
     public boolean speaking() {
         return speaking;
     }

@@ -157,7 +157,11 @@ public final class VadInputPipeline implements InputPipeline {
         if (t == SpeechSegmenter.Transition.OFFSET) {
             speechEndMs = nowMs - segmenter.offsetDelayMs();
         }
-        if (speechEndMs >= 0 && nowMs - speechEndMs >= policy.requiredSilenceMs(current.transcript.latest())) {
+        // Silence counts from the last voiced frame, also before the hangover has reported the offset: a silence
+        // window shorter than the hangover must end the turn on time, not when the hangover runs out.
+        long silenceMs = speechEndMs >= 0 ? nowMs - speechEndMs : segmenter.trailingSilenceMs();
+        if (silenceMs > 0 && silenceMs >= policy.requiredSilenceMs(current.transcript.latest())) {
+            speechEndMs = nowMs - silenceMs;
             turnEnd(nowMs);
         }
     }

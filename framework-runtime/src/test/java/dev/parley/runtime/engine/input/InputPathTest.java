@@ -42,6 +42,19 @@ class InputPathTest {
     }
 
     @Test
+    void aSilenceWindowShorterThanTheHangoverEndsTheTurnOnTime() throws Exception {
+        // hangover 100 ms (harness), silence window 60 ms: the turn ends 60 ms after the voice, not 100
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(0, 60, null), null);
+        h.append(500, false);
+        h.append(400, true);
+        h.append(300, false);
+        assertEquals(List.of("started:1:500", "stopped:1:960"),
+                h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
+        CommittedAudio audio = h.listener.committed.get(0);
+        assertEquals(60_000_000L, audio.turnEndNanos() - audio.speechEndNanos(), "speech ended 60 ms earlier");
+    }
+
+    @Test
     void sttGetsTheUtteranceWithItsPrefixAtItsOwnRate() throws Exception {
         InputHarness h = new InputHarness(WireFormat.PCMU, InputHarness.serverVad(300, 200, null), null);
         h.stt.finals.put(0, "hello world");
