@@ -94,11 +94,14 @@ public final class SttWorker {
     /**
      * Stops for good: {@code release} (freeing native state) runs on the worker after the step in progress, then
      * the thread ends. No callback is delivered once this returns. Calling it again does nothing.
+     *
+     * @return true for the call that cancelled, false when the worker was already cancelled (so a stream can run
+     *         its own once-only clean-up, such as telling its engine, exactly once)
      */
-    public void cancel(Runnable release) {
+    public boolean cancel(Runnable release) {
         synchronized (deliveryLock) {
             if (cancelled) {
-                return;
+                return false;
             }
             cancelled = true;
         }
@@ -109,6 +112,7 @@ public final class SttWorker {
             // nothing queued can run any more; the engine frees shared native state itself
         }
         executor.shutdown();
+        return true;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SttWorkerTest {
@@ -105,8 +106,8 @@ class SttWorkerTest {
             worker.deliver(gen, l -> l.onFinal("too late"));
         }, () -> { });
         assertTrue(started.await(5, TimeUnit.SECONDS));
-        worker.cancel(() -> released.add("release"));
-        worker.cancel(() -> released.add("second release"));
+        assertTrue(worker.cancel(() -> released.add("release")), "the first cancel is the one that cancels");
+        assertFalse(worker.cancel(() -> released.add("second release")), "a second cancel does nothing");
         hold.countDown();
         worker.submit(gen -> worker.deliver(gen, l -> l.onFinal("after cancel")), () -> { });
         worker.reportNow(new IllegalArgumentException("after cancel"));

@@ -68,17 +68,18 @@ final class PocketsphinxStream implements SttStream {
 
     @Override
     public void cancel() {
-        if (worker.cancelled()) {
-            return;
+        if (worker.cancel(this::returnDecoder)) {
+            onCancelled.run();
         }
-        worker.cancel(() -> {
-            if (decoder != null) {
-                Decoder d = decoder;
-                decoder = null;
-                pool.release(d);
-            }
-        });
-        onCancelled.run();
+    }
+
+    /** On the worker, last: gives the decoder back to the pool. */
+    private void returnDecoder() {
+        if (decoder != null) {
+            Decoder d = decoder;
+            decoder = null;
+            pool.release(d);
+        }
     }
 
     private Decoder decoder() {

@@ -76,16 +76,17 @@ final class VoskStream implements SttStream {
 
     @Override
     public void cancel() {
-        if (worker.cancelled()) {
-            return;
+        if (worker.cancel(this::closeRecognizer)) {
+            onCancelled.run();
         }
-        worker.cancel(() -> {
-            if (recognizer != null) {
-                recognizer.close();
-                recognizer = null;
-            }
-        });
-        onCancelled.run();
+    }
+
+    /** On the worker, last: frees the recogniser's native state. */
+    private void closeRecognizer() {
+        if (recognizer != null) {
+            recognizer.close();
+            recognizer = null;
+        }
     }
 
     private Recognizer recognizer() throws IOException {

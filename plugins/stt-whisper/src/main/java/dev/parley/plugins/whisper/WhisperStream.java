@@ -74,11 +74,9 @@ final class WhisperStream implements SttStream {
 
     @Override
     public void cancel() {
-        if (worker.cancelled()) {
-            return;
+        if (worker.cancel(decoder::close)) {
+            onCancelled.run();
         }
-        worker.cancel(decoder::close);
-        onCancelled.run();
     }
 
     /** For engine shutdown: waits for an in-flight decode to finish before the model is freed. */
