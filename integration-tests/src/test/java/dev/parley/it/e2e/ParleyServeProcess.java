@@ -31,6 +31,8 @@ public final class ParleyServeProcess implements AutoCloseable {
     private static final int START_SECONDS = 90;
 
     private final Process process;
+    /** Stops the server if the test JVM ends without closing it (a killed or timed-out test run). */
+    private final Thread reaper;
     private final Deque<String> recent = new ArrayDeque<>();
     private final CompletableFuture<Matcher> listening = new CompletableFuture<>();
     private final CompletableFuture<Path> certificate = new CompletableFuture<>();
@@ -52,6 +54,8 @@ public final class ParleyServeProcess implements AutoCloseable {
         pb.environment().remove("PARLEY_LLM_BASE_URL");
         pb.environment().remove("PARLEY_API_KEYS");
         process = pb.start();
+        reaper = new Thread(process::destroyForcibly, "parley-serve-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         process.getOutputStream().close();
         pump(process.getInputStream(), "out");
         pump(process.getErrorStream(), "err");
@@ -133,6 +137,11 @@ public final class ParleyServeProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it stops the process too
+        }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
