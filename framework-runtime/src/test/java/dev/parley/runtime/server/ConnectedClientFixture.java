@@ -1,22 +1,25 @@
 package dev.parley.runtime.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Set-up shared by the protocol tests over the scripted engine: a fresh {@link TestServer} and one connected
- * {@link RealtimeTestClient} per test, its {@code session.created} already read. Subclasses add their own
- * {@code @BeforeEach} (it runs after this one), e.g. to take the session's scripted engine.
+ * {@link RealtimeTestClient} per test, its {@code session.created} already read (kept in {@link #sessionCreated}).
+ * Subclasses add their own {@code @BeforeEach} (it runs after this one), e.g. to take the session's scripted engine.
  */
 abstract class ConnectedClientFixture {
     TestServer server;
     RealtimeTestClient client;
+    /** The first event of the session. */
+    JsonNode sessionCreated;
 
     @BeforeEach
     void startServerAndConnect() throws Exception {
         server = new TestServer();
         client = RealtimeTestClient.connect(server.url());
-        client.expect("session.created");
+        sessionCreated = client.expect("session.created");
     }
 
     @AfterEach

@@ -5,34 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** §5.1 connect and §5.2 text turn, event by event, over a real socket. */
-class TextTurnConformanceTest {
+class TextTurnConformanceTest extends ConnectedClientFixture {
     static final String USER_TEXT = "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\","
             + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hello there\"}]}}";
     static final String TEXT_RESPONSE = "{\"type\":\"response.create\",\"response\":{\"output_modalities\":[\"text\"]}}";
 
-    TestServer server;
-    RealtimeTestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
     @Test
     void sessionCreatedCarriesTheFullGaSessionAndPipelineExtension() throws Exception {
-        JsonNode s = client.expect("session.created").path("session");
+        JsonNode s = sessionCreated.path("session");
         assertTrue(s.path("id").asText().startsWith("sess_"));
         assertEquals("realtime.session", s.path("object").asText());
         assertEquals("realtime", s.path("type").asText());
@@ -50,7 +33,6 @@ class TextTurnConformanceTest {
 
     @Test
     void textTurnFollowsTheObservedOrder() throws Exception {
-        client.expect("session.created");
         client.send(USER_TEXT);
         client.send(TEXT_RESPONSE);
         List<JsonNode> events = client.eventsThrough("rate_limits.updated");
@@ -84,7 +66,6 @@ class TextTurnConformanceTest {
 
     @Test
     void sessionUpdateMergesPartiallyAndTolerantFieldsAreAccepted() throws Exception {
-        client.expect("session.created");
         client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"model\":\"gpt-realtime\","
                 + "\"instructions\":\"Talk like a pirate.\",\"temperature\":0.7,\"tracing\":\"auto\","
                 + "\"include\":null,\"prompt\":null,\"audio\":{\"input\":{\"turn_detection\":{\"type\":"
@@ -107,7 +88,6 @@ class TextTurnConformanceTest {
 
     @Test
     void outOfBandResponseStaysOutOfTheConversationAndCarriesMetadata() throws Exception {
-        client.expect("session.created");
         client.send(USER_TEXT);
         client.expect("conversation.item.added");
         client.expect("conversation.item.done");
