@@ -13,4 +13,12 @@ public interface PipelineSelector {
      * @return the assembled pipeline to open the session engine on; never null
      */
     Pipeline select(RoutingRequest request);
+
+    /**
+     * A way for session {@code sessionId}, now on {@code current}, to switch variant between turns; null (the
+     * default) when this selector has no variants to switch to.
+     */
+    default VariantSwitcher switcher(String sessionId, Pipeline current) {
+        return null;
+    }
 }

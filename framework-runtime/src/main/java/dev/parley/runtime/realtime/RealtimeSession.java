@@ -26,6 +26,7 @@ public final class RealtimeSession {
     private final VoiceInput voice;
     private final ConversationCommands items;
     private final SessionUpdates updates;
+    private final PipelineSwitch pipelineSwitch;
 
     /**
      * @param timers         runs the bounded transcript wait
@@ -41,7 +42,9 @@ public final class RealtimeSession {
         this.responses = new ResponseCoordinator(ctx);
         this.voice = new VoiceInput(ctx, responses);
         this.items = new ConversationCommands(ctx);
-        this.updates = new SessionUpdates(ctx);
+        this.pipelineSwitch = new PipelineSwitch(ctx, voice);
+        this.updates = new SessionUpdates(ctx, pipelineSwitch);
+        ctx.turnBoundary = () -> pipelineSwitch.atTurnBoundary(!responses.conversationBusy() && !ctx.userSpeaking);
     }
 
     public String id() {
@@ -53,6 +56,15 @@ public final class RealtimeSession {
      * {@code server_error} and the connection closes with 1011.
      */
     public void open(SessionEngineFactory engines, Pipeline pipeline) {
+        open(engines, pipeline, null);
+    }
+
+    /**
+     * As {@link #open(SessionEngineFactory, Pipeline)}, with a way to switch to another variant of the pipeline
+     * between turns ({@code session.parley.variant}); {@code switcher} may be null.
+     */
+    public void open(SessionEngineFactory engines, Pipeline pipeline, VariantSwitcher switcher) {
+        pipelineSwitch.attach(engines, switcher);
         try {
             ctx.engine = engines.open(pipeline, ctx.actor, voice);
             ctx.engine.input().configure(ctx.inputSettings());

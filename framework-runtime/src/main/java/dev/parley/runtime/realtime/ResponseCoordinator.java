@@ -134,6 +134,12 @@ final class ResponseCoordinator {
             if (inConversation == null && deferredTurn != null && ctx.conversation.contains(deferredTurn.id)) {
                 respondToTurn(deferredTurn, deferredAudio);
             }
+            ctx.turnBoundary.run();
         }
+    }
+
+    /** True while a response writes to the default conversation, or a finished turn waits to be answered. */
+    boolean conversationBusy() {
+        return inConversation != null || deferredTurn != null;
     }
 }

@@ -18,7 +18,7 @@ final class SessionContext {
     enum Phase { OPENING, OPEN, CLOSED }
 
     final EventEmitter out;
-    final SessionIdentity identity;
+    SessionIdentity identity;
     final Conversation conversation;
     final SessionActor actor;
     final ScheduledExecutorService timers;
@@ -28,6 +28,10 @@ final class SessionContext {
     SessionEngine engine;
     /** Set once assistant audio was sent: the voice can no longer change (§9 {@code cannot_update_voice}). */
     boolean assistantAudioPresent;
+    /** Between speech_started and the end of that utterance (speech_stopped, timeout or clear). */
+    boolean userSpeaking;
+    /** Called where a turn may have ended; applies a pending variant switch (see {@link PipelineSwitch}). */
+    Runnable turnBoundary = () -> { };
     /** Where the session is in its life; see {@link Phase}. */
     Phase phase = Phase.OPENING;
 

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SessionUpdates {
     private final SessionContext ctx;
+    private final PipelineSwitch pipelineSwitch;
 
-    SessionUpdates(SessionContext ctx) {
+    SessionUpdates(SessionContext ctx, PipelineSwitch pipelineSwitch) {
         this.ctx = ctx;
+        this.pipelineSwitch = pipelineSwitch;
     }
 
     void update(ObjectNode event) {
@@ -21,7 +23,22 @@ final class SessionUpdates {
         boolean ga = ctx.out.dialect() == Dialect.GA || session.has("type");
         SessionConfig next = ga ? SessionConfigReader.applyGa(ctx.config, session, "session")
                 : SessionConfigReader.applyBeta(ctx.config, session, "session", false);
+        String variant = requestedVariant(session);
+        checkVoice(next);
+        if (variant != null) {
+            pipelineSwitch.request(variant); // last check: after it, nothing can refuse the update
+        }
         apply(next, "session.updated");
+        ctx.turnBoundary.run();
+    }
+
+    /** The Parley extension {@code session.parley.variant}, or null; other {@code parley} keys are read-only. */
+    private static String requestedVariant(ObjectNode session) {
+        if (!session.has("parley") || session.get("parley").isNull()) {
+            return null;
+        }
+        ObjectNode parley = Fields.object(session.get("parley"), "session.parley");
+        return parley.hasNonNull("variant") ? Fields.string(parley.get("variant"), PipelineSwitch.PARAM) : null;
     }
 
     void updateTranscription(ObjectNode event) {
@@ -29,11 +46,15 @@ final class SessionUpdates {
         apply(SessionConfigReader.applyBeta(ctx.config, session, "session", true), "transcription_session.updated");
     }
 
-    private void apply(SessionConfig next, String replyType) {
+    private void checkVoice(SessionConfig next) {
         if (ctx.assistantAudioPresent && !next.voice.equals(ctx.config.voice)) {
             throw ProtocolException.invalidRequest("cannot_update_voice", null,
                     "Cannot update a conversation's voice if assistant audio is present.");
         }
+    }
+
+    private void apply(SessionConfig next, String replyType) {
+        checkVoice(next);
         ctx.config = next;
         ctx.engine.input().configure(ctx.inputSettings());
         ObjectNode e = ctx.out.event(replyType);

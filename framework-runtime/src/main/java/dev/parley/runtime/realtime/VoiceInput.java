@@ -45,11 +45,14 @@ final class VoiceInput implements InputListener {
     /** {@code input_audio_buffer.clear}. */
     void clear() {
         ctx.engine.input().clear();
+        ctx.userSpeaking = false;
         ctx.out.send(ctx.out.event("input_audio_buffer.cleared"));
+        ctx.turnBoundary.run();
     }
 
     @Override
     public void speechStarted(long utterance, long audioStartMs) {
+        ctx.userSpeaking = true;
         ObjectNode e = ctx.out.event("input_audio_buffer.speech_started");
         e.put("audio_start_ms", audioStartMs).put("item_id", itemId(utterance));
         ctx.out.send(e);
@@ -61,6 +64,7 @@ final class VoiceInput implements InputListener {
 
     @Override
     public void speechStopped(long utterance, long audioEndMs, CommittedAudio audio) {
+        ctx.userSpeaking = false;
         ObjectNode e = ctx.out.event("input_audio_buffer.speech_stopped");
         e.put("audio_end_ms", audioEndMs).put("item_id", itemId(utterance));
         ctx.out.send(e);
@@ -73,6 +77,7 @@ final class VoiceInput implements InputListener {
 
     @Override
     public void idleTimeout(long utterance, long audioStartMs, long audioEndMs, CommittedAudio audio) {
+        ctx.userSpeaking = false;
         ObjectNode e = ctx.out.event("input_audio_buffer.timeout_triggered");
         e.put("audio_start_ms", audioStartMs).put("audio_end_ms", audioEndMs).put("item_id", itemId(utterance));
         ctx.out.send(e);

@@ -128,6 +128,11 @@ public final class RoutedPipelineSelector implements PipelineSelector, AutoClose
         return new VariantSwitch(this, sessionId, current);
     }
 
+    @Override
+    public VariantSwitch switcher(String sessionId, Pipeline current) {
+        return switchFor(sessionId, current);
+    }
+
     /**
      * Logs this run's results and closes every engine once (variants share engines, so do not call
      * {@link Pipeline#close()} on the pipelines handed out) and the journal.

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * pipeline's engines (the old streams finish or are cancelled with the current response). Owned by the session's
  * actor: not thread-safe.
  */
-public final class VariantSwitch {
+public final class VariantSwitch implements dev.parley.runtime.realtime.VariantSwitcher {
     private static final Logger log = LoggerFactory.getLogger(VariantSwitch.class);
 
     private final RoutedPipelineSelector selector;
@@ -32,6 +32,7 @@ public final class VariantSwitch {
      *         into the session's settings now, so {@code session.updated} can show them)
      * @throws RoutingException when the variant does not exist; nothing changes
      */
+    @Override
     public Pipeline request(String variant) {
         Pipeline target = selector.pipelineFor(variant);
         pending = target == current ? null : target;
@@ -39,6 +40,7 @@ public final class VariantSwitch {
     }
 
     /** True when a switch waits for the next turn boundary. */
+    @Override
     public boolean pending() {
         return pending != null;
     }
@@ -48,6 +50,7 @@ public final class VariantSwitch {
      *
      * @return the pipeline to run the next turn on: the switched-to one if a switch was pending, else the current
      */
+    @Override
     public Pipeline atTurnBoundary() {
         if (pending != null) {
             log.info("session {} → pipeline {} variant {} (switched from {})", sessionId, pending.name(),

@@ -69,7 +69,7 @@ final class RealtimeConnection {
                     server.options().transcriptWait(), server.observer());
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
-            session.open(server.engines(), pipeline);
+            session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));
         });
     }
 

@@ -65,6 +65,50 @@ class RoutedSessionsIT {
         assertEquals("B".equals(alice) ? 3 : 1, turnsB, report);
     }
 
+    @Test
+    void aLiveSessionSwitchesVariantBetweenTurns(@TempDir Path switchJournals) throws Exception {
+        EnvInterpolator env = new EnvInterpolator(k -> k.startsWith("OPENAI") || k.startsWith("PARLEY_LLM")
+                ? null : System.getenv(k));
+        PipelineDefinition definition = new PipelineParser(env).parse("pipelines/ab-test.yaml",
+                Files.readString(RepoPaths.root().resolve("pipelines/ab-test.yaml")));
+        try (RoutedPipelineSelector selector = new ExperimentLoader(
+                ComponentLoader.shared(RepoPaths.plugins()).registry(), env).load(definition, switchJournals);
+             TestServer server = new TestServer(TestServer.options(List.of()), selector, selector.recorder());
+             RealtimeTestClient c = RealtimeTestClient.connect(server.url() + "&user=qa-anna")) {
+            assertEquals("B", c.expect("session.created").at("/session/parley/variant").asText());
+            runTextTurn(c);
+
+            c.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"parley\":{\"variant\":\"Z\"}}}");
+            JsonNode refused = c.await("error").path("error");
+            assertEquals("invalid_variant", refused.path("code").asText(), refused.toString());
+            assertEquals("session.parley.variant", refused.path("param").asText());
+
+            c.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"instructions\":\"Be brief.\","
+                    + "\"parley\":{\"variant\":\"A\"}}}");
+            // the update itself, then (the session is idle: a turn boundary) the switch to the variant's engines
+            assertEquals("B", c.await("session.updated").at("/session/parley/variant").asText());
+            JsonNode switched = c.expect("session.updated").path("session");
+            assertEquals("A", switched.at("/parley/variant").asText(), switched.toString());
+            assertEquals("Be brief.", switched.path("instructions").asText(), "client settings survive the switch");
+            runTextTurn(c);
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ExperimentsCommand());
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("report", "--dir", switchJournals.toString()));
+        String report = out.toString();
+        assertEquals(1, report.lines().filter(l -> l.startsWith("ab-test   A ")).mapToInt(l -> column(l, 3)).sum(),
+                "the turn after the switch counts for A: " + report);
+        assertEquals(1, report.lines().filter(l -> l.startsWith("ab-test   B ")).mapToInt(l -> column(l, 3)).sum(),
+                "the turn before it for B: " + report);
+    }
+
+    private static void runTextTurn(RealtimeTestClient c) throws Exception {
+        c.send(TextTurnConformanceTest.USER_TEXT);
+        c.send(TextTurnConformanceTest.TEXT_RESPONSE);
+        assertEquals("completed", c.await("response.done").at("/response/status").asText());
+    }
+
     /** Connects, checks session.parley, runs one text turn; returns the variant the session got. */
     private static String textTurn(String url) throws Exception {
         try (RealtimeTestClient c = RealtimeTestClient.connect(url)) {
