@@ -4,4 +4,11 @@ import dev.parley.api.Cancellable;
 
 /** A response being produced. {@link #cancel()} stops the LLM and TTS streams at once. */
 public interface ResponseHandle extends Cancellable {
+    /**
+     * All the text the response had produced so far (LLM output, including clauses whose audio was not yet sent),
+     * or null when the generator does not track it. Read on the session's actor, typically right after a cancel.
+     */
+    default String generatedText() {
+        return null;
+    }
 }

@@ -12,7 +12,15 @@ import dev.parley.api.tts.VoiceSettings;
  * @param voice        voice, speed and pitch
  * @param outputFormat wire format of the audio deltas
  * @param timing       the response's stage clock, already holding the turn marks
+ * @param scriptedText null: ask the LLM; otherwise the exact text to say — the LLM is not called, the text takes
+ *                     the same chunker/TTS/encode path (used to resume after a false interruption)
  */
 public record ResponseSpec(String responseId, LlmRequest request, boolean audio, VoiceSettings voice,
-                           WireFormat outputFormat, ResponseTiming timing) {
+                           WireFormat outputFormat, ResponseTiming timing, String scriptedText) {
+
+    /** A response the LLM writes. */
+    public ResponseSpec(String responseId, LlmRequest request, boolean audio, VoiceSettings voice,
+                        WireFormat outputFormat, ResponseTiming timing) {
+        this(responseId, request, audio, voice, outputFormat, timing, null);
+    }
 }

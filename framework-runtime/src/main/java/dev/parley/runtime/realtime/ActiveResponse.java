@@ -34,6 +34,7 @@ final class ActiveResponse implements ResponseListener {
     private final Consumer<ActiveResponse> onFinished;
     private State state;
     private ResponseHandle handle;
+    private String scriptedText;
 
     /**
      * @param context the items the model sees (the conversation, or {@code response.input})
@@ -61,6 +62,28 @@ final class ActiveResponse implements ResponseListener {
 
     boolean outOfBand() {
         return options.outOfBand();
+    }
+
+    /** Before {@link #begin}: say exactly {@code text} instead of asking the LLM. */
+    void speakInstead(String text) {
+        this.scriptedText = text;
+    }
+
+    boolean audio() {
+        return options.audio();
+    }
+
+    /**
+     * After a barge-in cancelled this response: what it was saying. The sent transcript is the closed assistant
+     * message's; the generated text is the engine's (falls back to the sent transcript when it does not track it).
+     */
+    InterruptedSpeech interruptedSpeech(long utterance, long atNanos) {
+        ConversationItem msg = writer.lastMessage();
+        String sent = msg == null || msg.content.isEmpty() || msg.content.get(0).transcript == null ? ""
+                : msg.content.get(0).transcript;
+        String generated = handle == null ? null : handle.generatedText();
+        return new InterruptedSpeech(utterance, atNanos, id(), msg == null ? null : msg.id, sent,
+                generated == null ? sent : generated);
     }
 
     /** Sends {@code response.created} and starts generating, or waits for pending transcripts first. */
@@ -111,7 +134,7 @@ final class ActiveResponse implements ResponseListener {
                 HistoryBuilder.tools(options.tools()), HistoryBuilder.toolChoice(options.toolChoice()),
                 options.temperature(), options.maxOutputTokens());
         ResponseSpec spec = new ResponseSpec(id(), request, options.audio(),
-                new VoiceSettings(options.voice(), options.speed(), 0.0), options.outputFormat(), timing);
+                new VoiceSettings(options.voice(), options.speed(), 0.0), options.outputFormat(), timing, scriptedText);
         try {
             // first mark wins: an engine that hands the request over later keeps this earlier instant
             timing.mark(ResponseTiming.Stage.LLM_REQUEST);

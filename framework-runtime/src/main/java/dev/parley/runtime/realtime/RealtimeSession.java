@@ -40,7 +40,7 @@ public final class RealtimeSession {
                 observer == null ? SessionObserver.NONE : observer);
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.responses = new ResponseCoordinator(ctx);
-        this.voice = new VoiceInput(ctx, responses);
+        this.voice = new VoiceInput(ctx, responses, new FalseInterruptionPolicy(ctx, responses));
         this.items = new ConversationCommands(ctx);
         this.pipelineSwitch = new PipelineSwitch(ctx, voice);
         this.updates = new SessionUpdates(ctx, pipelineSwitch);

@@ -1,5 +1,6 @@
 package dev.parley.runtime.realtime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.engine.CommittedAudio;
 import dev.parley.runtime.engine.ResponseTiming;
 import java.util.ArrayList;
@@ -69,9 +70,30 @@ final class ResponseCoordinator {
         start(ResponseOptions.of(ctx.config), List.copyOf(ctx.conversation.items()), userItem, timing);
     }
 
+    /**
+     * False-interruption resume: a new response in the default conversation that says {@code text} (no LLM call),
+     * marked {@code metadata.parley_resumed = interruptedId}.
+     */
+    void resume(String text, String interruptedId) {
+        ResponseOptions base = ResponseOptions.of(ctx.config);
+        ObjectNode metadata = EventEmitter.MAPPER.createObjectNode().put("parley_resumed", interruptedId);
+        ResponseOptions options = new ResponseOptions(true, base.instructions(), base.voice(), base.speed(),
+                base.outputFormat(), base.tools(), base.toolChoice(), base.maxOutputTokens(), base.temperature(),
+                metadata, false, null);
+        start(options, List.of(), null, new ResponseTiming(), text);
+    }
+
     private void start(ResponseOptions options, List<ConversationItem> context, ConversationItem trigger,
                        ResponseTiming timing) {
+        start(options, context, trigger, timing, null);
+    }
+
+    private void start(ResponseOptions options, List<ConversationItem> context, ConversationItem trigger,
+                       ResponseTiming timing, String scriptedText) {
         ActiveResponse r = new ActiveResponse(ctx, options, context, trigger, timing, this::finished);
+        if (scriptedText != null) {
+            r.speakInstead(scriptedText);
+        }
         live.add(r);
         if (!options.outOfBand()) {
             inConversation = r;
@@ -98,13 +120,13 @@ final class ResponseCoordinator {
         target.cancel("client_cancelled");
     }
 
-    /** Barge-in: cancels the default-conversation response; true if one was running. */
-    boolean interrupt() {
-        if (inConversation == null) {
-            return false;
+    /** Barge-in: cancels the default-conversation response; returns it, or null when none was running. */
+    ActiveResponse interrupt() {
+        ActiveResponse r = inConversation;
+        if (r != null) {
+            r.cancel("turn_detected");
         }
-        inConversation.cancel("turn_detected");
-        return true;
+        return r;
     }
 
     boolean hasActiveInConversation() {

@@ -47,6 +47,16 @@ final class ResponseWriter {
         return responseId;
     }
 
+    /** The last assistant message this response opened, or null. */
+    ConversationItem lastMessage() {
+        for (int i = output.size() - 1; i >= 0; i--) {
+            if (output.get(i).kind == ConversationItem.Kind.MESSAGE) {
+                return output.get(i);
+            }
+        }
+        return null;
+    }
+
     boolean finished() {
         return finished;
     }

@@ -45,6 +45,8 @@ public final class SessionConfig {
     public JsonNode prompt = JsonNodeFactory.instance.nullNode();
     /** Tolerated (Inworld, beta clients); passed to the LLM when set. */
     public Double temperature;
+    /** Parley extension: resume after a wordless barge-in ({@code session.parley.false_interruption}). */
+    public FalseInterruption falseInterruption = FalseInterruption.OFF;
 
     public SessionConfig copy() {
         SessionConfig c = new SessionConfig();
@@ -67,6 +69,7 @@ public final class SessionConfig {
         c.include = include.deepCopy();
         c.prompt = prompt.deepCopy();
         c.temperature = temperature;
+        c.falseInterruption = falseInterruption;
         return c;
     }
 }

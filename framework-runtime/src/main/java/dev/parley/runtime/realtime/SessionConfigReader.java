@@ -57,6 +57,7 @@ public final class SessionConfigReader {
         ifPresent(session, "include", v -> c.include = v.deepCopy());
         ifPresent(session, "prompt", v -> c.prompt = v.deepCopy());
         ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
+        readParley(session, c, path);
         if (session.has("audio")) {
             applyGaAudio(c, object(session.get("audio"), Fields.join(path, "audio")), Fields.join(path, "audio"));
         }
@@ -115,7 +116,18 @@ public final class SessionConfigReader {
         ifPresent(session, "include", v -> c.include = v.deepCopy());
         ifPresent(session, "prompt", v -> c.prompt = v.deepCopy());
         ifPresent(session, "truncation", v -> c.truncation = v.deepCopy());
+        if (!transcriptionOnly) {
+            readParley(session, c, path);
+        }
         return c;
+    }
+
+    /** {@code parley} is echoed back by clients: only its {@code false_interruption} is writable. */
+    private static void readParley(ObjectNode session, SessionConfig c, String path) {
+        JsonNode parley = session.get("parley");
+        if (parley != null && !parley.isNull()) {
+            c.falseInterruption = FalseInterruption.fromParley(parley, c.falseInterruption, Fields.join(path, "parley"));
+        }
     }
 
     private static void ifPresent(ObjectNode node, String key, java.util.function.Consumer<JsonNode> apply) {

@@ -50,7 +50,7 @@ public final class SessionConfigWriter {
         }
         s.put("expires_at", id.expiresAt());
         s.set("include", c.include.deepCopy());
-        s.set("parley", parley(id));
+        s.set("parley", parley(id, c));
         return s;
     }
 
@@ -80,7 +80,7 @@ public final class SessionConfigWriter {
                 : F.objectNode().put("type", c.noiseReduction));
         s.set("turn_detection", turnDetection(c.turnDetection));
         s.set("include", c.include.deepCopy());
-        s.set("parley", parley(id));
+        s.set("parley", parley(id, c));
         return s;
     }
 
@@ -137,13 +137,14 @@ public final class SessionConfigWriter {
         return o;
     }
 
-    private static ObjectNode parley(SessionIdentity id) {
+    private static ObjectNode parley(SessionIdentity id, SessionConfig c) {
         ObjectNode p = F.objectNode().put("pipeline", id.pipeline());
         if (id.variant() == null) {
             p.putNull("variant");
         } else {
             p.put("variant", id.variant());
         }
+        p.set("false_interruption", c.falseInterruption.toJson());
         return p;
     }
 }

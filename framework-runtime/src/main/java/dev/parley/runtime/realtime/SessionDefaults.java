@@ -12,6 +12,8 @@ import java.util.Set;
  * ({@code audio}, {@code output_modalities}, {@code max_output_tokens}); mistakes name the file and key.
  */
 public final class SessionDefaults {
+    /** Parley's own key (not in the OpenAI session object): {@code false_interruption: {enabled, window_ms}}. */
+    private static final String FALSE_INTERRUPTION = "false_interruption";
     private static final Set<String> GA_ONLY = Set.of("audio", "output_modalities", "max_output_tokens", "type");
 
     private SessionDefaults() {
@@ -31,10 +33,16 @@ public final class SessionDefaults {
                 nested.set(k, all.get(k));
             }
         }
+        flat.remove(FALSE_INTERRUPTION);
         nested.put("type", base.type == SessionConfig.Type.REALTIME ? "realtime" : "transcription");
         try {
             SessionConfig c = SessionConfigReader.applyBeta(base, flat, "session", false);
-            return SessionConfigReader.applyGa(c, nested, "session");
+            c = SessionConfigReader.applyGa(c, nested, "session");
+            if (all.has(FALSE_INTERRUPTION)) {
+                c.falseInterruption = FalseInterruption.read(all.get(FALSE_INTERRUPTION), c.falseInterruption,
+                        "session." + FALSE_INTERRUPTION);
+            }
+            return c;
         } catch (ProtocolException e) {
             throw new ConfigException(session.source() + ": " + e.getMessage()
                     + " Fix the pipeline's session: block (keys as in the OpenAI Realtime session object).");

@@ -15,12 +15,14 @@ import java.util.Map;
 final class VoiceInput implements InputListener {
     private final SessionContext ctx;
     private final ResponseCoordinator responses;
+    private final FalseInterruptionPolicy falseInterruptions;
     private final Map<Long, String> itemIds = new HashMap<>();
     private final Map<Long, String> earlyTranscripts = new HashMap<>();
 
-    VoiceInput(SessionContext ctx, ResponseCoordinator responses) {
+    VoiceInput(SessionContext ctx, ResponseCoordinator responses, FalseInterruptionPolicy falseInterruptions) {
         this.ctx = ctx;
         this.responses = responses;
+        this.falseInterruptions = falseInterruptions;
     }
 
     /** {@code input_audio_buffer.append}; no reply. */
@@ -57,9 +59,8 @@ final class VoiceInput implements InputListener {
         e.put("audio_start_ms", audioStartMs).put("item_id", itemId(utterance));
         ctx.out.send(e);
         var td = ctx.config.turnDetection;
-        if (td != null && td.interruptResponse()) {
-            responses.interrupt();
-        }
+        ActiveResponse cancelled = td != null && td.interruptResponse() ? responses.interrupt() : null;
+        falseInterruptions.speechStarted(utterance, cancelled);
     }
 
     @Override
@@ -70,7 +71,7 @@ final class VoiceInput implements InputListener {
         ctx.out.send(e);
         ConversationItem item = commitItem(audio);
         var td = ctx.config.turnDetection;
-        if (td == null || td.createResponse()) {
+        if ((td == null || td.createResponse()) && !falseInterruptions.holdTurn(utterance, item, audio)) {
             responses.respondToTurn(item, audio);
         }
     }
@@ -106,6 +107,9 @@ final class VoiceInput implements InputListener {
         ObjectNode usage = e.putObject("usage");
         usage.put("type", "duration").put("seconds", audioSeconds(item));
         ctx.out.send(e);
+        if (item != null) {
+            falseInterruptions.transcriptFinal(utterance);
+        }
         responses.transcriptSettled();
     }
 
@@ -123,6 +127,7 @@ final class VoiceInput implements InputListener {
         e.putObject("error").put("type", "transcription_error").put("code", "transcription_failed")
                 .put("message", message).putNull("param");
         ctx.out.send(e);
+        falseInterruptions.transcriptFailed(utterance);
         responses.transcriptSettled();
     }
 

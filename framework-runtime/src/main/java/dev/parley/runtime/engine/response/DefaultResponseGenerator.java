@@ -39,7 +39,7 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
 
     @Override
     public ResponseHandle start(ResponseSpec spec, ResponseListener listener) {
-        if (llm == null) {
+        if (llm == null && spec.scriptedText() == null) {
             throw new IllegalStateException("The pipeline has no llm stage");
         }
         if (spec.audio() && tts == null) {

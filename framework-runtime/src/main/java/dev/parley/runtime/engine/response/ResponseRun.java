@@ -36,6 +36,7 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
     private final ClausePipeline clauses;
     private final StringBuilder turnBasedText;
     private final List<Runnable> heldToolEvents = new ArrayList<>(0);
+    private final StringBuilder generated = new StringBuilder();
     private volatile boolean over;
     private LlmStream llmStream;
     private boolean llmDone;
@@ -61,14 +62,24 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         this.llm = llm;
     }
 
-    /** Hands the request to the LLM (on the actor). */
+    /** Hands the request to the LLM, or feeds the scripted text through the same path (on the actor). */
     void start() {
         spec.timing().mark(ResponseTiming.Stage.LLM_REQUEST);
+        if (spec.scriptedText() != null) {
+            text(spec.scriptedText());
+            llmComplete(FinishReason.STOP, TokenUsage.UNKNOWN);
+            return;
+        }
         try {
             llmStream = llm.stream(spec.request(), new Bridge());
         } catch (RuntimeException e) {
             fail("llm_error", "The language model could not start: " + describe(e));
         }
+    }
+
+    @Override
+    public String generatedText() {
+        return generated.toString();
     }
 
     /** True once the response completed, failed or was cancelled. */
@@ -93,6 +104,7 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
     private void text(String delta) {
         spec.timing().mark(ResponseTiming.Stage.LLM_FIRST_TOKEN);
         textSeen = true;
+        generated.append(delta);
         if (turnBasedText != null) {
             turnBasedText.append(delta);
         } else if (clauses == null) {
