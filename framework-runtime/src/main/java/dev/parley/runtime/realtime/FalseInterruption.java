@@ -40,7 +40,7 @@ public record FalseInterruption(boolean enabled, long windowMs) {
         return new FalseInterruption(enabled, window);
     }
 
-    /** Reads {@code false_interruption} from a {@code session.parley} object; other keys there are read-only. */
+    /** Reads {@code false_interruption} from a {@code session.parley} object (other keys are not its business). */
     static FalseInterruption fromParley(JsonNode parley, FalseInterruption current, String path) {
         ObjectNode o = Fields.object(parley, path);
         JsonNode v = o.get("false_interruption");

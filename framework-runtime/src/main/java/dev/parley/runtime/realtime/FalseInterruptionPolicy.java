@@ -23,6 +23,7 @@ final class FalseInterruptionPolicy {
     private InterruptedSpeech pending;
     private ConversationItem heldItem;
     private CommittedAudio heldAudio;
+    private boolean pendingCommitted;
 
     FalseInterruptionPolicy(SessionContext ctx, ResponseCoordinator responses) {
         this.ctx = ctx;
@@ -43,11 +44,31 @@ final class FalseInterruptionPolicy {
             return;
         }
         pending = cut;
+        pendingCommitted = false;
         ctx.later(Duration.ofMillis(setting.windowMs()), () -> {
             if (pending == cut) {
                 release(); // no verdict in time: an ordinary turn
             }
         });
+    }
+
+    /** The speech of {@code utterance} became a committed user item. */
+    void committed(long utterance) {
+        if (pending != null && pending.utterance() == utterance) {
+            pendingCommitted = true;
+        }
+    }
+
+    /**
+     * {@code input_audio_buffer.clear}: speech under way is dropped, so an interrupting utterance not committed
+     * yet never becomes a turn — no words. Within the window that resumes.
+     */
+    void inputCleared() {
+        if (pending != null && !pendingCommitted && withinWindow(pending)) {
+            InterruptedSpeech cut = pending;
+            pending = null;
+            resume(cut, null);
+        }
     }
 
     /** The turn of {@code utterance} was committed and is to be answered; true when this class took it over. */
@@ -99,20 +120,26 @@ final class FalseInterruptionPolicy {
         InterruptedSpeech cut = pending;
         pending = null;
         String transcript = item.content.isEmpty() ? null : item.content.get(0).transcript;
-        long elapsedMs = (System.nanoTime() - cut.atNanos()) / 1_000_000;
-        if (transcript == null || !transcript.isBlank() || elapsedMs > ctx.config.falseInterruption.windowMs()
-                || responses.hasActiveInConversation()) {
+        if (transcript == null || !transcript.isBlank() || !withinWindow(cut)) {
             return false;
         }
+        return resume(cut, item);
+    }
+
+    private boolean withinWindow(InterruptedSpeech cut) {
+        return System.nanoTime() - cut.atNanos() <= ctx.config.falseInterruption.windowMs() * 1_000_000L;
+    }
+
+    /** Deletes the blank user item (when there is one) and says the unheard rest; false when nothing to say. */
+    private boolean resume(InterruptedSpeech cut, ConversationItem blankItem) {
         String rest = cut.unheard(ctx.conversation);
-        if (rest.isEmpty()) {
+        if (rest.isEmpty() || responses.hasActiveInConversation()) {
             return false;
         }
-        log.debug("Session {}: barge-in {} held no words after {} ms; resuming {}", ctx.identity.id(), item.id,
-                elapsedMs, cut.resumedId());
-        if (ctx.conversation.remove(item.id)) {
+        log.debug("Session {}: barge-in held no words; resuming {}", ctx.identity.id(), cut.resumedId());
+        if (blankItem != null && ctx.conversation.remove(blankItem.id)) {
             ObjectNode deleted = ctx.out.event("conversation.item.deleted");
-            deleted.put("item_id", item.id);
+            deleted.put("item_id", blankItem.id);
             ctx.out.send(deleted);
         }
         responses.resume(rest, cut.resumedId());

@@ -122,7 +122,7 @@ public final class SessionConfigReader {
         return c;
     }
 
-    /** {@code parley} is echoed back by clients: only its {@code false_interruption} is writable. */
+    /** {@code parley.false_interruption}; {@code parley.variant} is read by {@link SessionUpdates}, the rest is read-only. */
     private static void readParley(ObjectNode session, SessionConfig c, String path) {
         JsonNode parley = session.get("parley");
         if (parley != null && !parley.isNull()) {

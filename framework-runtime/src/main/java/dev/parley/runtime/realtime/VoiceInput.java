@@ -49,6 +49,7 @@ final class VoiceInput implements InputListener {
         ctx.engine.input().clear();
         ctx.userSpeaking = false;
         ctx.out.send(ctx.out.event("input_audio_buffer.cleared"));
+        falseInterruptions.inputCleared();
         ctx.turnBoundary.run();
     }
 
@@ -142,6 +143,7 @@ final class VoiceInput implements InputListener {
         if (early != null) {
             applyTranscript(item, early.isEmpty() ? null : early);
         }
+        falseInterruptions.committed(audio.utterance());
         String previous = ctx.conversation.append(item);
         ctx.conversation.limitAudio();
         ObjectNode committed = ctx.out.event("input_audio_buffer.committed");

@@ -156,11 +156,25 @@ final class ScriptedEngineFactory implements SessionEngineFactory {
         @Override
         public ResponseHandle start(ResponseSpec spec, ResponseListener l) {
             requests.add(spec);
-            List<Step> steps = script.apply(spec);
+            // scripted text is said as given, as the real generator does; the "LLM" script is not consulted
+            List<Step> steps = spec.scriptedText() != null
+                    ? List.of(new Step.Text(spec.scriptedText()), new Step.Audio(100), new Step.Complete(FinishReason.STOP))
+                    : script.apply(spec);
+            // the script's whole text counts as generated up front (a real LLM runs ahead of the audio)
+            StringBuilder generated = new StringBuilder();
+            steps.stream().filter(s -> s instanceof Step.Text).forEach(s -> generated.append(((Step.Text) s).delta()));
             Thread t = Thread.ofVirtual().start(() -> play(steps, l));
-            return () -> {
-                cancellations.incrementAndGet();
-                t.interrupt();
+            return new ResponseHandle() {
+                @Override
+                public void cancel() {
+                    cancellations.incrementAndGet();
+                    t.interrupt();
+                }
+
+                @Override
+                public String generatedText() {
+                    return generated.toString();
+                }
             };
         }
 
