@@ -1,5 +1,6 @@
 package dev.parley.runtime.realtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,20 +25,28 @@ final class SessionUpdates {
         SessionConfig next = ga ? SessionConfigReader.applyGa(ctx.config, session, "session")
                 : SessionConfigReader.applyBeta(ctx.config, session, "session", false);
         String variant = requestedVariant(session);
-        checkVoice(next);
+        JsonNode liveVoice = parley(session).get("voice");
+        if (liveVoice != null && !liveVoice.isNull()) {
+            // Parley's live voice change: allowed after assistant audio, from the next response on
+            next.voice = SessionValues.voice(liveVoice, "session.parley.voice");
+        } else {
+            checkVoice(next);
+        }
         if (variant != null) {
             pipelineSwitch.request(variant); // last check: after it, nothing can refuse the update
         }
-        apply(next, "session.updated");
+        commit(next, "session.updated");
         ctx.turnBoundary.run();
+    }
+
+    private static ObjectNode parley(ObjectNode session) {
+        return session.hasNonNull("parley") ? Fields.object(session.get("parley"), "session.parley")
+                : EventEmitter.MAPPER.createObjectNode();
     }
 
     /** The Parley extension {@code session.parley.variant}, or null; other {@code parley} keys are read-only. */
     private static String requestedVariant(ObjectNode session) {
-        if (!session.has("parley") || session.get("parley").isNull()) {
-            return null;
-        }
-        ObjectNode parley = Fields.object(session.get("parley"), "session.parley");
+        ObjectNode parley = parley(session);
         return parley.hasNonNull("variant") ? Fields.string(parley.get("variant"), PipelineSwitch.PARAM) : null;
     }
 
@@ -55,6 +64,10 @@ final class SessionUpdates {
 
     private void apply(SessionConfig next, String replyType) {
         checkVoice(next);
+        commit(next, replyType);
+    }
+
+    private void commit(SessionConfig next, String replyType) {
         ctx.config = next;
         ctx.engine.input().configure(ctx.inputSettings());
         ObjectNode e = ctx.out.event(replyType);

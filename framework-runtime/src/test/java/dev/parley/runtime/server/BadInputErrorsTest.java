@@ -154,6 +154,23 @@ class BadInputErrorsTest extends ConnectedClientFixture {
     }
 
     @Test
+    void parleyVoiceChangesTheVoiceLiveEvenAfterAssistantAudio() throws Exception {
+        server.engines.script = spec -> List.of(new Step.Text("Hi."), new Step.Audio(50),
+                new Step.Complete(FinishReason.STOP));
+        client.send("{\"type\":\"response.create\"}");
+        client.await("parley.response.timing");
+        client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"parley\":{\"voice\":\"echo\"}}}");
+        JsonNode updated = client.await("session.updated").path("session");
+        assertEquals("echo", updated.at("/audio/output/voice").asText(), updated.toString());
+        client.send("{\"type\":\"response.create\"}");
+        client.await("parley.response.timing");
+        assertEquals("echo", server.engines.requests.get(server.engines.requests.size() - 1).voice().voice(),
+                "the next response speaks with the new voice");
+        assertError("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"parley\":{\"voice\":\"\"}}}",
+                "invalid_value", "session.parley.voice");
+    }
+
+    @Test
     void conversationItemChecks() throws Exception {
         assertError("{\"type\":\"conversation.item.delete\",\"item_id\":\"item_nope\"}", "invalid_value", "item_id");
         assertError("{\"type\":\"conversation.item.create\",\"previous_item_id\":\"item_nope\",\"item\":{\"type\":"
