@@ -18,7 +18,6 @@ import org.HdrHistogram.Histogram;
  */
 final class CapacityBench {
     static final double LAG_TARGET_MS = 20;
-    static final int CHUNK_MS = 20;
     static final int PROBE_INTERVAL_MS = 1000;
 
     private CapacityBench() {
@@ -31,9 +30,9 @@ final class CapacityBench {
      */
     static void run(BenchContext ctx, Pipeline pipeline, List<Integer> steps, short[] speech, int tailMs,
                     boolean onsetExact) throws InterruptedException {
-        AudioTrack track = AudioTrack.of(speech, 0, tailMs, CHUNK_MS);
+        AudioTrack track = AudioTrack.of(speech, 0, tailMs, ctx.settings().chunkMs());
         TextTable t = new TextTable("Capacity, pipeline '" + pipeline.name() + "': every session streams "
-                + CHUNK_MS + " ms chunks in real time, " + track.durationMs() + " ms per pass ("
+                + ctx.settings().chunkMs() + " ms chunks in real time, " + track.durationMs() + " ms per pass ("
                 + (speech.length / 24) + " ms speech); " + ctx.settings().stepSeconds() + " s measured per step",
                 "sessions", "event lag p50", "p99", "max", "onset lag p50", "p99", "responses/s",
                 "late probes", "errors", "client send lateness p99", "process CPU", "verdict");
@@ -53,6 +52,7 @@ final class CapacityBench {
             }
         }
         t.print(ctx.out());
+        ctx.note("");
         ctx.note("Held with event lag p99 <= " + (int) LAG_TARGET_MS + " ms: " + held + " sessions"
                 + (pipeline.name().equals("bench") ? " (target >= 500)" : ""));
     }

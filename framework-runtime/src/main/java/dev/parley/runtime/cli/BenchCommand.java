@@ -50,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short run (few turns, small N): checks the bench works, numbers are rough.")
     boolean quick;
 
+    @Option(names = "--chunk-ms", defaultValue = "20",
+            description = "Audio per append in the capacity sections, ms (default: ${DEFAULT-VALUE}).")
+    int chunkMs;
+
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap (default: all).")
     List<String> only = new java.util.ArrayList<>();
@@ -71,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline, only)
                 : new BenchSettings(pipeline, capacityPipeline, turns, repeats, sessions, realSessions, idleSessions,
-                        stepSeconds, budgetSeconds, 200, only);
+                        stepSeconds, budgetSeconds, 200, chunkMs, only);
         int failed = Bench.run(settings, plugins.load().registry(), PluginsDirectory.home(),
                 spec.commandLine().getOut());
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
