@@ -30,7 +30,12 @@ if [[ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" 
   echo "[prereqs/marytts-test] apt-get update"
   "${mt_sudo[@]}" apt-get update -qq
 fi
-DEBIAN_FRONTEND=noninteractive "${mt_sudo[@]}" apt-get install -y -qq --no-install-recommends "${mt_missing[@]}"
+# A stale package index names versions the mirror no longer has: refresh once and retry.
+if ! DEBIAN_FRONTEND=noninteractive "${mt_sudo[@]}" apt-get install -y -qq --no-install-recommends "${mt_missing[@]}"; then
+  echo "[prereqs/marytts-test] install failed; apt-get update and retry"
+  "${mt_sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${mt_sudo[@]}" apt-get install -y -qq --no-install-recommends "${mt_missing[@]}"
+fi
 for f in /usr/bin/pocketsphinx_continuous /usr/bin/sox /usr/share/pocketsphinx/model/en-us/en-us.lm.bin; do
   if [[ ! -e $f ]]; then
     echo "[prereqs/marytts-test] ERROR: $f missing after install" >&2

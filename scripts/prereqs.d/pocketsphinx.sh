@@ -29,7 +29,12 @@ if [[ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" 
   echo "[prereqs/pocketsphinx] apt-get update"
   "${ps_sudo[@]}" apt-get update -qq
 fi
-DEBIAN_FRONTEND=noninteractive "${ps_sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# A stale package index names versions the mirror no longer has: refresh once and retry.
+if ! DEBIAN_FRONTEND=noninteractive "${ps_sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+  echo "[prereqs/pocketsphinx] install failed; apt-get update and retry"
+  "${ps_sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${ps_sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 if [[ ! -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ]]; then
   echo "[prereqs/pocketsphinx] ERROR: /usr/share/pocketsphinx/model/en-us/en-us.lm.bin missing after install" >&2
   exit 1
