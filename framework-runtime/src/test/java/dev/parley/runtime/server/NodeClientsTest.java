@@ -43,8 +43,9 @@ class NodeClientsTest {
     void openaiNodeBetaClientCompletesATextTurnInTheBetaDialect() throws Exception {
         ServerOptions o = TestServer.options(List.of("sk-beta")).withTlsSelfSigned(true);
         try (TestServer server = new TestServer(o)) {
-            String out = runNode("openai-beta-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
-                    "PARLEY_KEY", "sk-beta", "PARLEY_CA", server.server.certificatePem().orElseThrow().toString()));
+            String out = runNode("openai-text-turn.mjs", Map.of("PARLEY_PORT", "" + server.server.port(),
+                    "PARLEY_KEY", "sk-beta", "PARLEY_CA", server.server.certificatePem().orElseThrow().toString(),
+                    "PARLEY_DIALECT", "beta"));
             JsonNode result = RealtimeTestClient.JSON.readTree(out);
             assertEquals("completed", result.path("status").asText(), out);
             assertEquals("You said: hello from the beta client", result.path("text").asText());

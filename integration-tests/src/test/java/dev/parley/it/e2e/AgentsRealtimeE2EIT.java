@@ -43,12 +43,7 @@ class AgentsRealtimeE2EIT {
     }
 
     static JsonNode run(String scenario) throws Exception {
-        try {
-            List<JsonNode> lines = NodeScript.run("agents-e2e.mjs", env, scenario);
-            return lines.get(lines.size() - 1);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.recentOutput(), e);
-        }
+        return NodeScript.scenario(server, "agents-e2e.mjs", env, scenario);
     }
 
     /** The SDK's history: [role or type, text] per item. */

@@ -29,6 +29,20 @@ final class NodeScript {
     private NodeScript() {
     }
 
+    /**
+     * Runs one scenario of {@code script} against a served Parley and returns the script's last JSON line; a failure
+     * carries the server's recent output, since the cause is usually there.
+     */
+    static JsonNode scenario(ParleyServeProcess server, String script, Map<String, String> env, String scenario)
+            throws Exception {
+        try {
+            List<JsonNode> lines = run(script, env, scenario);
+            return lines.get(lines.size() - 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.recentOutput(), e);
+        }
+    }
+
     /** Runs {@code node SCRIPT ARGS…} with {@code env}; fails with its stderr when it fails or times out. */
     static List<JsonNode> run(String script, Map<String, String> env, String... args) throws Exception {
         for (String pkg : List.of("openai", "@openai/agents-realtime", "ws", "zod")) {
