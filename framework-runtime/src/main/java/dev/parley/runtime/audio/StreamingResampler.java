@@ -15,6 +15,7 @@ public final class StreamingResampler {
     private final float[][] phases;
     private final int taps;
     private final int delay;
+    private final PolyphaseBlock block;
     /** work[0 .. taps-2] is the history (the last taps-1 inputs), the rest the current chunk. */
     private float[] work;
     private long inCount;
@@ -35,11 +36,13 @@ public final class StreamingResampler {
             phases = null;
             taps = 1;
             delay = 0;
+            block = null;
         } else {
             ResamplerFilters.Polyphase p = ResamplerFilters.forRatio(up, down);
             phases = p.phases();
             taps = p.tapsPerPhase();
             delay = p.delay();
+            block = new PolyphaseBlock(phases, taps, up, down);
         }
         this.work = new float[taps - 1 + 512];
         this.nextN = delay;
@@ -119,18 +122,8 @@ public final class StreamingResampler {
             n = (int) Math.max(0, maxOutCount - outCount);
         }
         short[] out = new short[n];
-        long pos = nextN;
-        for (int m = 0; m < n; m++, pos += down) {
-            long i = pos / up;
-            float[] h = phases[(int) (pos - i * up)];
-            int at = (int) (i - base);
-            float acc = 0f;
-            for (int k = 0; k < taps; k++) {
-                acc += h[k] * work[at - k];
-            }
-            int s = Math.round(acc);
-            out[m] = (short) (s > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(s, Short.MIN_VALUE));
-        }
+        block.run(work, hist + len, base, nextN, n, out);
+        long pos = nextN + (long) n * down;
         nextN = pos;
         outCount += n;
         inCount = newCount;

@@ -23,10 +23,14 @@ final class SampleRing {
     }
 
     void add(short[] samples, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            ring[next] = samples[off + i];
-            next = next + 1 == ring.length ? 0 : next + 1;
-        }
+        // only the last ring.length samples can stay; copy them in at most two runs
+        int skip = Math.max(0, len - ring.length);
+        next = (int) ((next + (long) skip) % ring.length);
+        int left = len - skip;
+        int first = Math.min(left, ring.length - next);
+        System.arraycopy(samples, off + skip, ring, next, first);
+        System.arraycopy(samples, off + skip + first, ring, 0, left - first);
+        next = (next + left) % ring.length;
         size = Math.min(ring.length, size + len);
     }
 

@@ -23,10 +23,14 @@ final class WireRecorder {
 
     void add(byte[] wire) {
         int len = wire.length - wire.length % format.bytesPerSample();
-        for (int i = 0; i < len; i++) {
-            ring[next] = wire[i];
-            next = next + 1 == ring.length ? 0 : next + 1;
-        }
+        // only the last ring.length bytes can stay; copy them in at most two runs
+        int skip = Math.max(0, len - ring.length);
+        next = (int) ((next + (long) skip) % ring.length);
+        int left = len - skip;
+        int first = Math.min(left, ring.length - next);
+        System.arraycopy(wire, skip, ring, next, first);
+        System.arraycopy(wire, skip + first, ring, 0, left - first);
+        next = (next + left) % ring.length;
         size = Math.min(ring.length, size + len);
         if (utterance != null) {
             utterance.write(wire, 0, len);
