@@ -3,6 +3,7 @@ package dev.parley.runtime.realtime;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class EventEmitter {
     /**
      * Shared mapper. Its string limit is raised above Jackson's 20 MB default so a maximal (15 MiB, base64)
-     * append parses and gets the proper size error rather than a parse failure.
+     * append parses and gets the proper size error rather than a parse failure. Its buffers come from a shared
+     * pool: session tasks run on short-lived virtual threads, for which Jackson's default per-thread pool would
+     * allocate fresh buffers for every event.
      */
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(32 * 1024 * 1024).build())
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build());
 
     private final EventSink sink;
@@ -42,7 +46,7 @@ public final class EventEmitter {
 
     public void send(ObjectNode event) {
         try {
-            sink.send(MAPPER.writeValueAsString(event));
+            sink.sendUtf8(MAPPER.writeValueAsBytes(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + event.get("type"), e);
         }

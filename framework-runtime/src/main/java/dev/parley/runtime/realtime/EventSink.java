@@ -7,6 +7,14 @@ package dev.parley.runtime.realtime;
 public interface EventSink {
     void send(String json);
 
+    /**
+     * The same as {@link #send(String)} for an event already serialised to UTF-8 (what the emitter produces):
+     * a byte transport overrides it to skip the String round trip.
+     */
+    default void sendUtf8(byte[] json) {
+        send(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Closes the connection with a WebSocket-style close code and reason (after already-sent events). */
     void close(int code, String reason);
 }

@@ -22,6 +22,7 @@ public final class RealtimeSession {
 
     private final SessionContext ctx;
     private final ClientEventDecoder decoder;
+    private final AppendEventReader appends = new AppendEventReader();
     private final ResponseCoordinator responses;
     private final VoiceInput voice;
     private final ConversationCommands items;
@@ -104,6 +105,32 @@ public final class RealtimeSession {
             ctx.out.error("server_error", "internal_error", null,
                     "The server failed to handle this event: " + e, node == null ? null
                             : ClientEventDecoder.eventIdOf(node));
+        }
+    }
+
+    /**
+     * One text frame as the transport received it (UTF-8). Audio appends take a fast path that decodes them
+     * straight from the bytes; everything else, and every append with a mistake in it, goes through
+     * {@link #onText(String)}, so errors are reported exactly as there.
+     */
+    public void onText(byte[] utf8) {
+        if (ctx.phase != SessionContext.Phase.OPEN) {
+            return;
+        }
+        byte[] audio = appends.read(utf8);
+        if (audio == null) {
+            onText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            voice.append(audio);
+        } catch (ProtocolException e) {
+            log.debug("Session {}: client error {}: {}", id(), e.code(), e.getMessage());
+            ctx.out.error(e, appends.eventId());
+        } catch (RuntimeException e) {
+            log.error("Session {}: failed to handle input_audio_buffer.append", id(), e);
+            ctx.out.error("server_error", "internal_error", null, "The server failed to handle this event: " + e,
+                    appends.eventId());
         }
     }
 

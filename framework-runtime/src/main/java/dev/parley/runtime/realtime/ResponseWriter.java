@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.llm.TokenUsage;
 import dev.parley.api.llm.ToolCall;
 import dev.parley.runtime.engine.ResponseTiming;
-import java.io.ByteArrayOutputStream;
+import dev.parley.runtime.audio.ByteChunks;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class ResponseWriter {
     private final Map<Integer, ConversationItem> openCalls = new HashMap<>();
     private ConversationItem message;
     private ContentPart part;
-    private ByteArrayOutputStream audio;
+    private ByteChunks audio;
     private StringBuilder text;
     private boolean finished;
 
@@ -85,11 +84,11 @@ final class ResponseWriter {
         }
         boolean first = message == null || audio.size() == 0;
         openMessage();
-        audio.writeBytes(bytes);
+        audio.addCopy(bytes, 0, bytes.length); // one copy; the engine owns bytes
         // length from the bytes, as clients compute it, so a truncate at "everything played" is never too long
         part.audioMs = options.outputFormat().millis(audio.size());
         ObjectNode e = contentEvent("response.output_audio.delta");
-        e.put("delta", Base64.getEncoder().encodeToString(bytes));
+        e.put("delta", bytes); // a binary node: written as standard padded base64 straight into the output
         sendDelta(e);
         if (first) {
             onFirstAudio.run();
@@ -156,7 +155,7 @@ final class ResponseWriter {
         if (options.audio()) {
             part.heard = new HeardTranscript();
         }
-        audio = new ByteArrayOutputStream();
+        audio = new ByteChunks();
         text = new StringBuilder();
         message.content.add(part);
         ObjectNode e = contentEvent("response.content_part.added");

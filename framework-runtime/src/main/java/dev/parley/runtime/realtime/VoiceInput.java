@@ -28,8 +28,12 @@ final class VoiceInput implements InputListener {
     /** {@code input_audio_buffer.append}; no reply. */
     void append(ObjectNode event) {
         String audio = Fields.requireString(event, "audio", "");
-        byte[] bytes = AudioPayload.decode(audio, "audio");
-        ctx.engine.input().append(bytes);
+        append(AudioPayload.decode(audio, "audio"));
+    }
+
+    /** {@code input_audio_buffer.append} whose audio is already decoded (the fast path). */
+    void append(byte[] audio) {
+        ctx.engine.input().append(audio);
     }
 
     /** {@code input_audio_buffer.commit}. */

@@ -1,6 +1,7 @@
 package dev.parley.runtime.server;
 
 import dev.parley.runtime.realtime.EventSink;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -24,6 +25,13 @@ final class ChannelEventSink implements EventSink {
     public void send(String json) {
         if (!closing && channel.isActive()) {
             channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
+        }
+    }
+
+    @Override
+    public void sendUtf8(byte[] json) {
+        if (!closing && channel.isActive()) {
+            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)), channel.voidPromise());
         }
     }
 

@@ -77,7 +77,7 @@ final class RealtimeConnection {
      * A text frame. A client that sends faster than its session handles (e.g. audio far faster than real time)
      * is slowed by TCP: reading stops while too many frames wait, so memory stays bounded.
      */
-    void text(String text) {
+    void text(byte[] text) {
         if (backlog.incrementAndGet() >= HIGH && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
         }

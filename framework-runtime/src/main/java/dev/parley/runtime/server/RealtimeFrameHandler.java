@@ -34,7 +34,8 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            connection.text(text.text());
+            // the bytes, not text(): the session decodes audio appends from them without a String copy
+            connection.text(io.netty.buffer.ByteBufUtil.getBytes(text.content()));
         } else if (frame instanceof BinaryWebSocketFrame) {
             connection.binary();
         } else if (frame instanceof PingWebSocketFrame ping) {

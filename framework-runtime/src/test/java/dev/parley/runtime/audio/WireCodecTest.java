@@ -19,6 +19,26 @@ class WireCodecTest {
     }
 
     @Test
+    void pcm16DecodeAndEncodeHonourOffsets() {
+        java.util.Random random = new java.util.Random(5);
+        short[] pcm = new short[977];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) random.nextInt();
+        }
+        byte[] wire = WireCodec.encode(WireFormat.PCM16_24K, pcm, 3, 900);
+        for (int i = 0; i < 900; i++) {
+            assertEquals((byte) pcm[3 + i], wire[2 * i]);
+            assertEquals((byte) (pcm[3 + i] >> 8), wire[2 * i + 1]);
+        }
+        short[] back = new short[910];
+        assertEquals(449, WireCodec.decode(WireFormat.PCM16_24K, wire, 2, 899, back, 7), "odd length: whole samples");
+        for (int i = 0; i < 449; i++) {
+            assertEquals(pcm[4 + i], back[7 + i]);
+        }
+        assertEquals(0, back[7 + 449], "nothing written past the samples decoded");
+    }
+
+    @Test
     void g711KnownCodesMatchTheStandard() {
         // ITU-T G.711: μ-law 0xFF and A-law 0xD5 are the smallest positive steps; μ-law 0x00 is the most negative.
         assertEquals(0, WireCodec.decode(WireFormat.PCMU, new byte[] {(byte) 0xff})[0]);

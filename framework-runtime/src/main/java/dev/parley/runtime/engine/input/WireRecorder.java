@@ -1,7 +1,7 @@
 package dev.parley.runtime.engine.input;
 
 import dev.parley.runtime.engine.WireFormat;
-import java.io.ByteArrayOutputStream;
+import dev.parley.runtime.audio.ByteChunks;
 
 /**
  * Keeps the input audio as the client sent it (wire format) for {@code conversation.item.retrieve}: always the
@@ -13,7 +13,7 @@ final class WireRecorder {
     private final byte[] ring;
     private int next;
     private int size;
-    private ByteArrayOutputStream utterance;
+    private ByteChunks utterance;
 
     WireRecorder(WireFormat format, int ringMs) {
         this.format = format;
@@ -33,21 +33,21 @@ final class WireRecorder {
         next = (next + left) % ring.length;
         size = Math.min(ring.length, size + len);
         if (utterance != null) {
-            utterance.write(wire, 0, len);
+            utterance.addCopy(wire, 0, len); // a copy: the caller owns wire
         }
     }
 
     /** Starts an utterance with the last {@code prefixMs} of audio already held (as much as the ring has). */
     void startUtterance(long prefixMs) {
-        utterance = new ByteArrayOutputStream(Math.max(256, size));
+        utterance = new ByteChunks();
         int want = (int) Math.min(size, (long) format.sampleRate() * prefixMs / 1000 * format.bytesPerSample());
         int start = next - want;
         if (start < 0) {
             start += ring.length;
         }
         int first = Math.min(want, ring.length - start);
-        utterance.write(ring, start, first);
-        utterance.write(ring, 0, want - first);
+        utterance.addCopy(ring, start, first);
+        utterance.addCopy(ring, 0, want - first);
     }
 
     /** Ends the utterance and returns its audio. */
