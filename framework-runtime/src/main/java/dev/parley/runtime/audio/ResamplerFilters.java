@@ -19,7 +19,10 @@ final class ResamplerFilters {
     static final double CUTOFF_FRACTION = 0.85;
 
     /** Polyphase branches: {@code phases[p][k] = up × h[p + k·up]}; {@code delay} is the group delay (upsampled). */
-    record Polyphase(float[][] phases, int tapsPerPhase, int delay) {
+    record Polyphase(float[][] phases, int tapsPerPhase, int delay, PolyphaseBlock block) {
+        Polyphase(float[][] phases, int tapsPerPhase, int delay, int up, int down) {
+            this(phases, tapsPerPhase, delay, new PolyphaseBlock(phases, tapsPerPhase, up, down));
+        }
     }
 
     private static final Map<Long, Polyphase> CACHE = new ConcurrentHashMap<>();
@@ -42,6 +45,6 @@ final class ResamplerFilters {
         for (int j = 0; j < numTaps; j++) {
             phases[j % up][j / up] = (float) (h[j] * up);
         }
-        return new Polyphase(phases, tapsPerPhase, halfLen);
+        return new Polyphase(phases, tapsPerPhase, halfLen, up, down);
     }
 }

@@ -1,23 +1,29 @@
 package dev.parley.runtime.audio;
 
+import java.util.Arrays;
+
 /**
  * Converts a stream of PCM16 audio from one sample rate to another, chunk by chunk, as a rational polyphase FIR
  * resampler (upsample by L, low-pass, downsample by M) whose state carries across chunks, so chunk boundaries
  * leave no clicks. The output is time-aligned with the input (the filter delay is compensated): output sample m
  * corresponds to input time {@code m / outRate}. Call {@link #flush()} at the end of a stream for the last few
  * milliseconds the filter still holds. Not thread-safe: one instance per stream.
+ *
+ * <p>A stream's own state is only the filter history ({@code taps − 1} samples, ~200 bytes at 24 → 16 kHz); the
+ * working arrays of a chunk come from a shared pool ({@link PolyphaseBlock.Scratch}). With hundreds of sessions
+ * each appending 20 ms, per-stream working arrays were cold in the CPU cache at every chunk, and the cache misses
+ * cost more than the filter arithmetic.
  */
 public final class StreamingResampler {
     private final int inRate;
     private final int outRate;
     private final int up;
     private final int down;
-    private final float[][] phases;
+    private final PolyphaseBlock block;
     private final int taps;
     private final int delay;
-    private final PolyphaseBlock block;
-    /** work[0 .. taps-2] is the history (the last taps-1 inputs), the rest the current chunk. */
-    private float[] work;
+    /** The last taps-1 inputs. */
+    private final float[] history;
     private long inCount;
     /** Next output position in the upsampled domain. */
     private long nextN;
@@ -33,18 +39,16 @@ public final class StreamingResampler {
         this.up = outRate / g;
         this.down = inRate / g;
         if (up == down) {
-            phases = null;
+            block = null;
             taps = 1;
             delay = 0;
-            block = null;
         } else {
             ResamplerFilters.Polyphase p = ResamplerFilters.forRatio(up, down);
-            phases = p.phases();
+            block = p.block();
             taps = p.tapsPerPhase();
             delay = p.delay();
-            block = new PolyphaseBlock(phases, taps, up, down);
         }
-        this.work = new float[taps - 1 + 512];
+        this.history = new float[taps - 1];
         this.nextN = delay;
     }
 
@@ -58,28 +62,28 @@ public final class StreamingResampler {
 
     /** True when input and output rates are equal (samples pass through unchanged). */
     public boolean isIdentity() {
-        return phases == null;
+        return block == null;
     }
 
     /** Resamples {@code len} samples from {@code in[off]}; returns the new output samples (possibly none). */
     public short[] process(short[] in, int off, int len) {
-        if (phases == null) {
+        if (block == null) {
             short[] copy = new short[len];
             System.arraycopy(in, off, copy, 0, len);
             inCount += len;
             outCount += len;
             return copy;
         }
-        int hist = taps - 1;
-        if (work.length < hist + len) {
-            float[] bigger = new float[hist + len];
-            System.arraycopy(work, 0, bigger, 0, hist);
-            work = bigger;
+        PolyphaseBlock.Scratch s = PolyphaseBlock.Scratch.acquire();
+        try {
+            float[] work = s.work(history.length + len);
+            for (int i = 0; i < len; i++) {
+                work[history.length + i] = in[off + i];
+            }
+            return run(s, work, len, Long.MAX_VALUE);
+        } finally {
+            s.release();
         }
-        for (int i = 0; i < len; i++) {
-            work[hist + i] = in[off + i];
-        }
-        return run(len, Long.MAX_VALUE);
     }
 
     /**
@@ -87,33 +91,36 @@ public final class StreamingResampler {
      * the input length times outRate/inRate, rounded up. The resampler is then reset for a new stream.
      */
     public short[] flush() {
-        if (phases == null) {
+        if (block == null) {
             return new short[0];
         }
         long target = (inCount * up + down - 1) / down;
         int zeros = delay / up + 2;
-        int hist = taps - 1;
-        if (work.length < hist + zeros) {
-            float[] bigger = new float[hist + zeros];
-            System.arraycopy(work, 0, bigger, 0, hist);
-            work = bigger;
+        PolyphaseBlock.Scratch s = PolyphaseBlock.Scratch.acquire();
+        short[] out;
+        try {
+            float[] work = s.work(history.length + zeros);
+            Arrays.fill(work, history.length, history.length + zeros, 0f);
+            out = run(s, work, zeros, target);
+        } finally {
+            s.release();
         }
-        java.util.Arrays.fill(work, hist, hist + zeros, 0f);
-        short[] out = run(zeros, target);
         reset(); // the stream is over; the next sample starts a new one
         return out;
     }
 
     /** Forgets all history (a new, unrelated stream follows). */
     public void reset() {
-        java.util.Arrays.fill(work, 0f);
+        Arrays.fill(history, 0f);
         inCount = 0;
         outCount = 0;
         nextN = delay;
     }
 
-    private short[] run(int len, long maxOutCount) {
-        int hist = taps - 1;
+    /** {@code work} holds room for the history, then {@code len} new inputs. */
+    private short[] run(PolyphaseBlock.Scratch s, float[] work, int len, long maxOutCount) {
+        int hist = history.length;
+        System.arraycopy(history, 0, work, 0, hist);
         long base = inCount - hist; // global input index of work[0]
         long newCount = inCount + len;
         long lastN = newCount * up - 1;
@@ -122,12 +129,11 @@ public final class StreamingResampler {
             n = (int) Math.max(0, maxOutCount - outCount);
         }
         short[] out = new short[n];
-        block.run(work, hist + len, base, nextN, n, out);
-        long pos = nextN + (long) n * down;
-        nextN = pos;
+        block.run(s, work, hist + len, base, nextN, n, out);
+        nextN += (long) n * down;
         outCount += n;
         inCount = newCount;
-        System.arraycopy(work, len, work, 0, hist); // keep the last taps-1 inputs as history
+        System.arraycopy(work, len, history, 0, hist); // keep the last taps-1 inputs as history
         return out;
     }
 

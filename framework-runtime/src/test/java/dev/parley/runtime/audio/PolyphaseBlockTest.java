@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,7 +43,8 @@ class PolyphaseBlockTest {
         int down = inRate / g;
         ResamplerFilters.Polyphase p = ResamplerFilters.forRatio(up, down);
         int taps = p.tapsPerPhase();
-        PolyphaseBlock block = new PolyphaseBlock(p.phases(), taps, up, down);
+        PolyphaseBlock block = p.block();
+        PolyphaseBlock.Scratch scratch = PolyphaseBlock.Scratch.acquire();
         Random random = new Random(inRate * 31L + outRate);
         long samples = 0;
         long offByOne = 0;
@@ -59,7 +61,7 @@ class PolyphaseBlockTest {
             long lastPos = inCount * up - 1;
             int n = firstPos > lastPos ? 0 : (int) ((lastPos - firstPos) / down + 1);
             short[] got = new short[n];
-            block.run(work, len, base, firstPos, n, got);
+            block.run(scratch, work, len, base, firstPos, n, got);
             short[] want = direct(p.phases(), taps, work, base, firstPos, n, up, down);
             assertEquals(want.length, got.length);
             for (int m = 0; m < n; m++) {
@@ -71,6 +73,35 @@ class PolyphaseBlockTest {
             samples += n;
         }
         assertTrue(offByOne * 100 < samples, offByOne + " of " + samples + " samples differ by one LSB");
+    }
+
+    @Test
+    void streamsSharingTheScratchPoolDoNotDisturbEachOther() {
+        short[] a = ResamplerQualityTest.tone(440, 24000, 0.5, 12000);
+        short[] b = ResamplerQualityTest.tone(3000, 24000, 0.5, 9000);
+        short[] aloneA = ResamplerQualityTest.resampleInChunks(a, 24000, 16000, 5);
+        short[] aloneB = ResamplerQualityTest.resampleInChunks(b, 24000, 16000, 5);
+        StreamingResampler ra = new StreamingResampler(24000, 16000);
+        StreamingResampler rb = new StreamingResampler(24000, 16000);
+        short[] outA = new short[aloneA.length];
+        short[] outB = new short[aloneB.length];
+        int na = 0;
+        int nb = 0;
+        for (int off = 0; off < a.length; off += 480) { // 20 ms chunks, the two streams interleaved
+            short[] oa = ra.process(a, off, 480);
+            short[] ob = rb.process(b, off, 480);
+            System.arraycopy(oa, 0, outA, na, oa.length);
+            System.arraycopy(ob, 0, outB, nb, ob.length);
+            na += oa.length;
+            nb += ob.length;
+        }
+        short[] ta = ra.flush();
+        short[] tb = rb.flush();
+        System.arraycopy(ta, 0, outA, na, ta.length);
+        System.arraycopy(tb, 0, outB, nb, tb.length);
+        assertEquals(aloneA.length, na + ta.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(aloneA, outA);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(aloneB, outB);
     }
 
     private static int gcd(int a, int b) {
