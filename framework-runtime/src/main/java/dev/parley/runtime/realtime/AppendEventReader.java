@@ -78,7 +78,10 @@ final class AppendEventReader {
                         if (audio != null || value != JsonToken.VALUE_STRING) {
                             return null;
                         }
-                        audio = decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        audio = decodeInPlace(utf8, p);
+                        if (audio == null) {
+                            audio = decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        }
                         if (audio == null) {
                             return null;
                         }
@@ -91,6 +94,34 @@ final class AppendEventReader {
             return typeSeen ? audio : null;
         } catch (IOException | RuntimeException e) {
             return null; // malformed: the general path reports it
+        }
+    }
+
+    /**
+     * The common case, decoded where it lies in the frame: the string token starts at its opening quote and, as
+     * base64 needs no escapes, usually runs to the next quote; the parser skips an unread string without copying
+     * it. Null (the caller then reads the value through the parser) when the value holds an escape.
+     */
+    private static byte[] decodeInPlace(byte[] utf8, JsonParser p) {
+        long at = p.currentTokenLocation().getByteOffset();
+        if (at < 0 || at >= utf8.length || utf8[(int) at] != '"') {
+            return null;
+        }
+        int from = (int) at + 1;
+        int to = from;
+        while (to < utf8.length && utf8[to] != '"') {
+            if (utf8[to] == '\\') {
+                return null;
+            }
+            to++;
+        }
+        if (to >= utf8.length || (long) (to - from) / 4 * 3 > AudioPayload.MAX_DECODED_BYTES + 2) {
+            return null;
+        }
+        try {
+            return exact(Base64.getDecoder().decode(ByteBuffer.wrap(utf8, from, to - from)));
+        } catch (IllegalArgumentException e) {
+            return null; // decoded again from the parser's copy, which fails the same way: general path
         }
     }
 
@@ -111,12 +142,15 @@ final class AppendEventReader {
             scratch = ascii;
         }
         try {
-            ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(ascii, 0, len));
-            return out.arrayOffset() == 0 && out.remaining() == out.array().length ? out.array()
-                    : java.util.Arrays.copyOfRange(out.array(), out.arrayOffset() + out.position(),
-                    out.arrayOffset() + out.limit());
+            return exact(Base64.getDecoder().decode(ByteBuffer.wrap(ascii, 0, len)));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static byte[] exact(ByteBuffer out) {
+        return out.arrayOffset() == 0 && out.position() == 0 && out.remaining() == out.array().length ? out.array()
+                : java.util.Arrays.copyOfRange(out.array(), out.arrayOffset() + out.position(),
+                out.arrayOffset() + out.limit());
     }
 }
