@@ -40,7 +40,7 @@ final class BenchServer implements AutoCloseable {
     /** The same engines run turn-based ({@code overlap: false}) or streaming. */
     static Pipeline withOverlap(Pipeline p, boolean overlap) {
         return new Pipeline(p.name(), p.variant(), p.sampleRate(), overlap, p.vad(), p.stt(), p.turn(), p.llm(),
-                p.tts(), p.session(), p.vadTiming());
+                p.tts(), p.session(), p.vadTiming(), p.earlyFinal());
     }
 
     static BenchServer start(Pipeline pipeline) {

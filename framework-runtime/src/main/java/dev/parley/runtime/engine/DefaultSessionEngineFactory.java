@@ -42,7 +42,7 @@ public final class DefaultSessionEngineFactory implements SessionEngineFactory {
         SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input, scheduler,
                 STT_FINAL_TIMEOUT_MS);
         InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
-                pipeline.turn(), stt, actor, input, INITIAL);
+                pipeline.earlyFinal(), pipeline.turn(), stt, actor, input, INITIAL);
         DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),
                 pipeline.overlap(), responseSettings, scheduler);
         return new SessionEngine() {

@@ -6,6 +6,7 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
 import dev.parley.runtime.vad.VadTiming;
 
 /**
@@ -24,19 +25,24 @@ import dev.parley.runtime.vad.VadTiming;
  * @param tts        synthesizer
  * @param session    session defaults from YAML ({@code session:} block: instructions, voice, turn_detection …)
  * @param vadTiming  the speech segmenter's {@code min_speech_ms} / {@code hangover_ms} from the {@code vad:} stage
+ * @param earlyFinal when to ask the recogniser for a speculative final ({@code early_final_ms} of the {@code stt:}
+ *                   stage)
  */
 public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
-                       TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming)
+                       TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
+                       EarlyFinalPolicy earlyFinal)
         implements AutoCloseable {
 
     public Pipeline {
         vadTiming = vadTiming == null ? VadTiming.DEFAULTS : vadTiming;
+        earlyFinal = earlyFinal == null ? EarlyFinalPolicy.DEFAULTS : earlyFinal;
     }
 
-    /** A pipeline with the default segmenter timings. */
+    /** A pipeline with the default segmenter and early-final timings. */
     public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
                     TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session) {
-        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, VadTiming.DEFAULTS);
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, VadTiming.DEFAULTS,
+                EarlyFinalPolicy.DEFAULTS);
     }
 
     /** Closes every engine; errors are ignored because this runs at shutdown. */

@@ -8,6 +8,7 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
 import dev.parley.runtime.vad.VadTiming;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.plugins.RegisteredProvider;
@@ -41,7 +42,8 @@ public final class PipelineAssembler {
             LlmEngine llm = create(definition, ComponentKind.LLM, LlmEngine.class, created);
             TtsEngine tts = create(definition, ComponentKind.TTS, TtsEngine.class, created);
             return new Pipeline(definition.name(), definition.variant(), definition.sampleRate(),
-                    definition.overlap(), vad, stt, turn, llm, tts, definition.session(), vadTiming(definition));
+                    definition.overlap(), vad, stt, turn, llm, tts, definition.session(), vadTiming(definition),
+                    earlyFinal(definition));
         } catch (RuntimeException e) {
             closeQuietly(created);
             throw e;
@@ -49,9 +51,15 @@ public final class PipelineAssembler {
     }
 
     /** The segmenter keys ({@code min_speech_ms}, {@code hangover_ms}) every vad stage accepts. */
-    private static VadTiming vadTiming(PipelineDefinition definition) {
+    public static VadTiming vadTiming(PipelineDefinition definition) {
         StageDefinition stage = definition.stage(ComponentKind.VAD);
         return stage == null ? VadTiming.DEFAULTS : VadTiming.from(stage.config());
+    }
+
+    /** The speculative-final key ({@code early_final_ms}) every stt stage accepts. */
+    public static EarlyFinalPolicy earlyFinal(PipelineDefinition definition) {
+        StageDefinition stage = definition.stage(ComponentKind.STT);
+        return stage == null ? EarlyFinalPolicy.DEFAULTS : EarlyFinalPolicy.from(stage.config());
     }
 
     /** The pipeline's router, or null when it declares none. */

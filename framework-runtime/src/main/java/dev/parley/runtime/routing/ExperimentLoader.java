@@ -10,6 +10,7 @@ import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
 import dev.parley.runtime.pipeline.EnvInterpolator;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.pipeline.PipelineAssembler;
 import dev.parley.runtime.pipeline.PipelineDefinition;
 import dev.parley.runtime.pipeline.PipelineException;
 import dev.parley.runtime.pipeline.PipelineValidator;
@@ -145,6 +146,6 @@ public final class ExperimentLoader {
                 engines.engine(d.stage(ComponentKind.TURN), TurnDetector.class),
                 engines.engine(d.stage(ComponentKind.LLM), LlmEngine.class),
                 engines.engine(d.stage(ComponentKind.TTS), TtsEngine.class),
-                d.session());
+                d.session(), PipelineAssembler.vadTiming(d), PipelineAssembler.earlyFinal(d));
     }
 }

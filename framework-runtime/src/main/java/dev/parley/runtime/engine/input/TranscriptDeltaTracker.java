@@ -12,17 +12,30 @@ final class TranscriptDeltaTracker {
     private String latest = "";
     private boolean released;
     private boolean diverged;
+    /** {@link #latest} is a segment's final: no word of it will be revised. */
+    private boolean settled;
 
     /** The latest partial; returns the delta to send now, or null. */
     String partial(String text) {
         latest = normalise(text);
+        settled = false;
         return released ? next(stablePart(latest)) : null;
     }
 
     /** The utterance was committed: deltas may flow from now on. Returns the delta to send now, or null. */
     String release() {
         released = true;
-        return next(stablePart(latest));
+        return next(settled ? latest : stablePart(latest));
+    }
+
+    /**
+     * The final of one segment, the utterance's text so far: every word is settled (only a later segment adds
+     * words), so after the commit all of it may be sent. Returns the delta to send now, or null.
+     */
+    String segmentFinal(String textSoFar) {
+        latest = normalise(textSoFar);
+        settled = true;
+        return released ? next(latest) : null;
     }
 
     /** The final text; returns the last delta to send, or null. */

@@ -12,6 +12,7 @@ import dev.parley.runtime.engine.InputSettings;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
 import dev.parley.runtime.turn.EndOfTurnPolicy;
 import dev.parley.runtime.vad.SpeechSegmenter;
 import dev.parley.runtime.vad.VadTiming;
@@ -19,7 +20,9 @@ import dev.parley.runtime.vad.VadTiming;
 /**
  * One session's audio input: wire audio → decode → resample to the pipeline rate → VAD frames →
  * {@link SpeechSegmenter} → utterances streamed to STT (with their prefix padding) → turn end when the trailing
- * silence reaches the {@link EndOfTurnPolicy}'s window. In manual mode (no turn detection) all audio since the
+ * silence reaches the {@link EndOfTurnPolicy}'s window. Shortly before the window closes the {@link EarlyFinalPolicy}
+ * pauses the recognition for a speculative final, so the recogniser's final pass overlaps the silence; speech
+ * resuming inside the window resumes it with the audio since the pause. In manual mode (no turn detection) all audio since the
  * last commit is one utterance, streamed to STT as it arrives. Session times are milliseconds of audio appended
  * since the session began (cumulative, whatever the format). Runs on the session actor; the listener is called
  * there too.
@@ -34,6 +37,7 @@ public final class VadInputPipeline implements InputPipeline {
     private final int frameSamples;
     private final int frameMs;
     private final VadTiming vadTiming;
+    private final EarlyFinalPolicy earlyFinal;
     private final TurnDetector detector;
     private final SessionActor actor;
     private final InputListener listener;
@@ -56,16 +60,22 @@ public final class VadInputPipeline implements InputPipeline {
     private long utterances;
     private Utterance current;
     private long speechEndMs = -1;
+    /** Recognition of {@link #current} is paused for a speculative final; the silence and clock at the pause. */
+    private boolean sttPaused;
+    private long pausedSilenceMs;
+    private long pausedAtSamples;
     /** A pcm16 byte waiting for its partner from the next append, or -1. */
     private int carry = -1;
 
     /**
-     * @param vadEngine the pipeline's detector; its rate must be the pipeline rate
-     * @param stt       recognition of this session
-     * @param detector  semantic turn detector, or null
+     * @param vadEngine  the pipeline's detector; its rate must be the pipeline rate
+     * @param earlyFinal when to pause recognition for a speculative final
+     * @param stt        recognition of this session
+     * @param detector   semantic turn detector, or null
      */
-    public VadInputPipeline(int pipelineRate, VadEngine vadEngine, VadTiming vadTiming, TurnDetector detector,
-                            SttLink stt, SessionActor actor, InputListener listener, InputSettings initial) {
+    public VadInputPipeline(int pipelineRate, VadEngine vadEngine, VadTiming vadTiming, EarlyFinalPolicy earlyFinal,
+                            TurnDetector detector, SttLink stt, SessionActor actor, InputListener listener,
+                            InputSettings initial) {
         if (vadEngine == null) {
             throw new IllegalStateException("The pipeline has no vad stage: audio input needs one");
         }
@@ -78,6 +88,7 @@ public final class VadInputPipeline implements InputPipeline {
         this.frameSamples = vadEngine.frameSamples();
         this.frameMs = Math.max(1, frameSamples * 1000 / pipelineRate);
         this.vadTiming = vadTiming;
+        this.earlyFinal = earlyFinal;
         this.detector = detector;
         this.stt = stt;
         this.actor = actor;
@@ -153,16 +164,33 @@ public final class VadInputPipeline implements InputPipeline {
         if (current == null) {
             return;
         }
-        stt.feed(frame, 0, frame.length);
         if (t == SpeechSegmenter.Transition.OFFSET) {
             speechEndMs = nowMs - segmenter.offsetDelayMs();
         }
         // Silence counts from the last voiced frame, also before the hangover has reported the offset: a silence
         // window shorter than the hangover must end the turn on time, not when the hangover runs out.
         long silenceMs = speechEndMs >= 0 ? nowMs - speechEndMs : segmenter.trailingSilenceMs();
-        if (silenceMs > 0 && silenceMs >= policy.requiredSilenceMs(current.transcript.latest())) {
+        feedStt(frame, silenceMs);
+        long requiredMs = policy.requiredSilenceMs(current.transcript.latest());
+        if (silenceMs > 0 && silenceMs >= requiredMs) {
             speechEndMs = nowMs - silenceMs;
             turnEnd(nowMs);
+        } else if (!sttPaused && earlyFinal.due(silenceMs, requiredMs) && stt.pause()) {
+            sttPaused = true;
+            pausedSilenceMs = silenceMs;
+            pausedAtSamples = clockSamples;
+        }
+    }
+
+    /** The frame to the recogniser — or, when the user speaks again after a pause, every frame since the pause. */
+    private void feedStt(short[] frame, long silenceMs) {
+        if (!sttPaused) {
+            stt.feed(frame, 0, frame.length);
+        } else if (silenceMs < pausedSilenceMs) { // a voiced frame restarted the silence count
+            sttPaused = false;
+            stt.resume();
+            short[] since = ring.last((int) Math.min(clockSamples - pausedAtSamples, ring.size()));
+            stt.feed(since, 0, since.length);
         }
     }
 
@@ -172,6 +200,7 @@ public final class VadInputPipeline implements InputPipeline {
                 nowMs - samplesToMs(ring.size()));
         current = new Utterance(++utterances, startMs);
         speechEndMs = -1;
+        sttPaused = false;
         wire.startUtterance(audioMs() - startMs);
         listener.speechStarted(current.id, startMs);
         stt.begin(current);
@@ -186,6 +215,7 @@ public final class VadInputPipeline implements InputPipeline {
         CommittedAudio audio = new CommittedAudio(u.id, wire.endUtterance(), format, u.startMs, nowMs, turnEndNanos,
                 speechEndNanos);
         current = null;
+        sttPaused = false;
         speechEndMs = -1;
         lastResetMs = nowMs;
         listener.speechStopped(u.id, nowMs, audio);
@@ -229,6 +259,7 @@ public final class VadInputPipeline implements InputPipeline {
         }
         CommittedAudio audio = new CommittedAudio(u.id, wire.endUtterance(), format, u.startMs, nowMs, 0);
         current = null;
+        sttPaused = false;
         speechEndMs = -1;
         lastResetMs = nowMs;
         if (segmenter != null) {
@@ -244,6 +275,7 @@ public final class VadInputPipeline implements InputPipeline {
         if (current != null) {
             stt.drop();
             current = null;
+            sttPaused = false;
         }
         speechEndMs = -1;
         carry = -1;
@@ -264,6 +296,7 @@ public final class VadInputPipeline implements InputPipeline {
         if ((formatChanged || modeChanged) && current != null) {
             stt.drop(); // an utterance cannot straddle a format or mode switch
             current = null;
+            sttPaused = false;
             speechEndMs = -1;
         }
         if (formatChanged) {
@@ -282,6 +315,7 @@ public final class VadInputPipeline implements InputPipeline {
             if (current != null) {
                 stt.drop();
                 current = null;
+                sttPaused = false;
                 speechEndMs = -1;
             }
             // The wire ring also spans one large append (clients send up to ~1 s at once): the prefix is cut from

@@ -7,6 +7,7 @@ import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 import dev.parley.runtime.audio.WireCodec;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
 import dev.parley.runtime.vad.VadTiming;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +34,14 @@ final class InputHarness {
     VadInputPipeline input;
 
     InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector) throws Exception {
+        this(format, turn, detector, EarlyFinalPolicy.OFF);
+    }
+
+    InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector, EarlyFinalPolicy earlyFinal)
+            throws Exception {
         this.format = format;
         onActor(() -> {
-            input = new VadInputPipeline(16000, vad, TIMING, detector,
+            input = new VadInputPipeline(16000, vad, TIMING, earlyFinal, detector,
                     SttLink.open(stt, 16000, actor, listener, SCHEDULER, 300), actor, listener,
                     new InputSettings(format, turn, null));
             return null;

@@ -44,4 +44,13 @@ class TranscriptDeltaTrackerTest {
         assertNull(t.complete(""));
         assertEquals("", t.latest());
     }
+
+    @Test
+    void aSegmentFinalIsSettledSoTheCommitSendsAllOfIt() {
+        TranscriptDeltaTracker t = new TranscriptDeltaTracker();
+        assertNull(t.segmentFinal("what is the weather"), "before the commit nothing flows");
+        assertEquals("what is the weather", t.release(), "a final's last word is not revised");
+        assertEquals(" like", t.partial("what is the weather like today"), "a later segment's partial is unsettled");
+        assertEquals(" today", t.segmentFinal("what is the weather like today"));
+    }
 }

@@ -1,0 +1,129 @@
+package dev.parley.runtime.engine.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.runtime.engine.WireFormat;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The speculative final: recognition paused before the silence window closes, resumed as a new segment when the
+ * user speaks again, and the segments' finals joined into one transcript. Harness timing: 20 ms frames, onset after
+ * 60 ms of voice, offset after 100 ms of silence; here a 200 ms window with a 150 ms lead pauses at 60 ms.
+ */
+class EarlyFinalTest {
+    private static final EarlyFinalPolicy LEAD_150 = new EarlyFinalPolicy(150);
+
+    private static InputHarness harness(int silenceMs) throws Exception {
+        return new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(300, silenceMs, null), null, LEAD_150);
+    }
+
+    @Test
+    void theFinalIsAskedForInsideTheSilenceWindowAndReportedAtTheTurnEnd() throws Exception {
+        InputHarness h = harness(200);
+        h.stt.finals.put(0, "what is the weather");
+        h.append(300, false);
+        h.append(600, true);
+        h.append(100, false); // 100 ms of silence: past the pause point (60 ms), inside the window
+        assertEquals(List.of("end:0"), h.stt.calls, "the recogniser was asked for its final early");
+        assertEquals(List.of("started:1:0"), h.listener.events, "but nothing is reported before the turn ends");
+
+        h.append(300, false);
+        assertEquals(List.of("started:1:0", "stopped:1:1100", "delta:1:what is the weather",
+                "completed:1:what is the weather"), h.listener.events);
+        assertEquals(List.of("end:0"), h.stt.calls, "one recogniser utterance: no second final pass at the turn end");
+        int fed = h.stt.fedSamples.get(0);
+        // 300 ms padding + 600 ms voice + the silence up to the pause (60–80 ms) at 16 kHz
+        assertTrue(fed >= 15_300 && fed <= 16_000, "fed " + fed);
+    }
+
+    @Test
+    void speechResumingAfterThePauseBecomesASecondSegmentOfTheSameUtterance() throws Exception {
+        InputHarness h = harness(200);
+        h.stt.finals.put(0, "what is");
+        h.stt.finals.put(1, "the weather");
+        h.append(300, false);
+        h.append(500, true);
+        h.append(120, false); // paused at 60 ms of silence
+        h.append(400, true);  // the user goes on inside the window
+        h.append(400, false);
+        assertEquals(List.of("end:0", "end:1"), h.stt.calls);
+        assertEquals(List.of("started:1:0", "stopped:1:1520", "completed:1:what is the weather"),
+                h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
+        assertEquals("what is the weather", h.listener.deltas(1));
+        // the second segment got the audio since the pause (60 of the 120 ms of silence), the voice and the
+        // silence until its own pause
+        int second = h.stt.fedSamples.get(1);
+        assertTrue(second >= 16 * (60 + 400 + 60) - 320 && second <= 16 * (60 + 400 + 80) + 320, "fed " + second);
+    }
+
+    @Test
+    void aSemanticWindowThatGrowsAfterTheSpeculativeFinalStillEndsWithItsTranscript() throws Exception {
+        // The turn policy reads the transcript: once the early final says the words sound unfinished, the window
+        // grows from 200 ms to 1 s; the turn then ends with the final already in hand.
+        dev.parley.runtime.engine.TurnDetection semantic = new dev.parley.runtime.engine.TurnDetection(
+                dev.parley.runtime.engine.TurnDetection.Type.SEMANTIC_VAD, 0.5, 0, 0, null, true, true, "high");
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, semantic,
+                transcript -> transcript.endsWith("and") ? 0.0 : 1.0, LEAD_150);
+        h.stt.finals.put(0, "bread and");
+        h.append(300, false);
+        h.append(500, true);
+        h.append(400, false);
+        assertEquals(List.of("end:0"), h.stt.calls);
+        assertEquals(List.of("started:1:300"), h.listener.starting("st"), "the unfinished words hold the turn open");
+        h.append(3000, false);
+        assertEquals(List.of("completed:1:bread and"), h.listener.starting("completed"));
+        assertEquals(List.of("end:0"), h.stt.calls);
+    }
+
+    @Test
+    void clearingWhilePausedDropsTheUtteranceAndTheNextGetsItsOwnFinal() throws Exception {
+        InputHarness h = harness(200);
+        h.stt.finals.put(0, "never reported");
+        h.stt.finals.put(1, "second turn");
+        h.append(300, false);
+        h.append(500, true);
+        h.append(100, false); // paused
+        h.onActor(() -> {
+            h.input.clear();
+            return null;
+        });
+        h.append(300, false);
+        h.append(500, true);
+        h.append(400, false);
+        assertEquals(List.of("completed:2:second turn"), h.listener.starting("completed"), h.listener.events.toString());
+        assertEquals(List.of("end:0", "end:1"), h.stt.calls);
+    }
+
+    @Test
+    void anSttErrorOnThePausedSegmentFailsTheUtteranceOnceAndTheNextTurnWorks() throws Exception {
+        InputHarness h = harness(200);
+        h.stt.silentFinal = 0; // the early final never comes: the link's 300 ms timeout fails the utterance
+        h.stt.finals.put(1, "works again");
+        h.append(300, false);
+        h.append(500, true);
+        h.append(400, false);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (h.listener.starting("failed").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        h.settle();
+        assertEquals(1, h.listener.starting("failed").size(), h.listener.events.toString());
+        h.append(500, true);
+        h.append(400, false);
+        assertEquals(List.of("completed:2:works again"), h.listener.starting("completed"));
+    }
+
+    @Test
+    void policyPausesNoEarlierThanTheFloorAndNeverAtOrAfterTheWindow() {
+        EarlyFinalPolicy p = new EarlyFinalPolicy(150);
+        assertEquals(false, p.due(40, 200));
+        assertEquals(true, p.due(60, 200));
+        assertEquals(false, p.due(200, 200));
+        assertEquals(false, p.due(300, 500));
+        assertEquals(true, p.due(350, 500));
+        assertEquals(false, EarlyFinalPolicy.OFF.due(100, 200));
+    }
+}
