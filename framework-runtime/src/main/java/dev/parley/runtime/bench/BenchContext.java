@@ -16,6 +16,22 @@ record BenchContext(PrintWriter out, HttpClient http, AudioPacer pacer, Path spe
         return AudioTrack.speech(speechDir.resolve(fixture));
     }
 
+    /** What is said in each fixture (testdata/speech/transcripts.tsv: file, tab, text). */
+    java.util.Map<String, String> transcripts() {
+        try {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(speechDir.resolve("transcripts.tsv"))) {
+                String[] cols = line.split("\t", 2);
+                if (cols.length == 2) {
+                    m.put(cols[0].strip(), cols[1].strip());
+                }
+            }
+            return m;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void note(String line) {
         out.println(line);
         out.flush();

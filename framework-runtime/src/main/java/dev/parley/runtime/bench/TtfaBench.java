@@ -29,13 +29,24 @@ final class TtfaBench {
         Samples ttsToDelta = new Samples();
         Samples server = new Samples();
         Samples overhead = new Samples();
+        WordErrors wer = new WordErrors();
+        java.util.Map<String, String> said = ctx.transcripts();
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         int failed = 0;
         int splits = 0;
         try (BenchServer srv = BenchServer.start(pipeline);
              RealtimeClient c = BenchSessions.open(ctx.http(), srv.url(), s.silenceMs(), t -> true)) {
+            c.tap(e -> {
+                if (e.type().equals("conversation.item.input_audio_transcription.completed")) {
+                    heard.add(e.node().path("transcript").asText());
+                }
+            });
             for (int i = 0; i < s.turns(); i++) {
-                AudioTrack track = AudioTrack.of(ctx.speech(FIXTURES[i % FIXTURES.length]), 300, 1500, CHUNK_MS);
+                String fixture = FIXTURES[i % FIXTURES.length];
+                AudioTrack track = AudioTrack.of(ctx.speech(fixture), 300, 1500, CHUNK_MS);
                 c.clear();
+                heard.clear();
+                int splitsBefore = splits;
                 AudioPacer.Playback p = ctx.pacer().play(c, track, false);
                 try {
                     RealtimeClient.Event first = c.await("response.output_audio.delta", 30_000);
@@ -46,6 +57,9 @@ final class TtfaBench {
                         first = c.await("response.output_audio.delta", 30_000);
                     }
                     c.await("response.done", 60_000);
+                    if (splits == splitsBefore && heard.size() == 1) {
+                        wer.add(said.get(fixture), heard.get(0));
+                    }
                     RealtimeClient.Event timing = c.await("parley.response.timing", 10_000);
                     double clientTtfa = (first.nanos() - p.sentAt(track.lastSpeech())) / 1e6;
                     StageBreakdown b = StageBreakdown.of(timing.node());
@@ -84,6 +98,8 @@ final class TtfaBench {
         row(t, "    framework: tts_first_audio -> first_delta_sent", ttsToDelta, "");
         row(t, "  framework overhead (server part - STT - LLM - TTS)", overhead, "p99 <= 2");
         t.print(ctx.out());
+        ctx.out().printf("Transcripts: word error rate %.1f %% over the %d turns that ended once (testdata/speech/"
+                + "transcripts.tsv)%n%n", wer.percent(), wer.utterances());
     }
 
     static void row(TextTable t, String name, Samples v, String target) {

@@ -56,4 +56,14 @@ class BenchMeasuresTest {
         assertEquals(64, t.lastSpeech());
         assertTrue(t.appends()[0].startsWith("{\"type\":\"input_audio_buffer.append\",\"audio\":\""));
     }
+
+    @Test
+    void wordErrorRateCountsSubstitutionsInsertionsAndDeletionsPerSaidWord() {
+        WordErrors w = new WordErrors();
+        w.add("what is the weather like today", "what is the weather like today");
+        w.add("tell me a joke about computers", "tell me joke about the computer");
+        assertEquals(2, w.utterances());
+        // second: "a" deleted, "the" inserted, "computers" -> "computer": 3 errors over 12 said words
+        assertEquals(25.0, w.percent(), 1e-9);
+    }
 }

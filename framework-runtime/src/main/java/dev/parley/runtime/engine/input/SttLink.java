@@ -16,34 +16,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The session's recognition: feeds each utterance's audio (resampled to the recogniser's rate) to one
- * {@link SttStream}, and turns the stream's callbacks into the input listener's transcript events. An utterance
- * reaches the recogniser as one or more <em>segments</em> (one recogniser utterance each): {@link #pause()} closes
- * the segment being fed early, for a speculative final while the turn may still go on, and {@link #resume()} opens
- * the next one if the user speaks again; the utterance's transcript is its segments' finals joined. Recognisers
- * answer segments in the order they were fed, so a callback belongs to the oldest segment still waiting for its
- * final. An STT error — or a final that does not come within the final timeout — fails every waiting utterance and
- * opens a fresh stream (late callbacks of the old one are ignored), so the next turn works. Everything but the raw
- * callbacks runs on the session actor.
+ * {@link SttStream}, and turns the stream's callbacks into the input listener's transcript events.
+ * {@link #pause()} closes the recogniser's utterance early, for a speculative final while the turn may still go on;
+ * if the user speaks again, {@link #resume()} drops that final and has the recogniser decode the whole utterance
+ * again (its audio so far is held here), so a final always covers the utterance in one piece and speculation costs
+ * no accuracy. Recognisers answer in the order they were fed, so a callback belongs to the oldest attempt still
+ * waiting for its final. An STT error — or a final that does not come within the final timeout — fails every
+ * waiting utterance and opens a fresh stream (late callbacks of the old one are ignored), so the next turn works.
+ * Everything but the raw callbacks runs on the session actor.
  */
 public final class SttLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SttLink.class);
+    /** Utterances longer than this are not held for a re-decode (memory bound): they are not paused either. */
+    private static final int MAX_HELD_SECONDS = 30;
 
-    /** One stretch of an utterance's audio, decoded as one recogniser utterance. */
-    private record Segment(Utterance utterance) {
+    /** One recogniser utterance decoding (all or the start of) an utterance. */
+    private record Attempt(Utterance utterance) {
     }
 
     private final SttEngine engine;
     private final int pipelineRate;
     private final SessionActor actor;
     private final InputListener listener;
-    private final ArrayDeque<Segment> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler;
     private final long finalTimeoutMs;
+    private final HeldAudio held;
     private StreamingResampler toStt;
     private SttStream stream;
     private int generation;
-    private Segment feeding;
-    /** The utterance whose segment {@link #pause()} closed, until it resumes or ends. */
+    private Attempt feeding;
+    /** The utterance {@link #pause()} closed early, until it resumes or ends. */
     private Utterance paused;
     private boolean closed;
 
@@ -53,7 +56,7 @@ public final class SttLink implements AutoCloseable {
      * @param engine         the pipeline's recogniser, or null (every utterance then completes with an empty
      *                       transcript)
      * @param scheduler      runs the final-transcript timeout
-     * @param finalTimeoutMs how long after a segment ends its final may take before it counts as failed
+     * @param finalTimeoutMs how long after a recogniser utterance ends its final may take before it counts as failed
      */
     public static SttLink open(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
                                ScheduledExecutorService scheduler, long finalTimeoutMs) {
@@ -68,6 +71,7 @@ public final class SttLink implements AutoCloseable {
         this.pipelineRate = pipelineRate;
         this.actor = actor;
         this.listener = listener;
+        this.held = new HeldAudio(engine == null ? 0 : MAX_HELD_SECONDS * engine.sampleRate());
         if (engine != null) {
             toStt = new StreamingResampler(pipelineRate, engine.sampleRate());
             stream = open();
@@ -77,7 +81,8 @@ public final class SttLink implements AutoCloseable {
     /** Starts feeding a new utterance. */
     void begin(Utterance u) {
         paused = null;
-        startSegment(u);
+        held.clear();
+        startAttempt(u);
     }
 
     /** Audio of the utterance being fed, at the pipeline rate. */
@@ -92,31 +97,41 @@ public final class SttLink implements AutoCloseable {
     }
 
     /**
-     * Closes the segment being fed, so its final is decoded while the silence window runs; the utterance stays
-     * open. Returns false (and does nothing) when there is no recogniser or no segment being fed.
+     * Closes the recogniser's utterance early, so its final is decoded while the silence window runs; the
+     * utterance stays open. Returns false (and does nothing) when there is no recogniser, nothing being fed, or
+     * the utterance is too long to be held for a re-decode.
      */
     boolean pause() {
-        if (feeding == null || stream == null || feeding.utterance().failed) {
+        if (feeding == null || stream == null || feeding.utterance().failed || held.overflowed()) {
             return false;
         }
         Utterance u = feeding.utterance();
-        if (!endSegment()) {
+        if (!endAttempt()) {
             return false;
         }
         paused = u;
         return true;
     }
 
-    /** The user speaks again after {@link #pause()}: their audio goes to a new segment of the same utterance. */
+    /**
+     * The user speaks again after {@link #pause()}: the speculative final is void, and the recogniser decodes the
+     * utterance again from its start; the caller then feeds the audio since the pause.
+     */
     void resume() {
         Utterance u = paused;
         paused = null;
-        if (u != null && !u.failed) {
-            startSegment(u);
+        if (u == null || u.failed || stream == null) {
+            return;
+        }
+        startAttempt(u);
+        if (held.size() > 0) {
+            short[] again = held.copy();
+            held.clear(); // accept() holds it once more
+            accept(again);
         }
     }
 
-    /** The utterance being fed (or paused) is over: ask for its final, or report it if every final is in. */
+    /** The utterance being fed (or paused) is over: ask for its final, or report it if the final is in. */
     void end() {
         Utterance u = feeding != null ? feeding.utterance() : paused;
         paused = null;
@@ -126,14 +141,14 @@ public final class SttLink implements AutoCloseable {
         }
         u.ended = true;
         if (stream == null) { // no recogniser in this pipeline (or it could not be reopened)
-            waiting.removeIf(s -> s.utterance() == u);
+            waiting.removeIf(a -> a.utterance() == u);
             feeding = null;
             actor.execute(() -> listener.transcriptCompleted(u.id, ""));
             return;
         }
         if (feeding != null) {
-            endSegment();
-        } else if (u.pendingSegments == 0) {
+            endAttempt();
+        } else if (u.finalReady) {
             actor.execute(() -> complete(u)); // posted: follows the commit's transcript release
         }
     }
@@ -142,13 +157,13 @@ public final class SttLink implements AutoCloseable {
     void drop() {
         Utterance u = feeding != null ? feeding.utterance() : paused;
         paused = null;
+        held.clear();
         if (u == null) {
             return;
         }
-        u.dropped = true; // finals of its closed segments still come, in order, and are skipped
+        u.dropped = true; // a final still in flight comes in order and is skipped
         if (feeding != null) {
             waiting.remove(feeding);
-            u.pendingSegments--;
             feeding = null;
             if (stream != null) {
                 toStt.reset();
@@ -183,21 +198,22 @@ public final class SttLink implements AutoCloseable {
         }
     }
 
-    private void startSegment(Utterance u) {
-        feeding = new Segment(u);
+    private void startAttempt(Utterance u) {
+        feeding = new Attempt(u);
+        u.attempt = feeding;
+        u.finalReady = false;
         waiting.add(feeding);
-        u.pendingSegments++;
     }
 
-    /** Ends the segment being fed; false if the recogniser failed on it. */
-    private boolean endSegment() {
-        Segment s = feeding;
+    /** Ends the recogniser utterance being fed; false if the recogniser failed on it. */
+    private boolean endAttempt() {
+        Attempt a = feeding;
         feeding = null;
         short[] tail = toStt.flush();
         if (tail.length > 0) {
             accept(tail);
         }
-        if (s.utterance().failed) {
+        if (a.utterance().failed) {
             return false;
         }
         try {
@@ -208,7 +224,7 @@ public final class SttLink implements AutoCloseable {
         }
         int gen = generation;
         scheduler.schedule(() -> actor.execute(() -> {
-            if (gen == generation && waiting.contains(s)) {
+            if (gen == generation && waiting.contains(a)) {
                 error(gen, new TimeoutException("no result within " + finalTimeoutMs + " ms"));
             }
         }), finalTimeoutMs, TimeUnit.MILLISECONDS);
@@ -216,6 +232,7 @@ public final class SttLink implements AutoCloseable {
     }
 
     private void accept(short[] s) {
+        held.add(s);
         try {
             stream.accept(new AudioChunk(s, engine.sampleRate()));
         } catch (RuntimeException e) {
@@ -244,12 +261,12 @@ public final class SttLink implements AutoCloseable {
     }
 
     private void partial(int gen, String text) {
-        Segment s = waiting.peek();
-        if (gen != generation || closed || s == null || s.utterance().dropped) {
+        Attempt a = waiting.peek();
+        if (gen != generation || closed || a == null || !current(a)) {
             return;
         }
-        Utterance u = s.utterance();
-        String delta = u.transcript.partial(u.with(text));
+        Utterance u = a.utterance();
+        String delta = u.transcript.partial(text);
         if (delta != null) {
             listener.transcriptDelta(u.id, delta);
         }
@@ -257,22 +274,26 @@ public final class SttLink implements AutoCloseable {
 
     private void finalText(int gen, String text) {
         if (gen != generation || closed || waiting.isEmpty() || waiting.peek() == feeding) {
-            return; // a final for a segment still being fed would be a recogniser bug: ignore it
+            return; // a final for an attempt still being fed would be a recogniser bug: ignore it
         }
-        Utterance u = waiting.poll().utterance();
-        u.pendingSegments--;
-        if (u.dropped || u.failed) {
-            return;
+        Attempt a = waiting.poll();
+        if (!current(a)) {
+            return; // a speculative final the user's further speech made void, or a dropped utterance's
         }
-        u.heard = u.with(text);
-        if (u.ended && u.pendingSegments == 0) {
+        Utterance u = a.utterance();
+        u.heard = text == null ? "" : text;
+        u.finalReady = true;
+        if (u.ended) {
             complete(u);
-            return;
+        } else {
+            u.transcript.segmentFinal(u.heard); // not committed yet: only the end-of-turn policy sees it
         }
-        String delta = u.transcript.segmentFinal(u.heard);
-        if (delta != null) {
-            listener.transcriptDelta(u.id, delta);
-        }
+    }
+
+    /** The attempt still counts: the latest for its utterance, which is neither dropped nor failed. */
+    private static boolean current(Attempt a) {
+        Utterance u = a.utterance();
+        return u.attempt == a && !u.dropped && !u.failed;
     }
 
     private void complete(Utterance u) {
@@ -293,8 +314,8 @@ public final class SttLink implements AutoCloseable {
         String message = "Speech recognition failed: "
                 + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
         log.warn("{}", message);
-        for (Segment s : waiting) {
-            Utterance u = s.utterance();
+        for (Attempt a : waiting) {
+            Utterance u = a.utterance();
             if (!u.failed && !u.dropped) {
                 u.failed = true;
                 listener.transcriptFailed(u.id, message);
@@ -306,6 +327,7 @@ public final class SttLink implements AutoCloseable {
         }
         stream.cancel();
         toStt.reset();
+        held.clear();
         try {
             stream = open();
         } catch (RuntimeException e) {

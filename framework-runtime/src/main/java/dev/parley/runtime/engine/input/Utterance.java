@@ -1,9 +1,9 @@
 package dev.parley.runtime.engine.input;
 
 /**
- * One user utterance as the input path tracks it (actor-confined). Its audio reaches the recogniser as one or more
- * segments: a speculative final closes a segment before the turn has ended, and speech resuming inside the silence
- * window opens the next one.
+ * One user utterance as the input path tracks it (actor-confined). The recogniser may decode it more than once:
+ * a speculative final closes a recogniser utterance before the turn has ended, and if the user goes on, a new one
+ * decodes the whole utterance again. Only the latest attempt's final counts.
  */
 final class Utterance {
     final long id;
@@ -13,21 +13,16 @@ final class Utterance {
     boolean failed;
     /** Cleared or superseded before its turn ended: finals still in flight are ignored. */
     boolean dropped;
-    /** The turn is over: the utterance completes once no segment's final is pending. */
+    /** The turn is over: the utterance completes once the latest attempt's final is in. */
     boolean ended;
-    /** Segments whose final has not come yet. */
-    int pendingSegments;
-    /** The finals of its closed segments, joined. */
+    /** The latest recogniser attempt at this utterance (an {@code SttLink} token). */
+    Object attempt;
+    /** The latest attempt's final has come: {@link #heard}. */
+    boolean finalReady;
     String heard = "";
 
     Utterance(long id, long startMs) {
         this.id = id;
         this.startMs = startMs;
-    }
-
-    /** What the recogniser has heard so far, given the current segment's hypothesis. */
-    String with(String segmentText) {
-        String t = segmentText == null ? "" : segmentText.strip();
-        return heard.isEmpty() ? t : t.isEmpty() ? heard : heard + " " + t;
     }
 }

@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The speculative final: recognition paused before the silence window closes, resumed as a new segment when the
- * user speaks again, and the segments' finals joined into one transcript. Harness timing: 20 ms frames, onset after
- * 60 ms of voice, offset after 100 ms of silence; here a 200 ms window with a 150 ms lead pauses at 60 ms.
+ * The speculative final: recognition paused before the silence window closes; when the user speaks again the
+ * speculative final is void and the recogniser decodes the whole utterance again, so the transcript is one final
+ * over all of it. Harness timing: 20 ms frames, onset after
+ * 60 ms of voice, offset after 100 ms of silence; here a 200 ms window with a 150 ms lead pauses at the 130 ms
+ * floor, i.e. on the frame that completes 140 ms.
  */
 class EarlyFinalTest {
     private static final EarlyFinalPolicy LEAD_150 = new EarlyFinalPolicy(150);
@@ -26,37 +28,39 @@ class EarlyFinalTest {
         h.stt.finals.put(0, "what is the weather");
         h.append(300, false);
         h.append(600, true);
-        h.append(100, false); // 100 ms of silence: past the pause point (60 ms), inside the window
+        h.append(160, false); // past the pause point (140 ms), inside the window
         assertEquals(List.of("end:0"), h.stt.calls, "the recogniser was asked for its final early");
         assertEquals(List.of("started:1:0"), h.listener.events, "but nothing is reported before the turn ends");
 
-        h.append(300, false);
+        h.append(240, false);
         assertEquals(List.of("started:1:0", "stopped:1:1100", "delta:1:what is the weather",
                 "completed:1:what is the weather"), h.listener.events);
         assertEquals(List.of("end:0"), h.stt.calls, "one recogniser utterance: no second final pass at the turn end");
         int fed = h.stt.fedSamples.get(0);
-        // 300 ms padding + 600 ms voice + the silence up to the pause (60–80 ms) at 16 kHz
-        assertTrue(fed >= 15_300 && fed <= 16_000, "fed " + fed);
+        // 300 ms padding + 600 ms voice + the silence up to the pause (140 ms) at 16 kHz, ± a frame
+        assertTrue(fed >= 16 * 1040 - 320 && fed <= 16 * 1040 + 320, "fed " + fed);
     }
 
     @Test
-    void speechResumingAfterThePauseBecomesASecondSegmentOfTheSameUtterance() throws Exception {
-        InputHarness h = harness(200);
+    void speechResumingAfterThePauseVoidsTheSpeculativeFinalAndTheWholeUtteranceIsDecodedAgain() throws Exception {
+        InputHarness h = harness(250); // pauses at 130 ms too, and leaves room to speak again
         h.stt.finals.put(0, "what is");
-        h.stt.finals.put(1, "the weather");
+        h.stt.finals.put(1, "what is the weather");
         h.append(300, false);
         h.append(500, true);
-        h.append(120, false); // paused at 60 ms of silence
+        h.append(180, false); // paused at 140 ms of silence
         h.append(400, true);  // the user goes on inside the window
         h.append(400, false);
         assertEquals(List.of("end:0", "end:1"), h.stt.calls);
-        assertEquals(List.of("started:1:0", "stopped:1:1520", "completed:1:what is the weather"),
+        assertEquals(List.of("started:1:0", "stopped:1:1640", "completed:1:what is the weather"),
                 h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
         assertEquals("what is the weather", h.listener.deltas(1));
-        // the second segment got the audio since the pause (60 of the 120 ms of silence), the voice and the
-        // silence until its own pause
+        // the second attempt got everything: 300 padding + 500 voice + 180 silence + 400 voice + the silence until
+        // its own pause (140 ms)
+        int first = h.stt.fedSamples.get(0);
         int second = h.stt.fedSamples.get(1);
-        assertTrue(second >= 16 * (60 + 400 + 60) - 320 && second <= 16 * (60 + 400 + 80) + 320, "fed " + second);
+        assertTrue(Math.abs(first - 16 * 940) <= 320, "fed " + first);
+        assertTrue(Math.abs(second - 16 * 1520) <= 320, "fed " + second);
     }
 
     @Test
@@ -85,7 +89,7 @@ class EarlyFinalTest {
         h.stt.finals.put(1, "second turn");
         h.append(300, false);
         h.append(500, true);
-        h.append(100, false); // paused
+        h.append(160, false); // paused
         h.onActor(() -> {
             h.input.clear();
             return null;
@@ -120,7 +124,8 @@ class EarlyFinalTest {
     void policyPausesNoEarlierThanTheFloorAndNeverAtOrAfterTheWindow() {
         EarlyFinalPolicy p = new EarlyFinalPolicy(150);
         assertEquals(false, p.due(40, 200));
-        assertEquals(true, p.due(60, 200));
+        assertEquals(false, p.due(120, 200), "gaps between words are shorter than the floor");
+        assertEquals(true, p.due(140, 200));
         assertEquals(false, p.due(200, 200));
         assertEquals(false, p.due(300, 500));
         assertEquals(true, p.due(350, 500));
