@@ -1,5 +1,7 @@
 package dev.parley.testing;
 
+import dev.parley.runtime.bench.WordErrorRate;
+
 import dev.parley.api.stt.SttStream;
 
 import java.util.ArrayList;

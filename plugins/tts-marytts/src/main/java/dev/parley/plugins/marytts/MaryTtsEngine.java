@@ -14,7 +14,7 @@ import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
 
 /**
- * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on a virtual
+ * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on a platform
  * thread per clause, streaming chunks of {@code chunk_ms} at MaryTTS' native rate (48 kHz for the HSMM voice).
  * Thread-safe; one shared MaryTTS serves all syntheses at once.
  */
@@ -95,7 +95,10 @@ public final class MaryTtsEngine implements TtsEngine {
         }
         MarySynthesis started = synthesis;
         running.add(started);
-        Thread.ofVirtual().name("marytts-" + SYNTHESES.incrementAndGet()).start(() -> {
+        // A platform thread, not a virtual one: synthesis is seconds of pure CPU, and a virtual thread never yields
+        // its carrier while computing, so two syntheses would hold both carriers of a 2-core machine and stall
+        // every session actor (which run on virtual threads) until they finish.
+        Thread.ofPlatform().daemon().name("marytts-" + SYNTHESES.incrementAndGet()).start(() -> {
             try {
                 started.run();
             } finally {

@@ -14,7 +14,7 @@ import org.xml.sax.InputSource;
  * effects do not change HSMM output here, measured), so the audio still streams while it is read.
  */
 final class SsmlRequest {
-    /** Shared: every synthesis runs on a fresh virtual thread, so a per-thread factory would be rebuilt each time. */
+    /** Shared: every synthesis runs on a fresh thread, so a per-thread factory would be rebuilt each time. */
     private static final DocumentBuilderFactory FACTORY = namespaceAwareFactory();
 
     private SsmlRequest() {

@@ -1,5 +1,7 @@
 package dev.parley.plugins.marytts;
 
+import dev.parley.runtime.bench.WordErrorRate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.parley.testing;
+package dev.parley.runtime.bench;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +18,11 @@ public final class WordErrorRate {
         if (ref.isEmpty()) {
             return hyp.isEmpty() ? 0 : 1;
         }
+        return (double) errors(ref, hyp) / ref.size();
+    }
+
+    /** Substitutions + deletions + insertions turning {@code ref} into {@code hyp}. */
+    public static int errors(List<String> ref, List<String> hyp) {
         int[] previous = new int[hyp.size() + 1];
         int[] current = new int[hyp.size() + 1];
         for (int j = 0; j <= hyp.size(); j++) {
@@ -33,7 +38,7 @@ public final class WordErrorRate {
             previous = current;
             current = t;
         }
-        return (double) previous[hyp.size()] / ref.size();
+        return previous[hyp.size()];
     }
 
     public static List<String> words(String text) {

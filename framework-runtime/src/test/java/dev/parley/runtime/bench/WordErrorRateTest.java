@@ -1,4 +1,4 @@
-package dev.parley.testing;
+package dev.parley.runtime.bench;
 
 import org.junit.jupiter.api.Test;
 
