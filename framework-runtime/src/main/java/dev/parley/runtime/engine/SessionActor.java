@@ -38,6 +38,32 @@ public final class SessionActor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} at once on the calling thread if the actor is idle (nothing queued, nothing running) and
+     * returns true; returns false, running nothing, when the actor is busy (the caller then uses
+     * {@link #execute}). Order is kept: an idle actor has nothing that must run first, and tasks submitted while
+     * {@code task} runs queue behind it. Saves the hand-off to a carrier thread (a wake-up and a context switch)
+     * for short, non-blocking work the caller can afford to run on its own thread.
+     */
+    public boolean runIfIdle(Runnable task) {
+        if (!queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            return false;
+        }
+        runningOn = Thread.currentThread();
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            log.error("Session {}: task failed", name, e);
+        } finally {
+            runningOn = null;
+            scheduled.set(false);
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                carrier.execute(this::drain);
+            }
+        }
+        return true;
+    }
+
     /** True when called from a task of this actor. */
     public boolean inActor() {
         return runningOn == Thread.currentThread();

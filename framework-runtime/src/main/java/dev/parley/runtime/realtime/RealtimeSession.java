@@ -114,13 +114,24 @@ public final class RealtimeSession {
      * {@link #onText(String)}, so errors are reported exactly as there.
      */
     public void onText(byte[] utf8) {
+        if (!tryAudioAppend(utf8)) {
+            onText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Handles {@code utf8} if it is a well-formed {@code input_audio_buffer.append} (or the session is no longer
+     * open, so there is nothing to do) and returns true; returns false, doing nothing, for any other frame,
+     * which the caller then passes to {@link #onText(byte[])}. Short and non-blocking: the transport may call it
+     * on its I/O thread.
+     */
+    public boolean tryAudioAppend(byte[] utf8) {
         if (ctx.phase != SessionContext.Phase.OPEN) {
-            return;
+            return true;
         }
         byte[] audio = appends.read(utf8);
         if (audio == null) {
-            onText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
-            return;
+            return false;
         }
         try {
             voice.append(audio);
@@ -132,6 +143,7 @@ public final class RealtimeSession {
             ctx.out.error("server_error", "internal_error", null, "The server failed to handle this event: " + e,
                     appends.eventId());
         }
+        return true;
     }
 
     /** A binary frame: not part of the protocol; reported, the connection stays. */
