@@ -68,7 +68,14 @@ class SessionActorTest {
         }));
         await();
         assertEquals(List.of("inline", "queued"), ran);
-        assertTrue(actor.runIfIdle(() -> ran.add("idle again")), "the actor is idle again afterwards");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean again = false;
+        while (!again && System.nanoTime() < end) { // the carrier's drain ends just after its last task
+            again = actor.runIfIdle(() -> ran.add("idle again"));
+            Thread.onSpinWait();
+        }
+        assertTrue(again, "the actor is idle again afterwards");
+        assertEquals(List.of("inline", "queued", "idle again"), ran);
     }
 
     @Test
