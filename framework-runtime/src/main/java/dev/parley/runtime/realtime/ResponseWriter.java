@@ -87,9 +87,8 @@ final class ResponseWriter {
         audio.addCopy(bytes, 0, bytes.length); // one copy; the engine owns bytes
         // length from the bytes, as clients compute it, so a truncate at "everything played" is never too long
         part.audioMs = options.outputFormat().millis(audio.size());
-        ObjectNode e = contentEvent("response.output_audio.delta");
-        e.put("delta", bytes); // a binary node: written as standard padded base64 straight into the output
-        sendDelta(e);
+        timing.mark(ResponseTiming.Stage.FIRST_DELTA_SENT);
+        out.sendAudioDelta(responseId, message.id, output.indexOf(message), 0, bytes);
         if (first) {
             onFirstAudio.run();
         }
