@@ -38,7 +38,7 @@ class RingCopyTest {
 
     @Test
     void wireRecorderPrefixIsTheNewestWireAudio() {
-        // 100 ms ring at 24 kHz pcm16 = 4800 bytes; appends of 0..9600 bytes
+        // nominal 100 ms (4800 bytes at 24 kHz pcm16): what a prefix can reach, whatever is kept physically
         WireRecorder rec = new WireRecorder(WireFormat.PCM16_24K, 100);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         Random random = new Random(3);
@@ -48,11 +48,57 @@ class RingCopyTest {
             rec.add(chunk);
             all.writeBytes(chunk);
             byte[] so = all.toByteArray();
+            assertEquals(Math.min(so.length, 4800) / 48, rec.ringMs());
             long prefixMs = random.nextInt(120);
             rec.startUtterance(prefixMs);
             int want = (int) Math.min(Math.min(so.length, 4800), 24 * prefixMs * 2);
             assertArrayEquals(Arrays.copyOfRange(so, so.length - want, so.length), rec.endUtterance(),
                     "round " + round);
         }
+    }
+
+    /** Utterances of every length, short (kept in the ring) and long (spilled), with appends of every size. */
+    @Test
+    void wireRecorderUtteranceIsEverythingSinceItsStart() {
+        WireRecorder rec = new WireRecorder(WireFormat.PCM16_24K, 300);
+        int physical = 48 * WireRecorder.MIN_PHYSICAL_MS;
+        Random random = new Random(11);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int round = 0; round < 120; round++) {
+            long prefixMs = random.nextInt(400);
+            byte[] before = all.toByteArray();
+            int prefix = (int) Math.min(Math.min(before.length, 48 * 300), 48 * prefixMs);
+            rec.startUtterance(prefixMs);
+            ByteArrayOutputStream utterance = new ByteArrayOutputStream();
+            utterance.write(before, before.length - prefix, prefix);
+            int target = random.nextInt(3) == 0 ? physical + random.nextInt(physical) : random.nextInt(physical);
+            while (utterance.size() - prefix < target) {
+                int len = random.nextInt(8) == 0 ? 2 * random.nextInt(physical) : 2 * random.nextInt(1500);
+                byte[] chunk = new byte[len];
+                random.nextBytes(chunk);
+                rec.add(chunk);
+                all.writeBytes(chunk);
+                utterance.writeBytes(chunk);
+            }
+            assertArrayEquals(utterance.toByteArray(), rec.endUtterance(), "round " + round);
+            if (random.nextInt(10) == 0) {
+                rec.clear();
+                all.reset();
+                assertEquals(0, rec.ringMs());
+            }
+        }
+        assertEquals(0, rec.endUtterance().length, "no utterance open");
+    }
+
+    @Test
+    void anOddByteIsIgnoredAndNothingIsAllocatedBeforeAudio() {
+        WireRecorder rec = new WireRecorder(WireFormat.PCM16_24K, 100);
+        rec.startUtterance(50);
+        assertEquals(0, rec.endUtterance().length);
+        rec.add(new byte[] {7});
+        assertEquals(0, rec.ringMs());
+        rec.startUtterance(0);
+        rec.add(new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2}, rec.endUtterance());
     }
 }
