@@ -60,6 +60,15 @@ public final class StreamingResampler {
         return outRate;
     }
 
+    /**
+     * Output samples the filter holds back for its look-ahead (~1 ms): after any input that is a whole number of
+     * rate periods, this many outputs are still owed. A consumer cutting the output into frames can start with this
+     * many samples of silence so its frames end where the input chunks end, instead of waiting for the next chunk.
+     */
+    public int lagSamples() {
+        return block == null ? 0 : delay / down;
+    }
+
     /** True when input and output rates are equal (samples pass through unchanged). */
     public boolean isIdentity() {
         return block == null;

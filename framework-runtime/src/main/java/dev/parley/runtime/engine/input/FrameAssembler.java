@@ -1,7 +1,8 @@
 package dev.parley.runtime.engine.input;
 
 /**
- * Collects samples into the fixed-size frames a VAD takes. One frame array is reused for every frame, so the
+ * Collects samples into the fixed-size frames a VAD takes. Frames start after a lead of silence, so that they
+ * complete when the input chunk holding their last sample arrives rather than one chunk later. One frame array is reused for every frame, so the
  * per-frame path allocates nothing; the consumer must not keep the array.
  */
 final class FrameAssembler {
@@ -31,7 +32,17 @@ final class FrameAssembler {
         }
     }
 
+    /**
+     * Starts afresh with {@code leadSamples} of silence in the first frame, so frames end {@code leadSamples} after
+     * the multiples of the frame length (see {@code StreamingResampler.lagSamples()}).
+     */
+    void align(int leadSamples) {
+        filled = leadSamples % frame.length;
+        java.util.Arrays.fill(frame, 0, filled, (short) 0);
+    }
+
+    /** Drops the samples of the frame being filled, keeping the frame boundaries where they were. */
     void clear() {
-        filled = 0;
+        java.util.Arrays.fill(frame, 0, filled, (short) 0);
     }
 }

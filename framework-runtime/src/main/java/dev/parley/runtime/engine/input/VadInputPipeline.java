@@ -305,6 +305,9 @@ public final class VadInputPipeline implements InputPipeline {
             format = next.format();
             carry = -1;
             toPipeline = new StreamingResampler(format.sampleRate(), rate);
+            // The resampler holds back ~1 ms for its look-ahead; without this lead a 20 ms frame would complete only
+            // when the next 20 ms append arrives, which put 20 ms on every onset and every end of turn.
+            frames.align(toPipeline.lagSamples());
         }
         boolean turnChanged = settings == null || !java.util.Objects.equals(next.turnDetection(), turn);
         settings = next;

@@ -33,12 +33,13 @@ class EarlyFinalTest {
         assertEquals(List.of("started:1:0"), h.listener.events, "but nothing is reported before the turn ends");
 
         h.append(240, false);
-        assertEquals(List.of("started:1:0", "stopped:1:1100", "delta:1:what is the weather",
+        assertEquals(List.of("started:1:0", "stopped:1:1120", "delta:1:what is the weather",
                 "completed:1:what is the weather"), h.listener.events);
         assertEquals(List.of("end:0"), h.stt.calls, "one recogniser utterance: no second final pass at the turn end");
         int fed = h.stt.fedSamples.get(0);
-        // 300 ms padding + 600 ms voice + the silence up to the pause (140 ms) at 16 kHz, ± a frame
-        assertTrue(fed >= 16 * 1040 - 320 && fed <= 16 * 1040 + 320, "fed " + fed);
+        // 300 ms padding + 600 ms voice + the frame holding its last millisecond + the silence up to the pause
+        // (140 ms), at 16 kHz
+        assertTrue(Math.abs(fed - 16 * 1060) <= 160, "fed " + fed);
     }
 
     @Test
@@ -52,7 +53,7 @@ class EarlyFinalTest {
         h.append(400, true);  // the user goes on inside the window
         h.append(400, false);
         assertEquals(List.of("end:0", "end:1"), h.stt.calls);
-        assertEquals(List.of("started:1:0", "stopped:1:1640", "completed:1:what is the weather"),
+        assertEquals(List.of("started:1:0", "stopped:1:1660", "completed:1:what is the weather"),
                 h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
         assertEquals("what is the weather", h.listener.deltas(1));
         // the second attempt got everything: 300 padding + 500 voice + 180 silence + 400 voice + the silence until

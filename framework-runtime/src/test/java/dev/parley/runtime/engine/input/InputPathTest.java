@@ -26,16 +26,18 @@ class InputPathTest {
         h.append(1000, true);
         h.append(600, false);
 
-        // voice 1000–2000 ms: onset 1000 − 300 padding; offset 100 ms after 2000, turn end 200 ms after 2000
+        // voice 1000–2000 ms: onset 1000 − 300 padding; turn end 200 ms after the last voiced frame. VAD frames end
+        // where the 20 ms appends end but hold audio 1 ms older (the resampler's look-ahead), so the frame ending at
+        // 2020 still holds the tone's last millisecond: the turn ends at 2220, decided on the append ending there.
         // voice 4000–5000 ms: the clock keeps counting across utterances
-        assertEquals(List.of("started:1:700", "stopped:1:2200", "started:2:3700", "stopped:2:5200"),
+        assertEquals(List.of("started:1:700", "stopped:1:2220", "started:2:3700", "stopped:2:5220"),
                 h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
         CommittedAudio first = h.listener.committed.get(0);
         assertEquals(700, first.startMs());
-        assertEquals(2200, first.endMs());
+        assertEquals(2220, first.endMs());
         assertEquals(WireFormat.PCM16_24K, first.format());
         long wireMs = WireFormat.PCM16_24K.millis(first.wireAudio().length);
-        assertTrue(Math.abs(wireMs - 1500) <= 20, "committed audio spans start..end: " + wireMs + " ms");
+        assertTrue(Math.abs(wireMs - 1520) <= 20, "committed audio spans start..end: " + wireMs + " ms");
         assertTrue(first.turnEndNanos() > 0);
         assertEquals(200_000_000L, first.turnEndNanos() - first.speechEndNanos(), "speech ended 200 ms of audio earlier");
         assertEquals(5600, h.input.audioMs());
@@ -43,12 +45,12 @@ class InputPathTest {
 
     @Test
     void aSilenceWindowShorterThanTheHangoverEndsTheTurnOnTime() throws Exception {
-        // hangover 100 ms (harness), silence window 60 ms: the turn ends 60 ms after the voice, not 100
+        // hangover 100 ms (harness), silence window 60 ms: the turn ends 60 ms after the last voiced frame, not 100
         InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(0, 60, null), null);
         h.append(500, false);
         h.append(400, true);
         h.append(300, false);
-        assertEquals(List.of("started:1:500", "stopped:1:960"),
+        assertEquals(List.of("started:1:500", "stopped:1:980"),
                 h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
         CommittedAudio audio = h.listener.committed.get(0);
         assertEquals(60_000_000L, audio.turnEndNanos() - audio.speechEndNanos(), "speech ended 60 ms earlier");
@@ -61,11 +63,11 @@ class InputPathTest {
         h.append(600, false);
         h.append(500, true);
         h.append(400, false);
-        // μ-law 8 kHz in, 16 kHz STT: utterance 300 (prefix) + 500 (voice) + 200 (silence) ms
-        assertEquals(List.of("started:1:300", "stopped:1:1300", "completed:1:hello world"),
+        // μ-law 8 kHz in, 16 kHz STT: utterance 300 (prefix) + 500 (voice) + 220 (silence) ms
+        assertEquals(List.of("started:1:300", "stopped:1:1320", "completed:1:hello world"),
                 h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
         int fed = h.stt.fedSamples.get(0);
-        assertTrue(Math.abs(fed - 16000) <= 400, "fed " + fed + " samples for 1000 ms at 16 kHz");
+        assertTrue(Math.abs(fed - 16320) <= 400, "fed " + fed + " samples for 1020 ms at 16 kHz");
         assertEquals(List.of("end:0"), h.stt.calls);
     }
 
@@ -75,9 +77,9 @@ class InputPathTest {
         h.append(100, false);
         h.append(400, true);
         h.append(400, false);
-        h.append(300, true); // onset at 900: its padding would reach 600, but audio up to 700 was committed
+        h.append(300, true); // onset at 900: its padding would reach 600, but audio up to 720 was committed
         h.append(400, false);
-        assertEquals(List.of("started:1:0", "stopped:1:700", "started:2:700", "stopped:2:1400"),
+        assertEquals(List.of("started:1:0", "stopped:1:720", "started:2:720", "stopped:2:1420"),
                 h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
     }
 
@@ -89,7 +91,7 @@ class InputPathTest {
         h.append(300, false); // offset after 100 ms, but 500 ms of silence are needed
         h.append(400, true);
         h.append(700, false);
-        assertEquals(List.of("started:1:200", "stopped:1:1800"),
+        assertEquals(List.of("started:1:200", "stopped:1:1820"),
                 h.listener.events.stream().filter(e -> e.startsWith("st")).toList());
     }
 
@@ -130,7 +132,7 @@ class InputPathTest {
         h.append(400, true);
         h.append(400, false);
         // utterance 1 was dropped: no stop, no transcript; utterance 2's padding cannot reach before the clear at 800
-        assertEquals(List.of("started:1:200", "started:2:800", "stopped:2:1600", "completed:2:after clear"),
+        assertEquals(List.of("started:1:200", "started:2:800", "stopped:2:1620", "completed:2:after clear"),
                 h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList());
         assertEquals(List.of("reset:0", "end:1"), h.stt.calls);
         assertTrue(h.vad.resets.get() >= 1);
@@ -216,8 +218,8 @@ class InputPathTest {
         finished.append(300, false);
         finished.append(500, true);
         finished.append(1000, false);
-        // complete-sounding: auto's shortest window, 250 ms after the voice stopped at 800 (next 20 ms frame)
-        assertEquals(List.of("started:1:300", "stopped:1:1060"), finished.listener.starting("st"));
+        // complete-sounding: auto's shortest window, 250 ms after the last voiced frame (ending at 820)
+        assertEquals(List.of("started:1:300", "stopped:1:1080"), finished.listener.starting("st"));
 
         InputHarness unfinished = new InputHarness(WireFormat.PCM16_24K, semantic, transcript -> 0.0);
         unfinished.append(300, false);
@@ -225,7 +227,7 @@ class InputPathTest {
         unfinished.append(1000, false);
         assertEquals(List.of("started:1:300"), unfinished.listener.starting("st"), "still waiting");
         unfinished.append(3200, false);
-        assertEquals(List.of("started:1:300", "stopped:1:4800"), unfinished.listener.starting("st"),
+        assertEquals(List.of("started:1:300", "stopped:1:4820"), unfinished.listener.starting("st"),
                 "an unfinished-sounding turn waits auto's longest window, 4 s");
     }
 
@@ -286,7 +288,24 @@ class InputPathTest {
         });
         h.append(600, false);
         // The voice stopped as the update came. Silence counts from the update: the last complete VAD frame then
-        // ended at 680 ms (the resampler holds back ~1 ms, so the 680–700 frame was still filling), + 200 ms.
-        assertEquals(List.of("started:1:0", "stopped:1:880"), h.listener.starting("st"));
+        // ended at 700 ms (frames end where appends end), + 200 ms.
+        assertEquals(List.of("started:1:0", "stopped:1:900"), h.listener.starting("st"));
+    }
+
+    @Test
+    void aVadFrameIsAnalysedOnTheAppendHoldingItsLastSample() throws Exception {
+        // 24 kHz appends resampled to 16 kHz: the resampler holds ~1 ms back for its look-ahead. Frames start after
+        // that much silence, so the fifth 20 ms append completes the fifth frame instead of leaving it 1 ms short.
+        for (WireFormat format : new WireFormat[] {WireFormat.PCM16_24K, WireFormat.PCMU}) {
+            InputHarness h = new InputHarness(format, InputHarness.serverVad(300, 200, null), null);
+            h.append(100, true);
+            assertEquals(5, h.vad.frames.get(), format + ": frames after 100 ms in 20 ms appends");
+            h.onActor(() -> {
+                h.input.clear();
+                return null;
+            });
+            h.append(100, false);
+            assertEquals(10, h.vad.frames.get(), format + ": a clear keeps the frames aligned with the appends");
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedVad implements VadEngine {
     final int rate;
     final int frame;
+    /** Frames analysed so far. */
+    final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     final AtomicInteger resets = new AtomicInteger();
 
     ScriptedVad(int rate, int frame) {
@@ -33,6 +35,7 @@ final class ScriptedVad implements VadEngine {
                 if (f.length != frame) {
                     throw new IllegalArgumentException("frame of " + f.length);
                 }
+                frames.incrementAndGet();
                 double acc = 0;
                 for (short s : f) {
                     acc += (double) s * s;
