@@ -21,7 +21,9 @@ setTimeout(() => fail('timeout: saw ' + seen.join(',')), 20000).unref();
 session.on('transport_event', (e) => seen.push(e.type));
 session.on('error', (e) => fail('error: ' + JSON.stringify(e.error ?? e)));
 session.on('agent_end', (_ctx, _agent, output) => {
-  if (toolRuns.length === 0) return; // the first response only called the tool
+  // The first response only calls the tool; the SDK may have run it before that response's agent_end fires, so
+  // wait for the answer that carries text.
+  if (toolRuns.length === 0 || !output) return;
   console.log(JSON.stringify({ output, toolRuns, events: seen }));
   session.close();
   setTimeout(() => process.exit(0), 100);

@@ -218,6 +218,9 @@ public final class VadInputPipeline implements InputPipeline {
         sttPaused = false;
         speechEndMs = -1;
         lastResetMs = nowMs;
+        // With a silence window shorter than the hangover the segmenter still counts this as speech; speech
+        // resuming now must start a new utterance, so the segmenter has to see it as an onset.
+        segmenter.reset();
         listener.speechStopped(u.id, nowMs, audio);
         stt.committed(u);
         stt.end();

@@ -57,6 +57,23 @@ class InputPathTest {
     }
 
     @Test
+    void speechResumingRightAfterAShortWindowEndedTheTurnStartsTheNextUtterance() throws Exception {
+        // window 60 ms, hangover 100 ms: the turn ends while the segmenter would still call it speech; the user
+        // going on 20 ms later is a new utterance, not lost
+        InputHarness h = new InputHarness(WireFormat.PCM16_24K, InputHarness.serverVad(0, 60, null), null);
+        h.stt.finals.put(0, "set an alarm for six");
+        h.stt.finals.put(1, "thirty");
+        h.append(500, false);
+        h.append(400, true);
+        h.append(100, false);
+        h.append(400, true);
+        h.append(300, false);
+        assertEquals(List.of("started:1:500", "stopped:1:980", "started:2:1000", "stopped:2:1480"),
+                h.listener.starting("st"));
+        assertEquals(List.of("completed:1:set an alarm for six", "completed:2:thirty"), h.listener.starting("completed"));
+    }
+
+    @Test
     void sttGetsTheUtteranceWithItsPrefixAtItsOwnRate() throws Exception {
         InputHarness h = new InputHarness(WireFormat.PCMU, InputHarness.serverVad(300, 200, null), null);
         h.stt.finals.put(0, "hello world");
