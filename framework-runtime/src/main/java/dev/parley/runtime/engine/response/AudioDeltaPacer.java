@@ -4,8 +4,8 @@ import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayDeque;
 
 /**
- * Cuts a stream of encoded output audio into deltas of a steady size (the first one smaller, so the first
- * sound leaves sooner), and releases each clause's transcript just before the delta in which that clause's
+ * Cuts a stream of encoded output audio into deltas of a steady size (the first one smaller and sent with the
+ * first audio, so the first sound leaves sooner), and releases each clause's transcript just before the delta in which that clause's
  * audio starts. Only the last delta of a response may be shorter. Not thread-safe (used on the session actor).
  */
 final class AudioDeltaPacer {
@@ -61,6 +61,12 @@ final class AudioDeltaPacer {
             if (len >= target) {
                 emit(len);
             }
+        }
+        if (!firstSent && len > 0) {
+            // The first sound leaves with the first audio, even short of the first delta's size: TTS chunks come
+            // out of the output resampler ~1 ms short of their length, and waiting for the next one put a TTS
+            // chunk's production time on the time to first audio.
+            emit(len);
         }
     }
 

@@ -113,6 +113,20 @@ class ResponsePathTest {
     }
 
     @Test
+    void theFirstDeltaLeavesWithTheFirstTtsChunkEvenWhenItIsShort() throws Exception {
+        ScriptedLlm llm = new ScriptedLlm(ScriptedLlm.words(ANSWER, FinishReason.STOP));
+        ScriptedTts tts = new ScriptedTts(24000, 5, 456); // 19 ms chunks, shorter than the 20 ms first delta
+        RecordingListener l = new RecordingListener();
+        h.start(llm, tts, true, true, ResponseSettings.DEFAULTS, l);
+        assertTrue(l.awaitTerminal());
+        List<RecordingListener.Event> audio = l.events.stream().filter(e -> e.kind().equals("audio")).toList();
+        assertEquals(19, Long.parseLong(audio.get(0).text()), "the first chunk is not held for the second");
+        for (int i = 1; i < audio.size() - 1; i++) {
+            assertEquals(60, Long.parseLong(audio.get(i).text()), "then steady deltas");
+        }
+    }
+
+    @Test
     void ttsAudioIsResampledAndEncodedToTheOutputFormat() throws Exception {
         ScriptedLlm llm = new ScriptedLlm(ScriptedLlm.words("Hello there. Bye now.", FinishReason.STOP));
         ScriptedTts tts = new ScriptedTts(48000, 4, 4800); // MaryTTS-like 48 kHz, 100 ms chunks
