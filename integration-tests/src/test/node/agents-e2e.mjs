@@ -1,7 +1,7 @@
 // @openai/agents-realtime (RealtimeSession over OpenAIRealtimeWebSocket, ws:// URL, SDK defaults: semantic_vad,
 // audio out) drives one scenario against `parley serve` and prints one JSON line with what the JUnit side
 // (AgentsRealtimeE2EIT) asserts on. Usage: node agents-e2e.mjs spoken-question|barge-in|text-turn|tool-call
-// Env: PARLEY_PORT, PARLEY_KEY, PARLEY_WEATHER and PARLEY_JOKE (raw pcm16 24 kHz speech files).
+// Env: PARLEY_PORT, PARLEY_KEY, PARLEY_WEATHER and PARLEY_BARGE_IN (raw pcm16 24 kHz speech files).
 import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebSocket, tool } from '@openai/agents-realtime';
 import { z } from 'zod';
 import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
@@ -81,7 +81,7 @@ async function bargeIn() {
   await log.wait('response.output_audio.delta');
   // From 400 ms into the recording (its voice starts at ~580 ms), so the interruption is heard while the story
   // is surely still being generated.
-  mic.say(pcmFromEnv('PARLEY_JOKE').subarray(48 * 400));
+  mic.say(pcmFromEnv('PARLEY_BARGE_IN').subarray(48 * 400));
   const cancelled = await log.wait('response.done', 1);
   // The SDK truncates what it "played" itself on speech_started (§5.5) and retrieves the item.
   const truncated = await log.wait('conversation.item.truncated');

@@ -1,7 +1,7 @@
 // The official `openai` npm client (OpenAIRealtimeWS over wss, trusting Parley's self-signed certificate) drives
 // one scenario against `parley serve` and prints one JSON line with what the JUnit side (OpenAiClientE2EIT)
 // asserts on. Usage: node openai-e2e.mjs spoken-question|barge-in|text-turn|tool-call
-// Env: PARLEY_PORT, PARLEY_CA (certificate PEM), PARLEY_WEATHER and PARLEY_JOKE (raw pcm16 24 kHz speech files).
+// Env: PARLEY_PORT, PARLEY_CA (certificate PEM), PARLEY_WEATHER and PARLEY_BARGE_IN (raw pcm16 24 kHz speech files).
 import fs from 'node:fs';
 import OpenAI from 'openai';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
@@ -85,7 +85,7 @@ async function bargeIn() {
   const firstDeltaAt = Date.now();
   // From 400 ms into the recording (its voice starts at ~580 ms), so the interruption is heard while the story
   // is surely still being generated.
-  mic.say(pcmFromEnv('PARLEY_JOKE').subarray(48 * 400));
+  mic.say(pcmFromEnv('PARLEY_BARGE_IN').subarray(48 * 400));
   const cancelled = await log.wait('response.done', 1);
   const story = cancelled.response.output.find((i) => i.type === 'message');
   // What a WebSocket client does after an interruption (§5.5): truncate the assistant item to what it played.

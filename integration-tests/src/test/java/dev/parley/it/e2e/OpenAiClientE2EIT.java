@@ -32,7 +32,7 @@ class OpenAiClientE2EIT {
         assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
         env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
                 "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
-                "PARLEY_JOKE", ClientSpeech.pcm24k("joke-slt.wav").toString());
+                "PARLEY_BARGE_IN", ClientSpeech.pcm24k("station-slt.wav").toString());
     }
 
     @AfterAll

@@ -18,8 +18,10 @@ import java.util.Locale;
 final class ScenarioChecks {
     /**
      * Word error rate the pocketsphinx transcript of a clean recorded question must stay within: at most two
-     * errors in six words. pocketsphinx's words shift a little with where the speech segment starts, which
-     * depends on when the utterance begins in the live stream (seen: "tell me a joke and on computers", 0.33).
+     * errors in six words. pocketsphinx's words shift with where the speech segment starts, to the millisecond:
+     * joke-slt.wav, decoded from ten start offsets 0–5 ms apart, came out right only 5 times ("tell me a job done on
+     * computer is", "... joke and on computers"), so the scenarios use questions it decodes from every offset
+     * (weather-slt.wav, station-slt.wav: 10 of 10).
      */
     static final double MAX_WER = 0.34;
     /** pcm16 mono 24 kHz: bytes per second. */
@@ -111,7 +113,7 @@ final class ScenarioChecks {
             assertTrue(heardStory.length() < story.length(), "cut at " + truncatedAt + " of " + storyMs
                     + " ms, the item keeps less than the story: '" + heardStory + "'");
         }
-        assertHeard(result, "joke-slt.wav", label);
+        assertHeard(result, "station-slt.wav", label);
         JsonNode next = result.path("next");
         assertEquals("completed", next.path("status").asText(), next.toString());
         assertFalse(next.path("text").asText().isBlank(), next.toString());

@@ -97,7 +97,7 @@ class DefaultPipelineVoiceIT {
                     + "dragon.\"}]}}");
             c.send("{\"type\":\"response.create\"}");
             c.await("response.output_audio.delta");
-            say(c, "joke-slt.wav", 200, 1500);
+            say(c, "station-slt.wav", 200, 1500); // decoded alike from any start offset, unlike joke-slt
             List<JsonNode> first = c.eventsThrough("response.done");
             List<String> types = first.stream().map(e -> e.path("type").asText()).toList();
             JsonNode cancelled = first.get(first.size() - 1).path("response");
@@ -111,7 +111,7 @@ class DefaultPipelineVoiceIT {
             List<JsonNode> next = c.eventsThrough("response.done");
             JsonNode heard = next.stream().filter(e -> e.path("type").asText()
                     .equals("conversation.item.input_audio_transcription.completed")).findFirst().orElseThrow();
-            assertTrue(heard.path("transcript").asText().contains("joke"), "heard: " + heard);
+            assertTrue(heard.path("transcript").asText().contains("station"), "heard: " + heard);
             assertEquals("completed", next.get(next.size() - 1).at("/response/status").asText());
             assertTrue(audioBytes(next) > 0, "the interruption got its own spoken answer");
         }
