@@ -37,9 +37,6 @@ final class TtfaBench {
         try (BenchServer srv = BenchServer.start(pipeline);
              RealtimeClient c = BenchSessions.open(ctx.http(), srv.url(), s.silenceMs(), t -> true)) {
             c.tap(e -> {
-                if (System.getenv("PARLEY_BENCH_DEBUG") != null && !e.type().contains("delta")) {
-                    System.err.println("EVT " + e.type() + " " + (e.json().length() > 900 ? e.json().substring(0, 900) : e.json()));
-                }
                 if (e.type().equals("conversation.item.input_audio_transcription.completed")) {
                     heard.add(e.node().path("transcript").asText());
                 }
