@@ -64,6 +64,19 @@ public final class SessionActor implements Executor {
         return true;
     }
 
+    /**
+     * Runs {@code task} on the calling thread if the actor is idle, else queues it ({@link #runIfIdle}, then
+     * {@link #execute}). For a component's result on the latency path (an STT final, a TTS chunk): the session
+     * work it starts is short and non-blocking (engines' start calls return at once), and skipping the carrier
+     * wake-up takes a thread hand-off off the time to first audio. Called from inside this actor's own task, it
+     * queues (the actor is busy), so it never re-enters.
+     */
+    public void runOrExecute(Runnable task) {
+        if (!runIfIdle(task)) {
+            execute(task);
+        }
+    }
+
     /** True when called from a task of this actor. */
     public boolean inActor() {
         return runningOn == Thread.currentThread();

@@ -88,6 +88,18 @@ class SessionActorTest {
         assertEquals(List.of("after"), ran);
     }
 
+    @Test
+    void runOrExecuteCalledFromAnActorTaskQueuesInsteadOfReentering() throws Exception {
+        Thread caller = Thread.currentThread();
+        actor.runOrExecute(() -> {
+            ran.add(Thread.currentThread() == caller ? "inline" : "elsewhere");
+            actor.runOrExecute(() -> ran.add("nested"));
+            ran.add("inline done");
+        });
+        await();
+        assertEquals(List.of("inline", "inline done", "nested"), ran);
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

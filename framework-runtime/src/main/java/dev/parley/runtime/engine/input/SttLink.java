@@ -250,7 +250,7 @@ public final class SttLink implements AutoCloseable {
 
             @Override
             public void onFinal(String text) {
-                actor.execute(() -> finalText(gen, text));
+                actor.runOrExecute(() -> finalText(gen, text));
             }
 
             @Override

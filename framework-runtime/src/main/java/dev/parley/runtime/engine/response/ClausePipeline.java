@@ -1,11 +1,11 @@
 package dev.parley.runtime.engine.response;
 
+import dev.parley.runtime.engine.SessionActor;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.VoiceSettings;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
 
 /**
  * Speaks clauses in order while synthesizing ahead: the head clause's audio flows out as it arrives, while up
@@ -31,7 +31,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     private final VoiceSettings voice;
     private final WireFormat format;
     private final int lookahead;
-    private final Executor actor;
+    private final SessionActor actor;
     private final TtsWatchdog watchdog;
     private final ResponseTiming timing;
     private final Events events;
@@ -40,7 +40,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     private boolean finishing;
     private boolean stopped;
 
-    ClausePipeline(TtsEngine tts, VoiceSettings voice, WireFormat format, int lookahead, Executor actor,
+    ClausePipeline(TtsEngine tts, VoiceSettings voice, WireFormat format, int lookahead, SessionActor actor,
                    TtsWatchdog watchdog, ResponseTiming timing, Events events) {
         this.tts = tts;
         this.voice = voice;

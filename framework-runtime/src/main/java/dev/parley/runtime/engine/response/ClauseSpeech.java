@@ -1,5 +1,6 @@
 package dev.parley.runtime.engine.response;
 
+import dev.parley.runtime.engine.SessionActor;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsListener;
@@ -11,7 +12,6 @@ import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * The synthesis of one clause. Audio is resampled and encoded to the output wire format on the TTS engine's
@@ -31,7 +31,7 @@ final class ClauseSpeech implements TtsListener {
     final int index;
     final String text;
     private final WireFormat format;
-    private final Executor actor;
+    private final SessionActor actor;
     private final Owner owner;
     private final ResponseTiming timing;
     private volatile boolean cancelled;
@@ -46,7 +46,7 @@ final class ClauseSpeech implements TtsListener {
     boolean doneSeen;
     boolean textReleased;
 
-    ClauseSpeech(int index, String text, WireFormat format, Executor actor, Owner owner, ResponseTiming timing) {
+    ClauseSpeech(int index, String text, WireFormat format, SessionActor actor, Owner owner, ResponseTiming timing) {
         this.index = index;
         this.text = text;
         this.format = format;
@@ -126,6 +126,6 @@ final class ClauseSpeech implements TtsListener {
             return;
         }
         byte[] wire = WireCodec.encode(format, pcm, 0, pcm.length);
-        actor.execute(() -> owner.clauseAudio(this, wire));
+        actor.runOrExecute(() -> owner.clauseAudio(this, wire));
     }
 }
