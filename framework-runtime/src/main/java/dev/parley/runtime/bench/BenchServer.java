@@ -44,7 +44,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Pipeline pipeline) {
-        ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null);
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null,
+                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
         try {
             return new BenchServer(RealtimeServer.start(options, r -> pipeline, new DefaultSessionEngineFactory()));
         } catch (IOException e) {

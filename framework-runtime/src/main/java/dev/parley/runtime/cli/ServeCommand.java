@@ -63,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Accepted API key (repeatable). Default: PARLEY_API_KEYS (comma-separated); none = open server.")
     List<String> apiKeys = new ArrayList<>();
 
+    @Option(names = "--conversation-audio-mb", defaultValue = "8", paramLabel = "MB",
+            description = "Item audio each session keeps for conversation.item.retrieve, in MiB; older items keep "
+                    + "their transcript but lose their audio. Worst-case heap is sessions x this (default: ${DEFAULT-VALUE}).")
+    int conversationAudioMb;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -73,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("--tls-cert and --tls-key must be given together");
+        }
+        if (conversationAudioMb < 0) {
+            throw new ConfigException("--conversation-audio-mb must be 0 or more, got " + conversationAudioMb);
         }
         ComponentRegistry registry = plugins.load().registry();
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
@@ -99,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServerOptions options() {
-        ServerOptions o = ServerOptions.defaults().withHost(host).withPort(port).withTlsSelfSigned(tlsSelfSigned);
+        ServerOptions o = ServerOptions.defaults().withHost(host).withPort(port).withTlsSelfSigned(tlsSelfSigned)
+                .withConversationAudioBytes(conversationAudioMb * 1024L * 1024);
         if (tlsCert != null) {
             o = o.withTls(tlsCert, tlsKey);
         }

@@ -12,18 +12,23 @@ import java.util.Map;
  */
 public final class Conversation {
     public static final String ROOT = "root";
-    /**
-     * Audio kept for {@code conversation.item.retrieve} per session (≈ 11 minutes of 24 kHz PCM16). Older items
-     * lose their audio bytes first; their transcripts and lengths stay, so history and truncation still work.
-     */
-    public static final long AUDIO_BUDGET_BYTES = 32L * 1024 * 1024;
-
     private final String id;
+    /**
+     * Audio kept for {@code conversation.item.retrieve}. Older items lose their audio bytes first; their
+     * transcripts and lengths stay, so history and truncation still work.
+     */
+    private final long audioBudgetBytes;
     private final List<ConversationItem> items = new ArrayList<>();
     private final Map<String, ConversationItem> byId = new HashMap<>();
 
+    /** With the default audio budget ({@link SessionLimits#DEFAULT_CONVERSATION_AUDIO_BYTES}). */
     public Conversation(String id) {
+        this(id, SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+    }
+
+    public Conversation(String id, long audioBudgetBytes) {
         this.id = id;
+        this.audioBudgetBytes = audioBudgetBytes;
     }
 
     public String id() {
@@ -79,7 +84,7 @@ public final class Conversation {
         return item != null && items.remove(item);
     }
 
-    /** Drops the audio bytes of the oldest items until at most {@link #AUDIO_BUDGET_BYTES} remain. */
+    /** Drops the audio bytes of the oldest items until at most the audio budget remains. */
     public void limitAudio() {
         long kept = 0;
         for (int i = items.size() - 1; i >= 0; i--) {
@@ -87,7 +92,7 @@ public final class Conversation {
                 if (p.audio == null) {
                     continue;
                 }
-                if (kept + p.audio.length > AUDIO_BUDGET_BYTES) {
+                if (kept + p.audio.length > audioBudgetBytes) {
                     p.audio = null;
                 } else {
                     kept += p.audio.length;

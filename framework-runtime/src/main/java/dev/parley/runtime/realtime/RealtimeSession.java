@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeSession {
     private static final Logger log = LoggerFactory.getLogger(RealtimeSession.class);
     /** How long a response that follows a voice turn waits for the turn's final transcript. */
-    public static final Duration DEFAULT_TRANSCRIPT_WAIT = Duration.ofSeconds(5);
 
     private final SessionContext ctx;
     private final ClientEventDecoder decoder;
@@ -31,13 +29,13 @@ public final class RealtimeSession {
 
     /**
      * @param timers         runs the bounded transcript wait
-     * @param transcriptWait how long a voice turn's response waits for the final transcript
+     * @param limits         what the session may wait for and hold
      * @param observer       told of completed turns, barge-ins and failures (experiment metrics)
      */
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
-                           Duration transcriptWait, SessionObserver observer) {
+                           SessionLimits limits, SessionObserver observer) {
         EventEmitter out = new EventEmitter(sink, setup.dialect());
-        this.ctx = new SessionContext(out, setup.identity(), setup.config(), actor, timers, transcriptWait,
+        this.ctx = new SessionContext(out, setup.identity(), setup.config(), actor, timers, limits,
                 observer == null ? SessionObserver.NONE : observer);
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.responses = new ResponseCoordinator(ctx);

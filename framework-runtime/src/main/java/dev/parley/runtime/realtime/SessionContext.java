@@ -36,15 +36,15 @@ final class SessionContext {
     Phase phase = Phase.OPENING;
 
     SessionContext(EventEmitter out, SessionIdentity identity, SessionConfig config, SessionActor actor,
-                   ScheduledExecutorService timers, Duration transcriptWait, SessionObserver observer) {
+                   ScheduledExecutorService timers, SessionLimits limits, SessionObserver observer) {
         this.out = out;
         this.identity = identity;
         this.config = config;
         this.actor = actor;
         this.timers = timers;
-        this.transcriptWait = transcriptWait;
+        this.transcriptWait = limits.transcriptWait();
         this.observer = observer;
-        this.conversation = new Conversation(Ids.conversation());
+        this.conversation = new Conversation(Ids.conversation(), limits.conversationAudioBytes());
     }
 
     InputSettings inputSettings() {

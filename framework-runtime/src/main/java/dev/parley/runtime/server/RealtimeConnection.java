@@ -66,7 +66,7 @@ final class RealtimeConnection {
                 return;
             }
             session = new RealtimeSession(setup, new ChannelEventSink(channel), actor, server.timers(),
-                    server.options().transcriptWait(), server.observer());
+                    server.options().sessionLimits(), server.observer());
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));

@@ -1,5 +1,6 @@
 package dev.parley.runtime.server;
 
+import dev.parley.runtime.realtime.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,10 +19,12 @@ import java.util.List;
  * @param pingInterval   how often the server pings each WebSocket
  * @param idleTimeout    close a connection that sent nothing (not even a pong) for this long
  * @param transcriptWait how long a response after a voice turn waits for the final transcript
+ * @param conversationAudioBytes item audio each session keeps for {@code conversation.item.retrieve}
+ *                       ({@code --conversation-audio-mb}); 0 keeps none; see {@link SessionLimits}
  */
 public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, boolean tlsSelfSigned,
                             List<String> apiKeys, Duration pingInterval, Duration idleTimeout,
-                            Duration transcriptWait) {
+                            Duration transcriptWait, long conversationAudioBytes) {
     public static final String API_KEYS_ENV = "PARLEY_API_KEYS";
 
     public ServerOptions {
@@ -29,7 +32,10 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
         apiKeys = apiKeys == null ? List.of() : apiKeys.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
         pingInterval = pingInterval == null ? Duration.ofSeconds(20) : pingInterval;
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(120) : idleTimeout;
-        transcriptWait = transcriptWait == null ? Duration.ofSeconds(5) : transcriptWait;
+        transcriptWait = transcriptWait == null ? SessionLimits.DEFAULT_TRANSCRIPT_WAIT : transcriptWait;
+        if (conversationAudioBytes < 0) {
+            throw new IllegalArgumentException("--conversation-audio-mb must be 0 or more");
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
         }
@@ -37,12 +43,23 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     /** 127.0.0.1:8080, no TLS, keys from {@value #API_KEYS_ENV} (comma-separated). */
     public static ServerOptions defaults() {
-        return new ServerOptions("127.0.0.1", 8080, null, null, false, apiKeysFromEnv(), null, null, null);
+        return new ServerOptions("127.0.0.1", 8080, null, null, false, apiKeysFromEnv(), null, null, null,
+                SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
     }
 
     public static List<String> apiKeysFromEnv() {
         String v = System.getenv(API_KEYS_ENV);
         return v == null ? List.of() : Arrays.asList(v.split(","));
+    }
+
+    public ServerOptions withConversationAudioBytes(long bytes) {
+        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
+                transcriptWait, bytes);
+    }
+
+    /** What each session may wait for and hold. */
+    public SessionLimits sessionLimits() {
+        return new SessionLimits(transcriptWait, conversationAudioBytes);
     }
 
     public boolean tls() {
@@ -51,30 +68,31 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait);
+                transcriptWait, conversationAudioBytes);
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(host, p, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait);
+                transcriptWait, conversationAudioBytes);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
         return new ServerOptions(host, port, cert, key, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait);
+                transcriptWait, conversationAudioBytes);
     }
 
     public ServerOptions withTlsSelfSigned(boolean on) {
         return new ServerOptions(host, port, tlsCert, tlsKey, on, apiKeys, pingInterval, idleTimeout,
-                transcriptWait);
+                transcriptWait, conversationAudioBytes);
     }
 
     public ServerOptions withApiKeys(List<String> keys) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, keys, pingInterval, idleTimeout,
-                transcriptWait);
+                transcriptWait, conversationAudioBytes);
     }
 
     public ServerOptions withTimings(Duration ping, Duration idle, Duration transcript) {
-        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, ping, idle, transcript);
+        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, ping, idle, transcript,
+                conversationAudioBytes);
     }
 }

@@ -37,6 +37,13 @@ class ParleyCliTest {
     }
 
     @Test
+    void serveRejectsANegativeConversationAudioBudgetBeforeLoadingAnything() {
+        Result r = run("serve", "--conversation-audio-mb", "-1", "--plugins-dir", plugins.toString());
+        assertEquals(2, r.code, r.out);
+        assertTrue(r.err.contains("--conversation-audio-mb must be 0 or more, got -1"), r.err);
+    }
+
+    @Test
     void validateAcceptsAGoodPipeline() {
         Result r = run("pipelines", "validate", fixture("valid.yaml"), "--plugins-dir", plugins.toString());
         assertEquals(0, r.code, r.err);

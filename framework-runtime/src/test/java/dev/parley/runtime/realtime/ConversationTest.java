@@ -31,8 +31,8 @@ class ConversationTest {
 
     @Test
     void oldestAudioIsDroppedBeyondTheBudgetButTranscriptsStay() {
-        Conversation c = new Conversation("conv_1");
-        int third = (int) (Conversation.AUDIO_BUDGET_BYTES / 3) + 1;
+        Conversation c = new Conversation("conv_1", 3000);
+        int third = 1001;
         for (String id : new String[] {"a", "b", "c", "d"}) {
             c.append(audioItem(id, third));
             c.limitAudio();
@@ -42,5 +42,21 @@ class ConversationTest {
         assertNotNull(c.get("c").content.get(0).audio);
         assertNotNull(c.get("d").content.get(0).audio);
         assertEquals("said a", c.get("a").content.get(0).transcript);
+    }
+
+    @Test
+    void aZeroBudgetKeepsNoAudioAndTheDefaultKeepsEightMebibytes() {
+        Conversation none = new Conversation("conv_1", 0);
+        none.append(audioItem("a", 10));
+        none.limitAudio();
+        assertNull(none.get("a").content.get(0).audio);
+        assertNotNull(none.get("a").content.get(0).transcript);
+
+        Conversation byDefault = new Conversation("conv_2");
+        byDefault.append(audioItem("old", 1));
+        byDefault.append(audioItem("new", 8 * 1024 * 1024));
+        byDefault.limitAudio();
+        assertNull(byDefault.get("old").content.get(0).audio);
+        assertNotNull(byDefault.get("new").content.get(0).audio);
     }
 }

@@ -29,7 +29,8 @@ final class TestServer implements AutoCloseable {
     }
 
     static ServerOptions options(List<String> keys) {
-        return new ServerOptions("127.0.0.1", 0, null, null, false, keys, null, null, Duration.ofSeconds(2));
+        return new ServerOptions("127.0.0.1", 0, null, null, false, keys, null, null, Duration.ofSeconds(2),
+                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
     }
 
     String url() {

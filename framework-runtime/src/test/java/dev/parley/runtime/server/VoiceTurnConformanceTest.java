@@ -78,6 +78,25 @@ class VoiceTurnConformanceTest extends ConnectedClientFixture {
     }
 
     @Test
+    void aServerWithNoConversationAudioBudgetKeepsTranscriptsButNoAudio() throws Exception {
+        try (TestServer none = new TestServer(TestServer.options(List.of()).withConversationAudioBytes(0));
+             RealtimeTestClient c = RealtimeTestClient.connect(none.url())) {
+            c.expect("session.created");
+            ScriptedEngineFactory.ScriptedEngine e = none.engines.awaitEngine();
+            e.fire(l -> l.speechStarted(1, 120));
+            String userId = c.await("input_audio_buffer.speech_started").path("item_id").asText();
+            e.fire(l -> l.speechStopped(1, 900, e.audio(1, 120, 900)));
+            e.fire(l -> l.transcriptCompleted(1, "what time is it"));
+            c.await("response.done");
+            c.send("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + userId + "\"}");
+            JsonNode item = c.await("conversation.item.retrieved").path("item");
+            assertEquals("what time is it", item.at("/content/0/transcript").asText(), "the transcript stays");
+            JsonNode audio = item.at("/content/0/audio");
+            assertTrue(audio.isMissingNode() || audio.isNull(), item.toString());
+        }
+    }
+
+    @Test
     void responseProceedsWhenTheTranscriptNeverComes() throws Exception {
         engine.fire(l -> l.speechStarted(1, 0));
         engine.fire(l -> l.speechStopped(1, 500, engine.audio(1, 0, 500)));

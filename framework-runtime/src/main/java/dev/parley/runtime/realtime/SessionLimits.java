@@ -1,0 +1,29 @@
+package dev.parley.runtime.realtime;
+
+import java.time.Duration;
+
+/**
+ * What one session may wait for and hold, set per server.
+ *
+ * @param transcriptWait         how long a voice turn's response waits for the final transcript
+ * @param conversationAudioBytes item audio a session keeps for {@code conversation.item.retrieve}; older items
+ *                               lose their audio bytes first (transcripts and lengths stay). It bounds a long
+ *                               conversation's heap: sessions × this is the worst case.
+ */
+public record SessionLimits(Duration transcriptWait, long conversationAudioBytes) {
+    /** 8 MiB: the last ~2 min 55 s of 24 kHz PCM16 audio, user and assistant together. */
+    public static final long DEFAULT_CONVERSATION_AUDIO_BYTES = 8L * 1024 * 1024;
+    public static final Duration DEFAULT_TRANSCRIPT_WAIT = Duration.ofSeconds(5);
+
+    public SessionLimits {
+        transcriptWait = transcriptWait == null ? DEFAULT_TRANSCRIPT_WAIT : transcriptWait;
+        if (conversationAudioBytes < 0) {
+            throw new IllegalArgumentException("conversation audio budget must be 0 or more bytes, got "
+                    + conversationAudioBytes);
+        }
+    }
+
+    public static SessionLimits defaults() {
+        return new SessionLimits(DEFAULT_TRANSCRIPT_WAIT, DEFAULT_CONVERSATION_AUDIO_BYTES);
+    }
+}
