@@ -51,15 +51,9 @@ public final class SessionActor implements Executor {
         }
         runningOn = Thread.currentThread();
         try {
-            task.run();
-        } catch (RuntimeException | Error e) {
-            log.error("Session {}: task failed", name, e);
+            runLogged(task);
         } finally {
-            runningOn = null;
-            scheduled.set(false);
-            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-                carrier.execute(this::drain);
-            }
+            release();
         }
         return true;
     }
@@ -88,18 +82,27 @@ public final class SessionActor implements Executor {
             Runnable r;
             int budget = 256; // yield the carrier now and then so one busy session cannot starve others
             while (budget-- > 0 && (r = queue.poll()) != null) {
-                try {
-                    r.run();
-                } catch (RuntimeException | Error e) {
-                    log.error("Session {}: task failed", name, e);
-                }
+                runLogged(r);
             }
         } finally {
-            runningOn = null;
-            scheduled.set(false);
-            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-                carrier.execute(this::drain);
-            }
+            release();
+        }
+    }
+
+    private void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            log.error("Session {}: task failed", name, e);
+        }
+    }
+
+    /** Ends a batch: tasks queued while it ran (or after the last check) get a new one on the carrier. */
+    private void release() {
+        runningOn = null;
+        scheduled.set(false);
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            carrier.execute(this::drain);
         }
     }
 }
