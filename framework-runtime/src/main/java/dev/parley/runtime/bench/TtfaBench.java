@@ -107,7 +107,9 @@ final class TtfaBench {
         row(t, "  framework overhead (server part - STT - LLM - TTS)", overhead, "p99 <= 2");
         t.print(ctx.out());
         ctx.out().printf("Transcripts: word error rate %.1f %% over the %d turns that ended once (testdata/speech/"
-                + "transcripts.tsv)%n%n", wer.percent(), wer.utterances());
+                + "transcripts.tsv)%n", wer.percent(), wer.utterances());
+        wer.misheard().forEach(m -> ctx.out().println("- " + m));
+        ctx.out().println();
     }
 
     static void row(TextTable t, String name, Samples v, String target) {

@@ -1,7 +1,11 @@
 package dev.parley.runtime.bench;
 
-/** Word error rate of recognised transcripts against what was said: edit distance over words, summed. */
+/**
+ * Word error rate of recognised transcripts against what was said: edit distance over words, summed. Keeps the
+ * misrecognitions (what was said → what was heard, how often) so a report can show where the errors are.
+ */
 final class WordErrors {
+    private final java.util.Map<String, Integer> misheard = new java.util.TreeMap<>();
     private long errors;
     private long words;
     private int utterances;
@@ -9,9 +13,18 @@ final class WordErrors {
     /** Adds one utterance: {@code heard} as recognised against {@code said}. */
     void add(String said, String heard) {
         java.util.List<String> ref = WordErrorRate.words(said);
-        errors += WordErrorRate.errors(ref, WordErrorRate.words(heard == null ? "" : heard));
+        int e = WordErrorRate.errors(ref, WordErrorRate.words(heard == null ? "" : heard));
+        errors += e;
         words += ref.size();
+        if (e > 0) {
+            misheard.merge("\"" + said + "\" heard as \"" + heard + "\"", 1, Integer::sum);
+        }
         utterances++;
+    }
+
+    /** Each distinct misrecognition with its count, e.g. {@code "tell me a joke" heard as "tell me a job" (3x)}. */
+    java.util.List<String> misheard() {
+        return misheard.entrySet().stream().map(m -> m.getKey() + " (" + m.getValue() + "x)").toList();
     }
 
     int utterances() {
