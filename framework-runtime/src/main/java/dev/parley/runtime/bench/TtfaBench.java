@@ -91,7 +91,8 @@ final class TtfaBench {
             }
         }
         TextTable t = new TextTable("Time to first audio, pipeline '" + pipeline.name() + "', silence_duration_ms "
-                + s.silenceMs() + " (" + ttfa.count() + " spoken turns after " + Math.min(WARM_UP_TURNS, s.turns()) + " warm-up turns, " + failed + " failed, "
+                + s.silenceMs() + " (" + ttfa.count() + " spoken turns after " + Math.min(WARM_UP_TURNS, s.turns())
+                + " warm-up turns, " + failed + " failed, "
                 + splits + " early turn ends inside a question)",
                 "quantity (ms)", "p50", "p90", "p99", "target");
         row(t, "TTFA: last speech chunk sent -> first audio delta received", ttfa, "p90 <= 300");

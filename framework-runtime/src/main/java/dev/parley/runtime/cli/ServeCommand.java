@@ -65,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--conversation-audio-mb", defaultValue = "8", paramLabel = "MB",
             description = "Item audio each session keeps for conversation.item.retrieve, in MiB; older items keep "
-                    + "their transcript but lose their audio. Worst-case heap is sessions x this (default: ${DEFAULT-VALUE}).")
+                    + "their transcript but lose their audio. Worst-case heap is sessions x this "
+                    + "(default: ${DEFAULT-VALUE}).")
     int conversationAudioMb;
 
     @Mixin

@@ -2,8 +2,8 @@ package dev.parley.runtime.engine.input;
 
 /**
  * Collects samples into the fixed-size frames a VAD takes. Frames start after a lead of silence, so that they
- * complete when the input chunk holding their last sample arrives rather than one chunk later. One frame array is reused for every frame, so the
- * per-frame path allocates nothing; the consumer must not keep the array.
+ * complete when the input chunk holding their last sample arrives rather than one chunk later. One frame array is
+ * reused for every frame, so the per-frame path allocates nothing; the consumer must not keep the array.
  */
 final class FrameAssembler {
     /** Receives each complete frame. */

@@ -5,8 +5,9 @@ import java.util.ArrayDeque;
 
 /**
  * Cuts a stream of encoded output audio into deltas of a steady size (the first one smaller and sent with the
- * first audio, so the first sound leaves sooner), and releases each clause's transcript just before the delta in which that clause's
- * audio starts. Only the last delta of a response may be shorter. Not thread-safe (used on the session actor).
+ * first audio, so the first sound leaves sooner), and releases each clause's transcript just before the delta in
+ * which that clause's audio starts. Only the last delta of a response may be shorter. Not thread-safe (used on the
+ * session actor).
  */
 final class AudioDeltaPacer {
     /** Where the pacer's output goes. */
