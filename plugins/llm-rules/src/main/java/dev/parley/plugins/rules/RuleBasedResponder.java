@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine of the built-in rule-based responder: picks the first rule that answers the conversation and
+ * The engine of the rule-based responder: picks the first rule that answers the conversation and
  * streams its reply word by word. Stateless apart from the story rotation, so one instance serves every session.
  */
 public final class RuleBasedResponder implements LlmEngine {
