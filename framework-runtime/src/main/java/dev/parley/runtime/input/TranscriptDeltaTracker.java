@@ -1,0 +1,77 @@
+package dev.parley.runtime.input;
+
+/**
+ * Turns a recogniser's partial hypotheses (each the whole text so far) into append-only transcript deltas.
+ * Only the stable part of a partial is sent — every word but the last, which recognisers revise most — and only
+ * once the utterance is committed (the protocol sends transcription deltas after {@code committed}). If a
+ * partial rewrites words already sent, nothing more is sent until the final, which then supplies the remainder
+ * when it still extends what was sent (the {@code completed} event carries the full final text either way).
+ */
+final class TranscriptDeltaTracker {
+    private final StringBuilder sent = new StringBuilder();
+    private String latest = "";
+    private boolean released;
+    private boolean diverged;
+    /** {@link #latest} is a segment's final: no word of it will be revised. */
+    private boolean settled;
+
+    /** The latest partial; returns the delta to send now, or null. */
+    String partial(String text) {
+        latest = normalise(text);
+        settled = false;
+        return released ? next(stablePart(latest)) : null;
+    }
+
+    /** The utterance was committed: deltas may flow from now on. Returns the delta to send now, or null. */
+    String release() {
+        released = true;
+        return next(settled ? latest : stablePart(latest));
+    }
+
+    /**
+     * The final of one segment, the utterance's text so far: every word is settled (only a later segment adds
+     * words), so after the commit all of it may be sent. Returns the delta to send now, or null.
+     */
+    String segmentFinal(String textSoFar) {
+        latest = normalise(textSoFar);
+        settled = true;
+        return released ? next(latest) : null;
+    }
+
+    /** The final text; returns the last delta to send, or null. */
+    String complete(String finalText) {
+        latest = normalise(finalText);
+        released = true;
+        return next(latest);
+    }
+
+    /** The words recognised so far (for the end-of-turn policy). */
+    String latest() {
+        return latest;
+    }
+
+    private String next(String target) {
+        if (diverged || target.isEmpty()) {
+            return null;
+        }
+        if (!target.startsWith(sent.toString())) {
+            diverged = true;
+            return null;
+        }
+        String delta = target.substring(sent.length());
+        if (delta.isEmpty()) {
+            return null;
+        }
+        sent.append(delta);
+        return delta;
+    }
+
+    private static String stablePart(String text) {
+        int cut = text.lastIndexOf(' ');
+        return cut < 0 ? "" : text.substring(0, cut);
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+}
