@@ -6,24 +6,33 @@ package dev.parley.runtime.input;
  * clock) keeps it deterministic and matches what the client actually sent.
  */
 final class IdleTimer {
-    private long armedAtMs = -1;
-    private long deadlineMs = -1;
+    private sealed interface State {
+    }
+
+    private record Disarmed() implements State {
+    }
+
+    private record Armed(long atMs, long deadlineMs) implements State {
+    }
+
+    private static final State DISARMED = new Disarmed();
+
+    private State state = DISARMED;
 
     void arm(long nowMs, long timeoutMs) {
-        armedAtMs = nowMs;
-        deadlineMs = nowMs + timeoutMs;
+        state = new Armed(nowMs, nowMs + timeoutMs);
     }
 
     void disarm() {
-        armedAtMs = -1;
-        deadlineMs = -1;
+        state = DISARMED;
     }
 
+    /** When it was armed; only meaningful while {@link #due}. */
     long armedAtMs() {
-        return armedAtMs;
+        return state instanceof Armed a ? a.atMs() : -1;
     }
 
     boolean due(long nowMs) {
-        return deadlineMs >= 0 && nowMs >= deadlineMs;
+        return state instanceof Armed a && nowMs >= a.deadlineMs();
     }
 }

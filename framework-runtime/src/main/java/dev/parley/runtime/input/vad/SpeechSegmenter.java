@@ -10,10 +10,29 @@ package dev.parley.runtime.input.vad;
  * {@code threshold − 0.15} (hysteresis, as Silero's own segmentation does), so speech hovering around the
  * threshold does not flicker. Turn end is decided later from the silence that follows an offset.
  * One per session, fed from one thread.
+ *
+ * <pre>
+ * SILENCE ──voiced──► ONSET_CANDIDATE ──minSpeechMs voiced──► SPEECH (ONSET)
+ *                     ONSET_CANDIDATE ──gap ≥ hangoverMs──► SILENCE
+ * SPEECH ──unvoiced──► HANGOVER ──voiced──► SPEECH
+ *                      HANGOVER ──hangoverMs unvoiced──► SILENCE (OFFSET)
+ * </pre>
  */
 public final class SpeechSegmenter {
     /** What a frame changed. */
     public enum Transition { NONE, ONSET, OFFSET }
+
+    /** Where the segmenter stands after the last frame. */
+    public enum State {
+        /** No speech, no voiced frame pending. */
+        SILENCE,
+        /** Voiced frames that may become speech once they add up to {@code minSpeechMs}. */
+        ONSET_CANDIDATE,
+        /** Speaking; the last frame was voiced. */
+        SPEECH,
+        /** Speaking; unvoiced frames since the last voiced one, not yet {@code hangoverMs}. */
+        HANGOVER
+    }
 
     private static final double HYSTERESIS = 0.15;
     private final double threshold;
@@ -23,12 +42,14 @@ public final class SpeechSegmenter {
     // reported below must be those 224 ms, or every offset estimate would be off by the rounding.
     private final int onsetFrames;
     private final int offsetFrames;
-    private boolean speaking;
-    private int pendingFrames;   // since the first voiced frame of a stretch that may become speech
-    private int pendingVoiced;
-    private int pendingGap;
-    private int onsetDelayFrames;
+    private State state = State.SILENCE;
+    // ONSET_CANDIDATE: frames since the stretch's first voiced frame, the voiced ones, the current gap
+    private int candidateFrames;
+    private int candidateVoiced;
+    private int candidateGap;
+    /** HANGOVER: unvoiced frames since the last voiced one. */
     private int silentRun;
+    private int onsetDelayFrames;
 
     /**
      * @param threshold   probability at or above which a frame counts as voiced (protocol {@code threshold})
@@ -53,44 +74,60 @@ public final class SpeechSegmenter {
 
     /** Feeds one frame's probability. */
     public Transition accept(float probability) {
-        if (!speaking) {
-            return acceptWhileQuiet(probability >= threshold);
+        return switch (state) {
+            case SILENCE, ONSET_CANDIDATE -> acceptWhileQuiet(probability >= threshold);
+            case SPEECH, HANGOVER -> acceptWhileSpeaking(probability >= releaseThreshold);
+        };
+    }
+
+    private Transition acceptWhileSpeaking(boolean voiced) {
+        if (voiced) {
+            silentRun = 0;
+            state = State.SPEECH;
+            return Transition.NONE;
         }
-        silentRun = probability >= releaseThreshold ? 0 : silentRun + 1;
-        if (silentRun >= offsetFrames) {
-            speaking = false;
-            clearPending();
+        if (++silentRun >= offsetFrames) {
+            silentRun = 0;
+            state = State.SILENCE;
             return Transition.OFFSET;
         }
+        state = State.HANGOVER;
         return Transition.NONE;
     }
 
     private Transition acceptWhileQuiet(boolean voiced) {
-        if (pendingFrames == 0 && !voiced) {
+        if (state == State.SILENCE && !voiced) {
             return Transition.NONE;
         }
-        pendingFrames++;
+        candidateFrames++;
         if (voiced) {
-            pendingVoiced++;
-            pendingGap = 0;
-        } else if (++pendingGap >= offsetFrames) {
-            clearPending();
+            candidateVoiced++;
+            candidateGap = 0;
+        } else if (++candidateGap >= offsetFrames) {
+            toSilence();
             return Transition.NONE;
         }
-        if (pendingVoiced >= onsetFrames) {
-            speaking = true;
+        if (candidateVoiced >= onsetFrames) {
+            onsetDelayFrames = candidateFrames;
+            clearCandidate();
             silentRun = 0;
-            onsetDelayFrames = pendingFrames;
-            clearPending();
+            state = State.SPEECH;
             return Transition.ONSET;
         }
+        state = State.ONSET_CANDIDATE;
         return Transition.NONE;
     }
 
-    private void clearPending() {
-        pendingFrames = 0;
-        pendingVoiced = 0;
-        pendingGap = 0;
+    private void toSilence() {
+        clearCandidate();
+        silentRun = 0;
+        state = State.SILENCE;
+    }
+
+    private void clearCandidate() {
+        candidateFrames = 0;
+        candidateVoiced = 0;
+        candidateGap = 0;
     }
 
     /**
@@ -111,17 +148,19 @@ public final class SpeechSegmenter {
      * turn end on a silence window shorter than the hangover, without waiting for the offset.
      */
     public int trailingSilenceMs() {
-        return speaking ? silentRun * frameMs : 0;
+        return state == State.HANGOVER ? silentRun * frameMs : 0;
+    }
+
+    public State state() {
+        return state;
     }
 
     public boolean speaking() {
-        return speaking;
+        return state == State.SPEECH || state == State.HANGOVER;
     }
 
     public void reset() {
-        speaking = false;
-        clearPending();
+        toSilence();
         onsetDelayFrames = 0;
-        silentRun = 0;
     }
 }
