@@ -10,6 +10,7 @@ import dev.parley.runtime.engine.InputSettings;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.input.turn.EarlyFinalPolicy;
+import dev.parley.runtime.input.InputMode.VadTurns;
 import dev.parley.runtime.input.turn.EndOfTurnPolicy;
 import dev.parley.runtime.input.turn.TurnPolicies;
 import dev.parley.runtime.input.vad.SpeechSegmenter;
@@ -30,21 +31,6 @@ public final class VadInputPipeline implements InputPipeline {
     static final long MIN_COMMIT_MS = 100;
     private static final int WIRE_SLACK_MS = 1000;
 
-    /** How turns are taken, from {@code turn_detection}. */
-    private sealed interface Mode {
-    }
-
-    /** No turn detection: the client commits. */
-    private record Manual() implements Mode {
-    }
-
-    /** server_vad or semantic_vad: the segmenter finds speech, the policy says how much silence ends a turn. */
-    private record VadTurns(TurnDetection settings, SpeechSegmenter segmenter, EndOfTurnPolicy policy)
-            implements Mode {
-    }
-
-    private static final Mode MANUAL = new Manual();
-
     private final int rate;
     private final VadStream vad;
     private final int frameMs;
@@ -59,7 +45,7 @@ public final class VadInputPipeline implements InputPipeline {
     private final SpeculativeFinal speculative;
     private final IdleTimer idle = new IdleTimer();
     /** Null until the first {@link #configure}. */
-    private Mode mode;
+    private InputMode mode;
     private WireRecorder wire;
 
     /**
@@ -95,13 +81,13 @@ public final class VadInputPipeline implements InputPipeline {
     @Override
     public void append(byte[] appended) {
         byte[] wireAudio = wireIn.alignToSamples(appended);
-        if (mode == MANUAL && user.listening()) { // manual mode: everything since the last commit is one utterance
+        if (mode == InputMode.MANUAL && user.listening()) { // manual: all audio since the last commit is one utterance
             user.speaking(stt.begin(user.nextId(), audioMs()));
             wire.startUtterance(0);
         }
         wire.add(wireAudio);
         short[] samples = wireIn.decode(wireAudio);
-        if (mode == MANUAL) {
+        if (mode == InputMode.MANUAL) {
             frames.advance(samples.length);
             stt.feed(samples, 0, samples.length);
             return;
@@ -190,7 +176,7 @@ public final class VadInputPipeline implements InputPipeline {
         long nowMs = audioMs();
         Utterance u = user.utterance();
         if (u == null) {
-            if (mode == MANUAL) {
+            if (mode == InputMode.MANUAL) {
                 return null;
             }
             // VAD mode with no speech under way: commit the audio still held since the last commit or clear
@@ -236,7 +222,7 @@ public final class VadInputPipeline implements InputPipeline {
         boolean first = mode == null;
         TurnDetection td = next.turnDetection();
         boolean formatChanged = first || next.format() != wireIn.format();
-        boolean modeChanged = first || (td == null) != (mode == MANUAL);
+        boolean modeChanged = first || (td == null) != (mode == InputMode.MANUAL);
         if ((formatChanged || modeChanged) && !user.listening()) {
             dropUtterance(); // an utterance cannot straddle a format or mode switch
         }
@@ -258,7 +244,7 @@ public final class VadInputPipeline implements InputPipeline {
             frames.resizeRing(ringMs * rate / 1000);
         }
         if (turnChanged) {
-            mode = td == null ? MANUAL : new VadTurns(td, vadTiming.segmenter(td.threshold(), frameMs),
+            mode = td == null ? InputMode.MANUAL : new VadTurns(td, vadTiming.segmenter(td.threshold(), frameMs),
                     TurnPolicies.forSettings(td, detector));
             if (!user.listening() && td != null) {
                 // A fresh segmenter is not "speaking": count silence from now, so the turn can still end; an

@@ -28,10 +28,25 @@ final class WireRecorder {
     private int size;
     /** Bytes written since creation: positions below are absolute. */
     private long written;
-    /** Absolute position where the open utterance starts, or -1. */
-    private long utteranceStart = -1;
-    /** The open utterance once it outgrew the ring, else null. */
-    private ByteChunks spill;
+
+    /** The utterance being recorded, if any. */
+    private sealed interface Recording {
+    }
+
+    private record NoUtterance() implements Recording {
+    }
+
+    /** The open utterance is in the ring from absolute position {@code start}. */
+    private record InRing(long start) implements Recording {
+    }
+
+    /** The open utterance outgrew the ring: all of it so far is in {@code chunks}. */
+    private record Spilled(ByteChunks chunks) implements Recording {
+    }
+
+    private static final Recording NONE = new NoUtterance();
+
+    private Recording open = NONE;
 
     WireRecorder(WireFormat format, int ringMs) {
         this.format = format;
@@ -51,12 +66,13 @@ final class WireRecorder {
         if (ring == null) {
             ring = new byte[physicalBytes];
         }
-        if (utteranceStart >= 0 && spill == null && written + len - utteranceStart > ring.length) {
-            spill = new ByteChunks(); // the ring would overwrite the utterance's start: move it out first
-            spill.add(copy(utteranceStart, written));
+        if (open instanceof InRing r && written + len - r.start() > ring.length) {
+            ByteChunks chunks = new ByteChunks(); // the ring would overwrite the utterance's start: move it out first
+            chunks.add(copy(r.start(), written));
+            open = new Spilled(chunks);
         }
-        if (spill != null) {
-            spill.addCopy(wire, 0, len);
+        if (open instanceof Spilled s) {
+            s.chunks().addCopy(wire, 0, len);
         }
         // only the last ring.length bytes can stay; copy them in at most two runs
         int skip = Math.max(0, len - ring.length);
@@ -73,22 +89,17 @@ final class WireRecorder {
     /** Starts an utterance with the last {@code prefixMs} of audio already held (as much as the ring has). */
     void startUtterance(long prefixMs) {
         long want = Math.min(held(), (long) format.sampleRate() * prefixMs / 1000 * format.bytesPerSample());
-        utteranceStart = written - want;
-        spill = null;
+        open = new InRing(written - want);
     }
 
     /** Ends the utterance and returns its audio. */
     byte[] endUtterance() {
-        byte[] out;
-        if (utteranceStart < 0) {
-            out = new byte[0];
-        } else if (spill != null) {
-            out = spill.toByteArray();
-        } else {
-            out = copy(utteranceStart, written);
-        }
-        utteranceStart = -1;
-        spill = null;
+        byte[] out = switch (open) {
+            case NoUtterance n -> new byte[0];
+            case InRing r -> copy(r.start(), written);
+            case Spilled s -> s.chunks().toByteArray();
+        };
+        open = NONE;
         return out;
     }
 
@@ -101,8 +112,7 @@ final class WireRecorder {
     void clear() {
         next = 0;
         size = 0;
-        utteranceStart = -1;
-        spill = null;
+        open = NONE;
     }
 
     private int held() {
