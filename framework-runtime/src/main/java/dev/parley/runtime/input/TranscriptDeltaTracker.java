@@ -8,10 +8,19 @@ package dev.parley.runtime.input;
  * when it still extends what was sent (the {@code completed} event carries the full final text either way).
  */
 final class TranscriptDeltaTracker {
+    /** Whether deltas flow. */
+    private enum Sending {
+        /** Not committed yet: nothing is sent. */
+        HELD,
+        /** Committed: what extends the text sent so far is sent. */
+        FLOWING,
+        /** A newer text rewrote words already sent: nothing more is sent (completed carries the text). */
+        DIVERGED
+    }
+
     private final StringBuilder sent = new StringBuilder();
+    private Sending sending = Sending.HELD;
     private String latest = "";
-    private boolean released;
-    private boolean diverged;
     /** {@link #latest} is a segment's final: no word of it will be revised. */
     private boolean settled;
 
@@ -19,12 +28,12 @@ final class TranscriptDeltaTracker {
     String partial(String text) {
         latest = normalise(text);
         settled = false;
-        return released ? next(stablePart(latest)) : null;
+        return sending != Sending.HELD ? next(stablePart(latest)) : null;
     }
 
     /** The utterance was committed: deltas may flow from now on. Returns the delta to send now, or null. */
     String release() {
-        released = true;
+        startFlowing();
         return next(settled ? latest : stablePart(latest));
     }
 
@@ -35,13 +44,13 @@ final class TranscriptDeltaTracker {
     String segmentFinal(String textSoFar) {
         latest = normalise(textSoFar);
         settled = true;
-        return released ? next(latest) : null;
+        return sending != Sending.HELD ? next(latest) : null;
     }
 
     /** The final text; returns the last delta to send, or null. */
     String complete(String finalText) {
         latest = normalise(finalText);
-        released = true;
+        startFlowing();
         return next(latest);
     }
 
@@ -50,12 +59,18 @@ final class TranscriptDeltaTracker {
         return latest;
     }
 
+    private void startFlowing() {
+        if (sending == Sending.HELD) {
+            sending = Sending.FLOWING;
+        }
+    }
+
     private String next(String target) {
-        if (diverged || target.isEmpty()) {
+        if (sending != Sending.FLOWING || target.isEmpty()) {
             return null;
         }
         if (!target.startsWith(sent.toString())) {
-            diverged = true;
+            sending = Sending.DIVERGED;
             return null;
         }
         String delta = target.substring(sent.length());
