@@ -86,6 +86,7 @@ final class ChannelEventSink implements EventSink {
         }
         if (now > peakQueuedBytes) {
             peakQueuedBytes = now;
+            counters.peakQueuedOutputBytes.accumulate(now);
         }
         if (maxQueuedBytes > 0 && now > maxQueuedBytes) {
             queued.addAndGet(-size);

@@ -19,6 +19,9 @@ public final class ServerCounters {
     public final LongAdder handshakeTimeouts = new LongAdder();
     /** Connections closed because their client stopped reading. */
     public final LongAdder slowReaderCloses = new LongAdder();
+    /** The most output ever queued for one connection, in bytes (bounded by the hard cap). */
+    public final java.util.concurrent.atomic.LongAccumulator peakQueuedOutputBytes =
+            new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     /** Text frames refused for invalid UTF-8 (close 1007). */
     public final LongAdder invalidUtf8 = new LongAdder();
 
@@ -32,6 +35,6 @@ public final class ServerCounters {
         return "refused_at_capacity=" + refusedAtCapacity.sum() + " refused_draining=" + refusedDraining.sum()
                 + " throttled=" + throttled.sum() + " failed_logins=" + failedLogins.sum()
                 + " handshake_timeouts=" + handshakeTimeouts.sum() + " slow_reader_closes="
-                + slowReaderCloses.sum() + " invalid_utf8=" + invalidUtf8.sum();
+                + slowReaderCloses.sum() + " invalid_utf8=" + invalidUtf8.sum() + " peak_queued_output_bytes=" + peakQueuedOutputBytes.get();
     }
 }
