@@ -38,11 +38,13 @@ public record ServerLimits(int maxSessions, int maxSessionsPerKey, Duration hand
     }
 
     /**
-     * For embedded servers (tests, bench): no session caps, the timeouts and throttles of {@link #serving}.
-     * The CLI applies a session cap from the core count ({@link #defaultMaxSessions}).
+     * For embedded servers (tests, the in-process bench): the timeouts and output caps of {@link #serving}, but
+     * no session cap and no per-address throttles, since such a server's clients all come from 127.0.0.1 in
+     * bursts. {@code parley serve} uses {@link #serving} with a cap from the core count
+     * ({@link #defaultMaxSessions}).
      */
     public static ServerLimits defaults() {
-        return serving(0);
+        return serving(0).withHandshake(Duration.ofSeconds(10), 0, 100).withFailedAuth(0, Duration.ofSeconds(60));
     }
 
     /** The serve defaults with this session cap (0 = none). */
