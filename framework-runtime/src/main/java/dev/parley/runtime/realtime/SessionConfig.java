@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.parley.runtime.conversation.ConversationSettings;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 
@@ -47,6 +48,14 @@ public final class SessionConfig {
     public Double temperature;
     /** Parley extension: resume after a wordless barge-in ({@code session.parley.false_interruption}). */
     public FalseInterruption falseInterruption = FalseInterruption.OFF;
+
+    /** What the conversation core acts on, in its own terms. */
+    public ConversationSettings conversationSettings() {
+        return new ConversationSettings(type == Type.REALTIME, audioOutput, instructions, voice, speed, inputFormat,
+                outputFormat, noiseReduction, turnDetection, ToolJson.tools(tools), ToolJson.toolChoice(toolChoice),
+                maxOutputTokens, temperature, new ConversationSettings.FalseInterruptionResume(
+                        falseInterruption.enabled(), falseInterruption.windowMs()), ContextValues.retention(truncation));
+    }
 
     public SessionConfig copy() {
         SessionConfig c = new SessionConfig();

@@ -1,8 +1,8 @@
 package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.ResponseTiming.Stage;
+import dev.parley.runtime.engine.ResponseTiming;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

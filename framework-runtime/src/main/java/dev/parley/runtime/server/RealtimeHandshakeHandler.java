@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import dev.parley.runtime.realtime.Ids;
+import dev.parley.runtime.conversation.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -58,15 +58,4 @@ class FalseInterruptionConfigTest {
         assertEquals("session.parley.false_interruption.window", unknown.param());
         assertFalse(c.falseInterruption.enabled());
     }
-
-    @Test
-    void unheardIsTheGeneratedTextAfterTheHeardWords() {
-        Conversation conv = new Conversation("conv_1");
-        InterruptedSpeech cut = new InterruptedSpeech(1, 0, "resp_1", null, "One two. ", "One two. Three, four.");
-        assertEquals("Three, four.", cut.unheard(conv));
-        assertEquals("resp_1", cut.resumedId());
-        assertEquals("One two. Three, four.", new InterruptedSpeech(1, 0, "resp_1", null, "", "One two. Three, four.")
-                .unheard(conv));
-        assertEquals("", new InterruptedSpeech(1, 0, "r", null, "a b c", "a b c").unheard(conv));
-    }
 }
