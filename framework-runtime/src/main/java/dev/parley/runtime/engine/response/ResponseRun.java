@@ -44,8 +44,8 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private final StringBuilder generated = new StringBuilder();
     private volatile Phase phase = Phase.RUNNING;
     private Continuation follower;
-    private String heldFailureCode;
-    private String heldFailureMessage;
+    /** While held: how the generation ended (told to the resumed response once it takes over), or null. */
+    private Runnable heldEnd;
     private LlmStream llmStream;
     private boolean llmDone;
     private boolean textSeen;
@@ -142,25 +142,17 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
             return;
         }
         follower = next;
-        String now = generated.substring(Math.min(fromChar, generated.length()));
-        if (!now.isEmpty()) {
-            next.text(now);
+        if (fromChar < generated.length()) {
+            next.text(generated.substring(fromChar));
         }
-        if (llmDone) {
-            endHeld();
-        }
+        endHeld();
     }
 
     /** The held generation is over: its end goes to the resumed response, if one took it over. */
     private void endHeld() {
-        if (follower == null) {
-            return;
-        }
-        phase = Phase.OVER;
-        if (heldFailureCode != null) {
-            follower.failed(heldFailureCode, heldFailureMessage);
-        } else {
-            follower.complete(finishReason, usage);
+        if (follower != null && heldEnd != null) {
+            phase = Phase.OVER;
+            heldEnd.run();
         }
     }
 
@@ -223,6 +215,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         finishReason = reason;
         usage = tokenUsage == null ? TokenUsage.UNKNOWN : tokenUsage;
         if (phase == Phase.HELD) {
+            heldEnd = () -> follower.complete(finishReason, usage);
             endHeld();
             return;
         }
@@ -293,8 +286,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private void fail(String code, String message) {
         if (phase == Phase.HELD) {
             llmDone = true;
-            heldFailureCode = code;
-            heldFailureMessage = message;
+            heldEnd = () -> follower.failed(code, message);
             endHeld();
             return;
         }
