@@ -64,7 +64,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
                 : null;
         this.clauses = spec.audio()
                 ? new ClausePipeline(tts, spec.voice(), spec.outputFormat(), overlap ? 1 : 0, actor, watchdog,
-                        spec.timing(), this)
+                        spec.timing(), this, () -> phase == Phase.RUNNING)
                 : null;
         this.turnBasedText = overlap ? null : new StringBuilder();
         this.llm = llm;
