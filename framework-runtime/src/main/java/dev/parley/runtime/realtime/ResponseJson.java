@@ -34,7 +34,7 @@ final class ResponseJson {
         if (dialect == Dialect.BETA) {
             r.set("modalities", SessionConfigWriter.modalities(o.audio(), true));
             r.put("voice", o.voice());
-            r.put("output_audio_format", o.outputFormat().betaName());
+            r.put("output_audio_format", OpenAiNames.betaName(o.outputFormat()));
             r.put("temperature", o.temperature() == null ? 0.8 : o.temperature());
         } else {
             r.set("output_modalities", SessionConfigWriter.modalities(o.audio(), false));

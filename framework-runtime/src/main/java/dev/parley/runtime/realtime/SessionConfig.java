@@ -31,7 +31,7 @@ public final class SessionConfig {
     /** {@code audio.input.transcription} as the client gave it ({@code model}, {@code language}, {@code prompt}), or null. */
     public ObjectNode transcription;
     /** null = manual mode. */
-    public TurnDetection turnDetection = TurnDetection.serverVadDefaults();
+    public TurnDetection turnDetection = OpenAiNames.serverVadDefaults();
     public String voice = "alloy";
     public double speed = 1.0;
     /** Function tools, each {@code {type:"function", name, description, parameters}}. */

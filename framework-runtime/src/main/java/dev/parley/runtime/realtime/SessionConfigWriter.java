@@ -66,7 +66,7 @@ public final class SessionConfigWriter {
             s.put("model", c.model);
             s.put("instructions", c.instructions);
             s.put("voice", c.voice);
-            s.put("output_audio_format", c.outputFormat.betaName());
+            s.put("output_audio_format", OpenAiNames.betaName(c.outputFormat));
             s.put("speed", c.speed);
             s.set("tools", c.tools.deepCopy());
             s.set("tool_choice", c.toolChoice.deepCopy());
@@ -74,7 +74,7 @@ public final class SessionConfigWriter {
             putMaxTokens(s, "max_response_output_tokens", c.maxOutputTokens);
             s.set("tracing", c.tracing.deepCopy());
         }
-        s.put("input_audio_format", c.inputFormat.betaName());
+        s.put("input_audio_format", OpenAiNames.betaName(c.inputFormat));
         s.set("input_audio_transcription", c.transcription == null ? F.nullNode() : c.transcription.deepCopy());
         s.set("input_audio_noise_reduction", c.noiseReduction == null ? F.nullNode()
                 : F.objectNode().put("type", c.noiseReduction));
@@ -85,7 +85,7 @@ public final class SessionConfigWriter {
     }
 
     public static ObjectNode format(WireFormat f) {
-        ObjectNode o = F.objectNode().put("type", f.gaType());
+        ObjectNode o = F.objectNode().put("type", OpenAiNames.gaType(f));
         if (f == WireFormat.PCM16_24K) {
             o.put("rate", f.sampleRate());
         }

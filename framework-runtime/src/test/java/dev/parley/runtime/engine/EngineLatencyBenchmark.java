@@ -220,7 +220,7 @@ class EngineLatencyBenchmark {
                         ComponentConfig.empty());
             }
             SessionEngine engine = factory.open(p, actor, NO_INPUT);
-            engine.input().configure(new InputSettings(format, TurnDetection.serverVadDefaults(), null));
+            engine.input().configure(new InputSettings(format, TurnDetection.DEFAULT, null));
             int bytes = format.sampleRate() / 50 * format.bytesPerSample();
             byte[] silence = new byte[bytes];
             byte[] voice = new byte[bytes];
@@ -239,7 +239,7 @@ class EngineLatencyBenchmark {
                 }
             }
             engine.close();
-            row("input append, 20 ms of " + format.betaName() + (energyVad ? ", built-in energy VAD"
+            row("input append, 20 ms of " + format.name() + (energyVad ? ", built-in energy VAD"
                     : " (decode, resample, VAD frames, STT feed)"), perAppend);
         }
     }
