@@ -104,7 +104,7 @@ public final class RealtimeSession {
         try {
             node = decoder.parse(text);
             ClientEvent event = decoder.validate(node);
-            writer.handling(ClientEventDecoder.eventIdOf(node));
+            writer.handling(event.eventId());
             dispatch(event);
         } catch (ProtocolException e) {
             log.debug("Session {}: client error {}: {}", id(), e.code(), e.getMessage());
@@ -180,34 +180,25 @@ public final class RealtimeSession {
     }
 
     private void dispatch(ClientEvent e) {
-        ObjectNode body = e.body();
-        switch (e.type()) {
-            case "session.update" -> update(SessionUpdates.update(body, config, out.dialect()));
-            case "transcription_session.update" -> update(SessionUpdates.updateTranscription(body, config));
-            case "input_audio_buffer.append" -> core.handle(new Command.AppendAudio(
-                    AudioPayload.decode(Fields.requireString(body, "audio", ""), "audio")));
-            case "input_audio_buffer.commit" -> core.handle(new Command.CommitInput());
-            case "input_audio_buffer.clear" -> core.handle(new Command.ClearInput());
-            case "conversation.item.create" -> core.handle(ClientCommands.createItem(body));
-            case "conversation.item.retrieve" ->
-                    core.handle(new Command.RetrieveItem(Fields.requireString(body, "item_id", "")));
-            case "conversation.item.delete" ->
-                    core.handle(new Command.DeleteItem(Fields.requireString(body, "item_id", "")));
-            case "conversation.item.truncate" -> core.handle(ClientCommands.truncateItem(body));
-            case "response.create" -> {
-                ObjectNode r = body.hasNonNull("response") ? Fields.object(body.get("response"), "response")
-                        : EventEmitter.MAPPER.createObjectNode();
-                ResponseOptions base = ResponseOptions.of(core.settings());
-                core.handle(new Command.CreateResponse(ResponseOptionsReader.read(r, base, core)));
-            }
-            case "response.cancel" -> core.handle(new Command.CancelResponse(
-                    Fields.optString(body, "response_id", "")));
-            case "session.close" -> {
+        switch (e) {
+            case ClientEvent.SessionUpdate u -> update(SessionUpdates.update(u.body(), config, out.dialect()));
+            case ClientEvent.TranscriptionSessionUpdate u -> update(SessionUpdates.updateTranscription(u.body(), config));
+            case ClientEvent.AudioAppend a -> core.handle(new Command.AppendAudio(a.audio()));
+            case ClientEvent.AudioCommit c -> core.handle(new Command.CommitInput());
+            case ClientEvent.AudioClear c -> core.handle(new Command.ClearInput());
+            case ClientEvent.ItemCreate c -> core.handle(new Command.CreateItem(c.item(), c.previousItemId()));
+            case ClientEvent.ItemRetrieve r -> core.handle(new Command.RetrieveItem(r.itemId()));
+            case ClientEvent.ItemDelete d -> core.handle(new Command.DeleteItem(d.itemId()));
+            case ClientEvent.ItemTruncate t ->
+                    core.handle(new Command.TruncateItem(t.itemId(), t.contentIndex(), t.audioEndMs()));
+            case ClientEvent.ResponseCreate c -> core.handle(new Command.CreateResponse(
+                    ResponseOptionsReader.read(c.response(), ResponseOptions.of(core.settings()), core)));
+            case ClientEvent.ResponseCancel c -> core.handle(new Command.CancelResponse(c.responseId()));
+            case ClientEvent.SessionClose c -> {
                 out.send(out.event("session.closed"));
                 close();
                 out.close(1000, "session.closed");
             }
-            default -> throw new IllegalStateException("decoder accepted unhandled type " + e.type());
         }
     }
 
