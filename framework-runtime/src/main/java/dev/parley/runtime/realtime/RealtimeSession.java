@@ -218,7 +218,7 @@ public final class RealtimeSession {
             }
             case ConversationEvent.VariantSwitched v -> {
                 identity = new SessionIdentity(identity.id(), identity.expiresAt(), v.pipeline(), v.variant());
-                sendSession(config.type == SessionConfig.Type.REALTIME ? "session.updated"
+                sendSession(config.type() == SessionConfig.Type.REALTIME ? "session.updated"
                         : "transcription_session.updated");
             }
             default -> { }

@@ -37,13 +37,13 @@ public final class SessionConfigReader {
     public static SessionConfig applyGa(SessionConfig current, ObjectNode session, String path) {
         Fields.onlyKnown(session, path, GA_KEYS);
         String type = Fields.requireString(session, "type", path);
-        String expected = current.type == SessionConfig.Type.REALTIME ? "realtime" : "transcription";
+        String expected = current.type() == SessionConfig.Type.REALTIME ? "realtime" : "transcription";
         Fields.enumValue(session.get("type"), Fields.join(path, "type"), List.of("realtime", "transcription"));
         if (!type.equals(expected)) {
             throw ProtocolException.invalidValue(Fields.join(path, "type"), "Invalid value: '" + type
                     + "'. This session's type is '" + expected + "' and cannot be changed.");
         }
-        SessionConfig c = current.copy();
+        SessionConfig.Builder c = current.toBuilder();
         ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
         ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
         ifPresent(session, "output_modalities", v -> c.audioOutput =
@@ -61,10 +61,10 @@ public final class SessionConfigReader {
         if (session.has("audio")) {
             applyGaAudio(c, object(session.get("audio"), Fields.join(path, "audio")), Fields.join(path, "audio"));
         }
-        return c;
+        return c.build();
     }
 
-    private static void applyGaAudio(SessionConfig c, ObjectNode audio, String path) {
+    private static void applyGaAudio(SessionConfig.Builder c, ObjectNode audio, String path) {
         Fields.onlyKnown(audio, path, Set.of("input", "output"));
         if (audio.has("input")) {
             String p = Fields.join(path, "input");
@@ -91,7 +91,7 @@ public final class SessionConfigReader {
     public static SessionConfig applyBeta(SessionConfig current, ObjectNode session, String path,
                                           boolean transcriptionOnly) {
         Fields.onlyKnown(session, path, transcriptionOnly ? BETA_TRANSCRIPTION_KEYS : BETA_KEYS);
-        SessionConfig c = current.copy();
+        SessionConfig.Builder c = current.toBuilder();
         ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
         ifPresent(session, "modalities", v -> c.audioOutput = SessionValues.audioModality(v, Fields.join(path, "modalities")));
         ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
@@ -119,11 +119,11 @@ public final class SessionConfigReader {
         if (!transcriptionOnly) {
             readParley(session, c, path);
         }
-        return c;
+        return c.build();
     }
 
     /** {@code parley.false_interruption}; {@code parley.variant} is read by {@link SessionUpdates}, the rest is read-only. */
-    private static void readParley(ObjectNode session, SessionConfig c, String path) {
+    private static void readParley(ObjectNode session, SessionConfig.Builder c, String path) {
         JsonNode parley = session.get("parley");
         if (parley != null && !parley.isNull()) {
             c.falseInterruption = FalseInterruption.fromParley(parley, c.falseInterruption, Fields.join(path, "parley"));

@@ -33,7 +33,9 @@ final class SessionUpdates {
         JsonNode liveVoice = parley(session).get("voice");
         boolean forced = liveVoice != null && !liveVoice.isNull();
         if (forced) {
-            next.voice = SessionValues.voice(liveVoice, "session.parley.voice");
+            SessionConfig.Builder voiced = next.toBuilder();
+            voiced.voice = SessionValues.voice(liveVoice, "session.parley.voice");
+            next = voiced.build();
         }
         return new SessionUpdate(next, "session.updated", forced, variant);
     }
