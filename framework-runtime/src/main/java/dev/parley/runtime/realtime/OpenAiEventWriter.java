@@ -1,9 +1,9 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationItem;
 import dev.parley.runtime.conversation.ConversationObserver;
+import dev.parley.runtime.conversation.Ids;
 import java.util.function.Supplier;
 
 /**
@@ -35,63 +35,35 @@ final class OpenAiEventWriter implements ConversationObserver {
             return;
         }
         switch (event) {
-            case ConversationEvent.SpeechStarted s -> {
-                ObjectNode e = out.event("input_audio_buffer.speech_started");
-                e.put("audio_start_ms", s.audioStartMs()).put("item_id", s.itemId());
-                out.send(e);
-            }
-            case ConversationEvent.SpeechStopped s -> {
-                ObjectNode e = out.event("input_audio_buffer.speech_stopped");
-                e.put("audio_end_ms", s.audioEndMs()).put("item_id", s.itemId());
-                out.send(e);
-            }
-            case ConversationEvent.IdleTimedOut t -> {
-                ObjectNode e = out.event("input_audio_buffer.timeout_triggered");
-                e.put("audio_start_ms", t.audioStartMs()).put("audio_end_ms", t.audioEndMs())
-                        .put("item_id", t.itemId());
-                out.send(e);
-            }
-            case ConversationEvent.InputCommitted c -> {
-                ObjectNode e = out.event("input_audio_buffer.committed");
-                e.put("previous_item_id", c.previousItemId()).put("item_id", c.itemId());
-                out.send(e);
-            }
-            case ConversationEvent.InputCleared c -> out.send(out.event("input_audio_buffer.cleared"));
-            case ConversationEvent.TranscriptDelta d -> {
-                ObjectNode e = out.event("conversation.item.input_audio_transcription.delta");
-                e.put("item_id", d.itemId()).put("content_index", 0).put("delta", d.delta());
-                out.send(e);
-            }
-            case ConversationEvent.TranscriptCompleted c -> {
-                ObjectNode e = out.event("conversation.item.input_audio_transcription.completed");
-                e.put("item_id", c.itemId()).put("content_index", 0).put("transcript", c.transcript());
-                e.putObject("usage").put("type", "duration").put("seconds", c.audioSeconds());
-                out.send(e);
-            }
-            case ConversationEvent.TranscriptFailed f -> {
-                ObjectNode e = out.event("conversation.item.input_audio_transcription.failed");
-                e.put("item_id", f.itemId()).put("content_index", 0);
-                e.putObject("error").put("type", "transcription_error").put("code", "transcription_failed")
-                        .put("message", f.message()).putNull("param");
-                out.send(e);
-            }
+            case ConversationEvent.SpeechStarted s -> out.send(new ServerEvent.SpeechStarted(
+                    out.type("input_audio_buffer.speech_started"), Ids.event(), s.audioStartMs(), s.itemId()));
+            case ConversationEvent.SpeechStopped s -> out.send(new ServerEvent.SpeechStopped(
+                    out.type("input_audio_buffer.speech_stopped"), Ids.event(), s.audioEndMs(), s.itemId()));
+            case ConversationEvent.IdleTimedOut t -> out.send(new ServerEvent.TimeoutTriggered(
+                    out.type("input_audio_buffer.timeout_triggered"), Ids.event(), t.audioStartMs(), t.audioEndMs(),
+                    t.itemId()));
+            case ConversationEvent.InputCommitted c -> out.send(new ServerEvent.Committed(
+                    out.type("input_audio_buffer.committed"), Ids.event(), c.previousItemId(), c.itemId()));
+            case ConversationEvent.InputCleared c ->
+                    out.send(new ServerEvent.Bare(out.type("input_audio_buffer.cleared"), Ids.event()));
+            case ConversationEvent.TranscriptDelta d -> out.send(new ServerEvent.TranscriptionDelta(
+                    out.type("conversation.item.input_audio_transcription.delta"), Ids.event(), d.itemId(), 0,
+                    d.delta()));
+            case ConversationEvent.TranscriptCompleted c -> out.send(new ServerEvent.TranscriptionCompleted(
+                    out.type("conversation.item.input_audio_transcription.completed"), Ids.event(), c.itemId(), 0,
+                    c.transcript(), new ServerEvent.DurationUsage("duration", c.audioSeconds())));
+            case ConversationEvent.TranscriptFailed f -> out.send(new ServerEvent.TranscriptionFailed(
+                    out.type("conversation.item.input_audio_transcription.failed"), Ids.event(), f.itemId(), 0,
+                    new ServerEvent.Problem("transcription_error", "transcription_failed", f.message(), null)));
             case ConversationEvent.ItemAdded a -> itemAdded(a.item(), a.previousItemId());
-            case ConversationEvent.ItemDeleted d -> {
-                ObjectNode e = out.event("conversation.item.deleted");
-                e.put("item_id", d.itemId());
-                out.send(e);
-            }
-            case ConversationEvent.ItemRetrieved r -> {
-                ObjectNode e = out.event("conversation.item.retrieved");
-                e.set("item", ItemWriter.write(r.item(), out.dialect(), true));
-                out.send(e);
-            }
-            case ConversationEvent.ItemTruncated t -> {
-                ObjectNode e = out.event("conversation.item.truncated");
-                e.put("item_id", t.itemId()).put("content_index", t.contentIndex())
-                        .put("audio_end_ms", t.audioEndMs());
-                out.send(e);
-            }
+            case ConversationEvent.ItemDeleted d -> out.send(new ServerEvent.ItemDeleted(
+                    out.type("conversation.item.deleted"), Ids.event(), d.itemId()));
+            case ConversationEvent.ItemRetrieved r -> out.send(new ServerEvent.ItemRetrieved(
+                    out.type("conversation.item.retrieved"), Ids.event(), ItemWriter.write(r.item(), out.dialect(),
+                    true)));
+            case ConversationEvent.ItemTruncated t -> out.send(new ServerEvent.ItemTruncated(
+                    out.type("conversation.item.truncated"), Ids.event(), t.itemId(), t.contentIndex(),
+                    t.audioEndMs()));
             case ConversationEvent.Refused r -> out.error(RefusalErrors.of(r.refusal(), identity.get()),
                     RefusalErrors.serverSide(r.refusal()) ? null : clientEventId);
             default -> {
@@ -102,15 +74,11 @@ final class OpenAiEventWriter implements ConversationObserver {
 
     /** GA {@code conversation.item.added} + {@code .done}; beta one {@code conversation.item.created}. */
     private void itemAdded(ConversationItem item, String previousItemId) {
-        ObjectNode added = out.event("conversation.item.added");
-        added.put("previous_item_id", previousItemId);
-        added.set("item", ItemWriter.write(item, out.dialect(), false));
-        out.send(added);
+        out.send(new ServerEvent.Item(out.type("conversation.item.added"), Ids.event(), previousItemId,
+                ItemWriter.write(item, out.dialect(), false)));
         if (out.dialect().hasItemDone()) {
-            ObjectNode done = out.event("conversation.item.done");
-            done.put("previous_item_id", previousItemId);
-            done.set("item", ItemWriter.write(item, out.dialect(), false));
-            out.send(done);
+            out.send(new ServerEvent.Item(out.type("conversation.item.done"), Ids.event(), previousItemId,
+                    ItemWriter.write(item, out.dialect(), false)));
         }
     }
 }

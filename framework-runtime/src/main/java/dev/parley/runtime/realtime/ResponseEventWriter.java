@@ -1,13 +1,14 @@
 package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationEvent.ContentPartAdded;
 import dev.parley.runtime.conversation.ConversationEvent.ContentPartDone;
 import dev.parley.runtime.conversation.ConversationEvent.OutputItemAdded;
 import dev.parley.runtime.conversation.ConversationEvent.OutputItemDone;
 import dev.parley.runtime.conversation.ConversationEvent.ResponseDone;
 import dev.parley.runtime.conversation.ConversationEvent.TextDelta;
-import dev.parley.runtime.conversation.ConversationEvent;
+import dev.parley.runtime.conversation.Ids;
 
 /**
  * Writes a response's events in the order of the protocol (§5): {@code response.created}, output items,
@@ -26,45 +27,29 @@ final class ResponseEventWriter {
         switch (event) {
             case ConversationEvent.AudioChunk a ->
                     out.sendAudioDelta(a.responseId(), a.itemId(), a.outputIndex(), 0, a.audio());
-            case TextDelta t -> {
-                ObjectNode e = contentEvent(t.transcript() ? "response.output_audio_transcript.delta"
-                        : "response.output_text.delta", t.responseId(), t.itemId(), t.outputIndex());
-                e.put("delta", t.delta());
-                out.send(e);
-            }
-            case ConversationEvent.ResponseStarted s -> {
-                ObjectNode e = out.event("response.created");
-                e.set("response", ResponseJson.response(s.response(), "in_progress", null, null, out.dialect()));
-                out.send(e);
-            }
+            case TextDelta t -> out.send(new ServerEvent.ContentDelta(out.type(t.transcript()
+                    ? "response.output_audio_transcript.delta" : "response.output_text.delta"), Ids.event(),
+                    t.responseId(), t.itemId(), t.outputIndex(), 0, t.delta()));
+            case ConversationEvent.ResponseStarted s -> out.send(new ServerEvent.Response(
+                    out.type("response.created"), Ids.event(),
+                    ResponseJson.response(s.response(), "in_progress", null, null, out.dialect())));
             case OutputItemAdded a -> outputItemAdded(a);
             case OutputItemDone d -> outputItemDone(d);
-            case ContentPartAdded p -> {
-                ObjectNode e = contentEvent("response.content_part.added", p.responseId(), p.itemId(), p.outputIndex());
-                e.set("part", part(p.audio(), ""));
-                out.send(e);
-            }
+            case ContentPartAdded p -> out.send(new ServerEvent.ContentPart(out.type("response.content_part.added"),
+                    Ids.event(), p.responseId(), p.itemId(), p.outputIndex(), 0, part(p.audio(), "")));
             case ContentPartDone p -> contentPartDone(p);
-            case ConversationEvent.FunctionCallArgumentsDelta d -> {
-                ObjectNode e = out.event("response.function_call_arguments.delta");
-                e.put("response_id", d.responseId()).put("item_id", d.itemId()).put("output_index", d.outputIndex())
-                        .put("call_id", d.callId()).put("delta", d.delta());
-                out.send(e);
-            }
-            case ConversationEvent.FunctionCallArgumentsDone d -> {
-                ObjectNode e = out.event("response.function_call_arguments.done");
-                e.put("response_id", d.responseId()).put("item_id", d.itemId()).put("output_index", d.outputIndex())
-                        .put("call_id", d.callId()).put("name", d.name()).put("arguments", d.arguments());
-                out.send(e);
-            }
+            case ConversationEvent.FunctionCallArgumentsDelta d -> out.send(new ServerEvent.ArgumentsDelta(
+                    out.type("response.function_call_arguments.delta"), Ids.event(), d.responseId(), d.itemId(),
+                    d.outputIndex(), d.callId(), d.delta()));
+            case ConversationEvent.FunctionCallArgumentsDone d -> out.send(new ServerEvent.ArgumentsDone(
+                    out.type("response.function_call_arguments.done"), Ids.event(), d.responseId(), d.itemId(),
+                    d.outputIndex(), d.callId(), d.name(), d.arguments()));
             case ResponseDone d -> {
-                ObjectNode done = out.event("response.done");
-                done.set("response", ResponseJson.response(d.response(), ResponseJson.status(d.outcome()),
-                        ResponseJson.statusDetails(d.outcome()), d.usage(), out.dialect()));
-                out.send(done);
-                ObjectNode limits = out.event("rate_limits.updated");
-                limits.set("rate_limits", ResponseJson.rateLimits());
-                out.send(limits);
+                out.send(new ServerEvent.Response(out.type("response.done"), Ids.event(),
+                        ResponseJson.response(d.response(), ResponseJson.status(d.outcome()),
+                                ResponseJson.statusDetails(d.outcome()), d.usage(), out.dialect())));
+                out.send(new ServerEvent.RateLimits(out.type("rate_limits.updated"), Ids.event(),
+                        ResponseJson.rateLimits()));
             }
             case ConversationEvent.ResponseTimingReport r ->
                     TimingReport.send(out, r.response().id(), r.response().timing());
@@ -76,53 +61,35 @@ final class ResponseEventWriter {
     }
 
     private void outputItemAdded(OutputItemAdded a) {
-        ObjectNode added = out.event("response.output_item.added");
-        added.put("response_id", a.responseId()).put("output_index", a.outputIndex());
-        added.set("item", ItemWriter.write(a.item(), out.dialect(), false));
-        out.send(added);
+        out.send(new ServerEvent.OutputItem(out.type("response.output_item.added"), Ids.event(), a.responseId(),
+                a.outputIndex(), ItemWriter.write(a.item(), out.dialect(), false)));
         if (a.inConversation()) {
-            ObjectNode conv = out.event("conversation.item.added");
-            conv.put("previous_item_id", a.previousItemId());
-            conv.set("item", ItemWriter.write(a.item(), out.dialect(), false));
-            out.send(conv);
+            out.send(new ServerEvent.Item(out.type("conversation.item.added"), Ids.event(), a.previousItemId(),
+                    ItemWriter.write(a.item(), out.dialect(), false)));
         }
     }
 
     private void outputItemDone(OutputItemDone d) {
         if (d.inConversation() && out.dialect().hasItemDone()) {
-            ObjectNode conv = out.event("conversation.item.done");
-            conv.put("previous_item_id", d.previousItemId());
-            conv.set("item", ItemWriter.write(d.item(), out.dialect(), false));
-            out.send(conv);
+            out.send(new ServerEvent.Item(out.type("conversation.item.done"), Ids.event(), d.previousItemId(),
+                    ItemWriter.write(d.item(), out.dialect(), false)));
         }
-        ObjectNode done = out.event("response.output_item.done");
-        done.put("response_id", d.responseId()).put("output_index", d.outputIndex());
-        done.set("item", ItemWriter.write(d.item(), out.dialect(), false));
-        out.send(done);
+        out.send(new ServerEvent.OutputItem(out.type("response.output_item.done"), Ids.event(), d.responseId(),
+                d.outputIndex(), ItemWriter.write(d.item(), out.dialect(), false)));
     }
 
     private void contentPartDone(ContentPartDone p) {
         if (p.audio()) {
-            out.send(contentEvent("response.output_audio.done", p.responseId(), p.itemId(), p.outputIndex()));
-            ObjectNode t = contentEvent("response.output_audio_transcript.done", p.responseId(), p.itemId(),
-                    p.outputIndex());
-            t.put("transcript", p.text());
-            out.send(t);
+            out.send(new ServerEvent.ContentDone(out.type("response.output_audio.done"), Ids.event(), p.responseId(),
+                    p.itemId(), p.outputIndex(), 0));
+            out.send(new ServerEvent.TranscriptDone(out.type("response.output_audio_transcript.done"), Ids.event(),
+                    p.responseId(), p.itemId(), p.outputIndex(), 0, p.text()));
         } else {
-            ObjectNode t = contentEvent("response.output_text.done", p.responseId(), p.itemId(), p.outputIndex());
-            t.put("text", p.text());
-            out.send(t);
+            out.send(new ServerEvent.TextDone(out.type("response.output_text.done"), Ids.event(), p.responseId(),
+                    p.itemId(), p.outputIndex(), 0, p.text()));
         }
-        ObjectNode pd = contentEvent("response.content_part.done", p.responseId(), p.itemId(), p.outputIndex());
-        pd.set("part", part(p.audio(), p.text()));
-        out.send(pd);
-    }
-
-    private ObjectNode contentEvent(String type, String responseId, String itemId, int outputIndex) {
-        ObjectNode e = out.event(type);
-        e.put("response_id", responseId).put("item_id", itemId).put("output_index", outputIndex)
-                .put("content_index", 0);
-        return e;
+        out.send(new ServerEvent.ContentPart(out.type("response.content_part.done"), Ids.event(), p.responseId(),
+                p.itemId(), p.outputIndex(), 0, part(p.audio(), p.text())));
     }
 
     /** Part types stay {@code audio}/{@code text} in both dialects (observed on the live GA API). */
