@@ -81,13 +81,10 @@ public final class RealtimeSession {
             out.close(1011, "server_error.session_engine_unavailable");
             return;
         }
-        ObjectNode created = out.event("session.created");
-        created.set("session", SessionConfigWriter.write(config, identity, out.dialect()));
-        out.send(created);
+        sendSession("session.created");
         if (out.dialect() == Dialect.BETA) {
-            ObjectNode conv = out.event("conversation.created");
-            conv.putObject("conversation").put("id", core.conversationId()).put("object", "realtime.conversation");
-            out.send(conv);
+            out.send(new ServerEvent.ConversationCreated(out.type("conversation.created"), Ids.event(),
+                    new ServerEvent.ConversationRef(core.conversationId(), "realtime.conversation")));
         }
     }
 
@@ -195,7 +192,7 @@ public final class RealtimeSession {
                     ResponseOptionsReader.read(c.response(), ResponseOptions.of(core.settings()), core)));
             case ClientEvent.ResponseCancel c -> core.handle(new Command.CancelResponse(c.responseId()));
             case ClientEvent.SessionClose c -> {
-                out.send(out.event("session.closed"));
+                out.send(new ServerEvent.Bare(out.type("session.closed"), Ids.event()));
                 close();
                 out.close(1000, "session.closed");
             }
@@ -226,8 +223,7 @@ public final class RealtimeSession {
     }
 
     private void sendSession(String type) {
-        ObjectNode e = out.event(type);
-        e.set("session", SessionConfigWriter.write(config, identity, out.dialect()));
-        out.send(e);
+        out.send(new ServerEvent.Session(out.type(type), Ids.event(),
+                SessionConfigWriter.write(config, identity, out.dialect())));
     }
 }

@@ -125,6 +125,25 @@ public sealed interface ServerEvent {
                          String callId, String name, String arguments) implements ServerEvent {
     }
 
+    /** {@code session.created/updated}, {@code transcription_session.updated}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Session(String type, String eventId, JsonNode session) implements ServerEvent {
+    }
+
+    /** Beta {@code conversation.created}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ConversationCreated(String type, String eventId, ConversationRef conversation) implements ServerEvent {
+    }
+
+    record ConversationRef(String id, String object) {
+    }
+
+    /** Parley's {@code parley.response.timing}; {@code ttfaMs} null when unknown. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Timing(String type, String eventId, String responseId, java.util.Map<String, Double> stagesMs,
+                  Double ttfaMs) implements ServerEvent {
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RateLimits(String type, String eventId, JsonNode rateLimits) implements ServerEvent {
     }
