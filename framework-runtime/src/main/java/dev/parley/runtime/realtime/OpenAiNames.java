@@ -20,7 +20,7 @@ public final class OpenAiNames {
         };
     }
 
-    /** Beta {@code input_audio_format}/{@code output_audio_format}: {@code pcm16}, {@code g711_ulaw}, {@code g711_alaw}. */
+    /** Beta {@code input/output_audio_format}: {@code pcm16}, {@code g711_ulaw}, {@code g711_alaw}. */
     public static String betaName(WireFormat f) {
         return switch (f) {
             case PCM16_24K -> "pcm16";

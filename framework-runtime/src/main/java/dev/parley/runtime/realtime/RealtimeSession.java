@@ -179,7 +179,8 @@ public final class RealtimeSession {
     private void dispatch(ClientEvent e) {
         switch (e) {
             case ClientEvent.SessionUpdate u -> update(SessionUpdates.update(u.body(), config, out.dialect()));
-            case ClientEvent.TranscriptionSessionUpdate u -> update(SessionUpdates.updateTranscription(u.body(), config));
+            case ClientEvent.TranscriptionSessionUpdate u ->
+                    update(SessionUpdates.updateTranscription(u.body(), config));
             case ClientEvent.AudioAppend a -> core.handle(new Command.AppendAudio(a.audio()));
             case ClientEvent.AudioCommit c -> core.handle(new Command.CommitInput());
             case ClientEvent.AudioClear c -> core.handle(new Command.ClearInput());

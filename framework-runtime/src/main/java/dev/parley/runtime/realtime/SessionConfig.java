@@ -48,7 +48,8 @@ public record SessionConfig(Type type, String model, String instructions, boolea
         return new ConversationSettings(type == Type.REALTIME, audioOutput, instructions, voice, speed, inputFormat,
                 outputFormat, noiseReduction, turnDetection, ToolJson.tools(tools), ToolJson.toolChoice(toolChoice),
                 maxOutputTokens, temperature, new ConversationSettings.FalseInterruptionResume(
-                        falseInterruption.enabled(), falseInterruption.windowMs()), ContextValues.retention(truncation));
+                        falseInterruption.enabled(), falseInterruption.windowMs()),
+                ContextValues.retention(truncation));
     }
 
     /** An update starting from this configuration. */

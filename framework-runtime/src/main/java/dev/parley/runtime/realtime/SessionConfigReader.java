@@ -53,7 +53,8 @@ public final class SessionConfigReader {
         ifPresent(session, "max_output_tokens", v -> c.maxOutputTokens =
                 SessionValues.maxTokens(v, Fields.join(path, "max_output_tokens")));
         ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
-        ifPresent(session, "truncation", v -> c.truncation = ContextValues.truncation(v, Fields.join(path, "truncation")));
+        ifPresent(session, "truncation", v -> c.truncation =
+                ContextValues.truncation(v, Fields.join(path, "truncation")));
         ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
         ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
         ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
@@ -115,7 +116,8 @@ public final class SessionConfigReader {
         ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
         ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
         ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
-        ifPresent(session, "truncation", v -> c.truncation = ContextValues.truncation(v, Fields.join(path, "truncation")));
+        ifPresent(session, "truncation", v -> c.truncation =
+                ContextValues.truncation(v, Fields.join(path, "truncation")));
         if (!transcriptionOnly) {
             readParley(session, c, path);
         }

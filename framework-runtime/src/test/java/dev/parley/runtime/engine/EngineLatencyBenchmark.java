@@ -11,6 +11,7 @@ import dev.parley.api.llm.TokenUsage;
 import dev.parley.api.llm.ToolCall;
 import dev.parley.api.tts.VoiceSettings;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.OpenAiNames;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -239,7 +240,7 @@ class EngineLatencyBenchmark {
                 }
             }
             engine.close();
-            row("input append, 20 ms of " + format.name() + (energyVad ? ", built-in energy VAD"
+            row("input append, 20 ms of " + OpenAiNames.betaName(format) + (energyVad ? ", built-in energy VAD"
                     : " (decode, resample, VAD frames, STT feed)"), perAppend);
         }
     }

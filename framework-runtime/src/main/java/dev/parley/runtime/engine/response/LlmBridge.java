@@ -17,6 +17,7 @@ final class LlmBridge implements LlmListener {
 
         void toolCall(int index, ToolCall call);
 
+        /** True once the response completed, failed or was cancelled. */
         boolean isOver();
     }
 

@@ -60,7 +60,8 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         this.overlap = overlap;
         this.output = new ResponseOutput(listener, !overlap);
         this.pacer = spec.audio()
-                ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(), output)
+                ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(),
+                        output)
                 : null;
         this.clauses = spec.audio()
                 ? new ClausePipeline(tts, spec.voice(), spec.outputFormat(), overlap ? 1 : 0, actor, watchdog,
@@ -97,7 +98,6 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         return generated.toString();
     }
 
-    /** True once the response completed, failed or was cancelled. */
     @Override
     public boolean isOver() {
         return phase == Phase.OVER;
