@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class DefaultSessionEngineFactory implements SessionEngineFactory {
     private static final InputSettings INITIAL =
-            new InputSettings(WireFormat.PCM16_24K, TurnDetection.serverVadDefaults(), null);
+            new InputSettings(WireFormat.PCM16_24K, TurnDetection.DEFAULT, null);
 
     /** A recogniser that has not answered an ended utterance after this long is considered broken. */
     static final long STT_FINAL_TIMEOUT_MS = 15_000;

@@ -11,4 +11,14 @@ public interface ResponseHandle extends Cancellable {
     default String generatedText() {
         return null;
     }
+
+    /**
+     * Barge-in while a false interruption is possible: stop speaking at once but keep generating text, and return
+     * the generation so a resume can continue it; the response delivers nothing more to its listener. A generator
+     * that cannot hold cancels and returns null (the resume then says only what had been generated).
+     */
+    default HeldGeneration hold() {
+        cancel();
+        return null;
+    }
 }

@@ -19,8 +19,10 @@ public record TurnDetection(Type type, double threshold, int prefixPaddingMs, in
                             String eagerness) {
     public enum Type { SERVER_VAD, SEMANTIC_VAD }
 
-    /** OpenAI's observed defaults for server_vad. */
-    public static TurnDetection serverVadDefaults() {
-        return new TurnDetection(Type.SERVER_VAD, 0.5, 300, 200, null, true, true, "auto");
-    }
+    /**
+     * The engine's starting point before a session configures it: VAD turns with barge-in (transports replace it
+     * with their own settings, e.g. the OpenAI facade's server_vad defaults, before any audio).
+     */
+    public static final TurnDetection DEFAULT = new TurnDetection(Type.SERVER_VAD, 0.5, 300, 200, null, true, true,
+            "auto");
 }

@@ -3,6 +3,8 @@ package dev.parley.runtime.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.ConversationItem;
+import dev.parley.runtime.conversation.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses one text frame into a {@link ClientEvent}, checking the envelope: valid JSON object, a string
- * {@code type} among the dialect's accepted types, and no top-level field the type does not define.
- * Field contents are checked by the handlers. Failures raise {@link ProtocolException} with the catalog's codes.
+ * Parses one text frame into a typed {@link ClientEvent}, checking the envelope — valid JSON object, a string
+ * {@code type} among the dialect's accepted types, no top-level field the type does not define — and then the
+ * event's own fields. Failures raise {@link ProtocolException} with the catalog's codes, messages and params.
  */
 public final class ClientEventDecoder {
     private static final Map<String, Set<String>> GA_FIELDS = new LinkedHashMap<>();
@@ -77,7 +79,49 @@ public final class ClientEventDecoder {
                 throw ProtocolException.unknownParameter(f);
             }
         }
-        return new ClientEvent(t, eventId, event);
+        return typed(t, eventId, event);
+    }
+
+    private static ClientEvent typed(String type, String id, ObjectNode e) {
+        return switch (type) {
+            case "session.update" -> new ClientEvent.SessionUpdate(id, e);
+            case "transcription_session.update" -> new ClientEvent.TranscriptionSessionUpdate(id, e);
+            case "input_audio_buffer.append" -> new ClientEvent.AudioAppend(id,
+                    AudioPayload.decode(Fields.requireString(e, "audio", ""), "audio"));
+            case "input_audio_buffer.commit" -> new ClientEvent.AudioCommit(id);
+            case "input_audio_buffer.clear" -> new ClientEvent.AudioClear(id);
+            case "conversation.item.create" -> itemCreate(id, e);
+            case "conversation.item.retrieve" ->
+                    new ClientEvent.ItemRetrieve(id, Fields.requireString(e, "item_id", ""));
+            case "conversation.item.delete" -> new ClientEvent.ItemDelete(id, Fields.requireString(e, "item_id", ""));
+            case "conversation.item.truncate" -> itemTruncate(id, e);
+            case "response.create" -> new ClientEvent.ResponseCreate(id, e.hasNonNull("response")
+                    ? Fields.object(e.get("response"), "response") : EventEmitter.MAPPER.createObjectNode());
+            case "response.cancel" -> new ClientEvent.ResponseCancel(id, Fields.optString(e, "response_id", ""));
+            case "session.close" -> new ClientEvent.SessionClose(id);
+            default -> throw new IllegalStateException("no reader for accepted type " + type);
+        };
+    }
+
+    private static ClientEvent itemCreate(String id, ObjectNode event) {
+        ObjectNode itemJson = Fields.requireObject(event, "item", "");
+        String previous = Fields.optString(event, "previous_item_id", "");
+        ConversationItem item = ItemReader.read(itemJson, "item", Ids.item());
+        if (item.kind == null) {
+            throw ProtocolException.invalidValue("item.type",
+                    "Invalid value: 'item_reference'. Item references are only allowed in response.create input.");
+        }
+        return new ClientEvent.ItemCreate(id, item, previous);
+    }
+
+    private static ClientEvent itemTruncate(String id, ObjectNode event) {
+        String itemId = Fields.requireString(event, "item_id", "");
+        long contentIndex = Fields.requireInteger(event, "content_index", "");
+        long endMs = Fields.requireInteger(event, "audio_end_ms", "");
+        if (endMs < 0) {
+            throw ProtocolException.belowMin("audio_end_ms", 0, endMs);
+        }
+        return new ClientEvent.ItemTruncate(id, itemId, contentIndex, endMs);
     }
 
     /** The client's {@code event_id} of a parsed event if it is a string, so errors can echo it. */

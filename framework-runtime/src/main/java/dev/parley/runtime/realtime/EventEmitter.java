@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.Ids;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
@@ -45,6 +46,20 @@ public final class EventEmitter {
         e.put("type", dialect.eventName(gaType));
         e.put("event_id", Ids.event());
         return e;
+    }
+
+    /** The wire name of the server event whose GA name is {@code gaType}. */
+    public String type(String gaType) {
+        return dialect.eventName(gaType);
+    }
+
+    /** Serialises a typed event (a record) and sends it. */
+    public void send(ServerEvent event) {
+        try {
+            sink.sendUtf8(MAPPER.writeValueAsBytes(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + event.type(), e);
+        }
     }
 
     public void send(ObjectNode event) {
@@ -86,14 +101,8 @@ public final class EventEmitter {
     }
 
     public void error(String type, String code, String param, String message, String clientEventId) {
-        ObjectNode ev = event("error");
-        ObjectNode err = ev.putObject("error");
-        err.put("type", type);
-        err.put("code", code);
-        err.put("message", message);
-        err.put("param", param);
-        err.put("event_id", clientEventId);
-        send(ev);
+        send(new ServerEvent.Error(type("error"), Ids.event(),
+                new ServerEvent.ErrorDetail(type, code, message, param, clientEventId)));
     }
 
     public void close(int code, String reason) {

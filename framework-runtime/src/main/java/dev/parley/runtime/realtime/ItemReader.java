@@ -2,6 +2,8 @@ package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.ContentPart;
+import dev.parley.runtime.conversation.ConversationItem;
 import java.util.List;
 import java.util.Set;
 

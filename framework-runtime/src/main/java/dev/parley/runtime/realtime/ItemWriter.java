@@ -3,6 +3,8 @@ package dev.parley.runtime.realtime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.ContentPart;
+import dev.parley.runtime.conversation.ConversationItem;
 import java.util.Base64;
 
 /**

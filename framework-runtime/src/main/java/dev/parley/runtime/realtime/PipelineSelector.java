@@ -1,6 +1,7 @@
 package dev.parley.runtime.realtime;
 
 import dev.parley.api.router.RoutingRequest;
+import dev.parley.runtime.conversation.VariantSwitcher;
 import dev.parley.runtime.pipeline.Pipeline;
 
 /**

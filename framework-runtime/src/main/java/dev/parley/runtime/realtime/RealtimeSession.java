@@ -1,53 +1,62 @@
 package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.Command;
+import dev.parley.runtime.conversation.ConversationCore;
+import dev.parley.runtime.conversation.ConversationEvent;
+import dev.parley.runtime.conversation.Ids;
+import dev.parley.runtime.conversation.ResponseOptions;
+import dev.parley.runtime.conversation.VariantSwitcher;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One protocol session, transport-neutral: client event texts in, server events out through an
- * {@link EventSink}. Every method must be called on the session's {@link SessionActor} — the transport posts
- * frames there — so the session's state needs no locks. Lifecycle: {@link #open} (engine opened,
- * {@code session.created} sent) → any number of {@link #onText} → {@link #close}.
+ * One OpenAI Realtime session: the facade that translates between the protocol and the {@link ConversationCore}.
+ * Client event texts are validated and become {@link Command}s; the core's events become server events through
+ * an {@link OpenAiEventWriter} to an {@link EventSink}. This class owns the protocol's session object (its
+ * {@link SessionConfig} and {@link SessionIdentity}). Every method must be called on the session's
+ * {@link SessionActor}. Lifecycle: {@link #open} (engine opened, {@code session.created} sent) → any number of
+ * {@link #onText} → {@link #close}.
  */
 public final class RealtimeSession {
     private static final Logger log = LoggerFactory.getLogger(RealtimeSession.class);
-    /** How long a response that follows a voice turn waits for the turn's final transcript. */
 
-    private final SessionContext ctx;
+    private final EventEmitter out;
     private final ClientEventDecoder decoder;
     private final AppendEventReader appends = new AppendEventReader();
-    private final ResponseCoordinator responses;
-    private final VoiceInput voice;
-    private final ConversationCommands items;
-    private final SessionUpdates updates;
-    private final PipelineSwitch pipelineSwitch;
+    private final ConversationCore core;
+    private final OpenAiEventWriter writer;
+    private SessionIdentity identity;
+    private SessionConfig config;
+    /** A validated update the core is deciding on; it becomes {@link #config} when the core accepts it. */
+    private SessionUpdates.SessionUpdate pendingUpdate;
 
     /**
-     * @param timers         runs the bounded transcript wait
-     * @param limits         what the session may wait for and hold
-     * @param observer       told of completed turns, barge-ins and failures (experiment metrics)
+     * @param timers   runs the bounded waits
+     * @param limits   what the session may wait for and hold
+     * @param observer told of completed turns, barge-ins and failures (experiment metrics)
      */
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
                            SessionLimits limits, SessionObserver observer) {
-        EventEmitter out = new EventEmitter(sink, setup.dialect());
-        this.ctx = new SessionContext(out, setup.identity(), setup.config(), actor, timers, limits,
-                observer == null ? SessionObserver.NONE : observer);
+        this.out = new EventEmitter(sink, setup.dialect());
+        this.identity = setup.identity();
+        this.config = setup.config();
         this.decoder = new ClientEventDecoder(setup.dialect());
-        this.responses = new ResponseCoordinator(ctx);
-        this.voice = new VoiceInput(ctx, responses, new FalseInterruptionPolicy(ctx, responses));
-        this.items = new ConversationCommands(ctx);
-        this.pipelineSwitch = new PipelineSwitch(ctx, voice);
-        this.updates = new SessionUpdates(ctx, pipelineSwitch);
-        ctx.turnBoundary = () -> pipelineSwitch.atTurnBoundary(!responses.conversationBusy() && !ctx.userSpeaking);
+        this.core = new ConversationCore(Ids.conversation(), config.conversationSettings(), actor, timers,
+                limits.transcriptWait(), limits.conversationAudioBytes());
+        this.writer = new OpenAiEventWriter(out, () -> identity);
+        core.subscribe(writer);
+        core.subscribe(this::sessionEvent);
+        core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
     }
 
     public String id() {
-        return ctx.identity.id();
+        return identity.id();
     }
 
     /**
@@ -63,46 +72,47 @@ public final class RealtimeSession {
      * between turns ({@code session.parley.variant}); {@code switcher} may be null.
      */
     public void open(SessionEngineFactory engines, Pipeline pipeline, VariantSwitcher switcher) {
-        pipelineSwitch.attach(engines, switcher);
         try {
-            ctx.engine = engines.open(pipeline, ctx.actor, voice);
-            ctx.engine.input().configure(ctx.inputSettings());
+            core.open(engines, pipeline, switcher);
         } catch (RuntimeException e) {
             log.error("Session {}: cannot open the session engine: {}", id(), e.toString());
-            ctx.out.error("server_error", "session_engine_unavailable", null,
+            out.error("server_error", "session_engine_unavailable", null,
                     "The server could not start this session's pipeline: " + e.getMessage(), null);
-            ctx.phase = SessionContext.Phase.CLOSED;
-            ctx.out.close(1011, "server_error.session_engine_unavailable");
+            out.close(1011, "server_error.session_engine_unavailable");
             return;
         }
-        ctx.phase = SessionContext.Phase.OPEN;
-        ObjectNode created = ctx.out.event("session.created");
-        created.set("session", SessionConfigWriter.write(ctx.config, ctx.identity, ctx.out.dialect()));
-        ctx.out.send(created);
-        if (ctx.out.dialect() == Dialect.BETA) {
-            ObjectNode conv = ctx.out.event("conversation.created");
-            conv.putObject("conversation").put("id", ctx.conversation.id()).put("object", "realtime.conversation");
-            ctx.out.send(conv);
+        sendSession("session.created");
+        if (out.dialect() == Dialect.BETA) {
+            out.send(new ServerEvent.ConversationCreated(out.type("conversation.created"), Ids.event(),
+                    new ServerEvent.ConversationRef(core.conversationId(), "realtime.conversation")));
         }
+    }
+
+    private boolean open() {
+        return core.phase() == ConversationCore.Phase.OPEN;
     }
 
     /** One text frame from the client. Any mistake in it becomes an {@code error} event; the session goes on. */
     public void onText(String text) {
-        if (ctx.phase != SessionContext.Phase.OPEN) {
+        if (!open()) {
             return;
         }
         ObjectNode node = null;
         try {
             node = decoder.parse(text);
-            dispatch(decoder.validate(node));
+            ClientEvent event = decoder.validate(node);
+            writer.handling(event.eventId());
+            dispatch(event);
         } catch (ProtocolException e) {
             log.debug("Session {}: client error {}: {}", id(), e.code(), e.getMessage());
-            ctx.out.error(e, node == null ? null : ClientEventDecoder.eventIdOf(node));
+            out.error(e, node == null ? null : ClientEventDecoder.eventIdOf(node));
         } catch (RuntimeException e) {
             log.error("Session {}: failed to handle {}", id(), node == null ? "frame" : node.path("type"), e);
-            ctx.out.error("server_error", "internal_error", null,
-                    "The server failed to handle this event: " + e, node == null ? null
-                            : ClientEventDecoder.eventIdOf(node));
+            out.error("server_error", "internal_error", null, "The server failed to handle this event: " + e,
+                    node == null ? null : ClientEventDecoder.eventIdOf(node));
+        } finally {
+            writer.handling(null);
+            pendingUpdate = null;
         }
     }
 
@@ -113,7 +123,7 @@ public final class RealtimeSession {
      */
     public void onText(byte[] utf8) {
         if (!tryAudioAppend(utf8)) {
-            onText(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+            onText(new String(utf8, StandardCharsets.UTF_8));
         }
     }
 
@@ -124,7 +134,7 @@ public final class RealtimeSession {
      * on its I/O thread.
      */
     public boolean tryAudioAppend(byte[] utf8) {
-        if (ctx.phase != SessionContext.Phase.OPEN) {
+        if (!open()) {
             return true;
         }
         byte[] audio = appends.read(utf8);
@@ -132,13 +142,10 @@ public final class RealtimeSession {
             return false;
         }
         try {
-            voice.append(audio);
-        } catch (ProtocolException e) {
-            log.debug("Session {}: client error {}: {}", id(), e.code(), e.getMessage());
-            ctx.out.error(e, appends.eventId());
+            core.handle(new Command.AppendAudio(audio));
         } catch (RuntimeException e) {
             log.error("Session {}: failed to handle input_audio_buffer.append", id(), e);
-            ctx.out.error("server_error", "internal_error", null, "The server failed to handle this event: " + e,
+            out.error("server_error", "internal_error", null, "The server failed to handle this event: " + e,
                     appends.eventId());
         }
         return true;
@@ -146,64 +153,78 @@ public final class RealtimeSession {
 
     /** A binary frame: not part of the protocol; reported, the connection stays. */
     public void onBinaryFrame() {
-        if (ctx.phase == SessionContext.Phase.OPEN) {
-            ctx.out.error("invalid_request_error", "invalid_event", null,
+        if (open()) {
+            out.error("invalid_request_error", "invalid_event", null,
                     "Expected a text WebSocket message; binary frames are not supported.", null);
         }
     }
 
     /** A frame over the transport's size limit: reported, then the connection closes (1009). */
     public void onOversizeFrame(long limitBytes) {
-        if (ctx.phase == SessionContext.Phase.CLOSED) {
+        if (core.phase() == ConversationCore.Phase.CLOSED) {
             return;
         }
-        ctx.out.error("invalid_request_error", "message_too_large", null, "The WebSocket message exceeds the "
+        out.error("invalid_request_error", "message_too_large", null, "The WebSocket message exceeds the "
                 + "maximum of " + limitBytes + " bytes; the connection will be closed. Send audio in chunks of "
                 + "at most 15 MiB (before base64).", null);
         close();
-        ctx.out.close(1009, "invalid_request_error.message_too_large");
+        out.close(1009, "invalid_request_error.message_too_large");
     }
 
     /** The connection is gone: stop responses and the engine. Idempotent. */
     public void close() {
-        if (ctx.phase == SessionContext.Phase.CLOSED) {
-            return;
-        }
-        ctx.phase = SessionContext.Phase.CLOSED;
-        responses.closeAll();
-        if (ctx.engine != null) {
-            try {
-                ctx.engine.close();
-            } catch (RuntimeException e) {
-                log.warn("Session {}: engine close failed: {}", id(), e.toString());
+        core.handle(new Command.Close());
+    }
+
+    private void dispatch(ClientEvent e) {
+        switch (e) {
+            case ClientEvent.SessionUpdate u -> update(SessionUpdates.update(u.body(), config, out.dialect()));
+            case ClientEvent.TranscriptionSessionUpdate u ->
+                    update(SessionUpdates.updateTranscription(u.body(), config));
+            case ClientEvent.AudioAppend a -> core.handle(new Command.AppendAudio(a.audio()));
+            case ClientEvent.AudioCommit c -> core.handle(new Command.CommitInput());
+            case ClientEvent.AudioClear c -> core.handle(new Command.ClearInput());
+            case ClientEvent.ItemCreate c -> core.handle(new Command.CreateItem(c.item(), c.previousItemId()));
+            case ClientEvent.ItemRetrieve r -> core.handle(new Command.RetrieveItem(r.itemId()));
+            case ClientEvent.ItemDelete d -> core.handle(new Command.DeleteItem(d.itemId()));
+            case ClientEvent.ItemTruncate t ->
+                    core.handle(new Command.TruncateItem(t.itemId(), t.contentIndex(), t.audioEndMs()));
+            case ClientEvent.ResponseCreate c -> core.handle(new Command.CreateResponse(
+                    ResponseOptionsReader.read(c.response(), ResponseOptions.of(core.settings()), core)));
+            case ClientEvent.ResponseCancel c -> core.handle(new Command.CancelResponse(c.responseId()));
+            case ClientEvent.SessionClose c -> {
+                out.send(new ServerEvent.Bare(out.type("session.closed"), Ids.event()));
+                close();
+                out.close(1000, "session.closed");
             }
         }
     }
 
-    private void dispatch(ClientEvent e) {
-        ObjectNode body = e.body();
-        switch (e.type()) {
-            case "session.update" -> updates.update(body);
-            case "transcription_session.update" -> updates.updateTranscription(body);
-            case "input_audio_buffer.append" -> voice.append(body);
-            case "input_audio_buffer.commit" -> voice.commit();
-            case "input_audio_buffer.clear" -> voice.clear();
-            case "conversation.item.create" -> items.create(body);
-            case "conversation.item.retrieve" -> items.retrieve(body);
-            case "conversation.item.delete" -> items.delete(body);
-            case "conversation.item.truncate" -> items.truncate(body);
-            case "response.create" -> {
-                ObjectNode r = body.hasNonNull("response") ? Fields.object(body.get("response"), "response")
-                        : EventEmitter.MAPPER.createObjectNode();
-                responses.create(ResponseOptionsReader.read(r, ctx.config, ctx.conversation));
+    private void update(SessionUpdates.SessionUpdate update) {
+        pendingUpdate = update;
+        core.handle(new Command.UpdateSettings(update.next().conversationSettings(), update.voiceForced(),
+                update.variant()));
+    }
+
+    /** The session object's events: an accepted update and a variant switch are confirmed with the session. */
+    private void sessionEvent(ConversationEvent event) {
+        switch (event) {
+            case ConversationEvent.SettingsChanged c when pendingUpdate != null -> {
+                config = pendingUpdate.next();
+                sendSession(pendingUpdate.replyType());
+                pendingUpdate = null;
             }
-            case "response.cancel" -> responses.cancel(Fields.optString(body, "response_id", ""));
-            case "session.close" -> {
-                ctx.out.send(ctx.out.event("session.closed"));
-                close();
-                ctx.out.close(1000, "session.closed");
+            case ConversationEvent.VariantSwitched v -> {
+                identity = new SessionIdentity(identity.id(), identity.expiresAt(), v.pipeline(), v.variant());
+                sendSession(config.type() == SessionConfig.Type.REALTIME ? "session.updated"
+                        : "transcription_session.updated");
             }
-            default -> throw new IllegalStateException("decoder accepted unhandled type " + e.type());
+            default -> { }
         }
+    }
+
+    private void sendSession(String type) {
+        out.send(new ServerEvent.Session(out.type(type), Ids.event(),
+                SessionConfigWriter.write(config, identity, out.dialect())));
     }
 }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.llm.TokenUsage;
-import java.util.List;
+import dev.parley.runtime.conversation.ConversationEvent;
+import dev.parley.runtime.conversation.ConversationItem;
+import dev.parley.runtime.conversation.ResponseOptions;
+import dev.parley.runtime.conversation.ResponseOutcome;
+import java.util.Locale;
 
 /** The {@code realtime.response} object (§8.2) and the small payloads sent around it. */
 final class ResponseJson {
@@ -14,22 +18,23 @@ final class ResponseJson {
     private ResponseJson() {
     }
 
-    static ObjectNode response(String id, String status, JsonNode statusDetails, List<ConversationItem> output,
-                               String conversationId, ResponseOptions o, TokenUsage usage, Dialect dialect) {
+    static ObjectNode response(ConversationEvent.ResponseRef ref, String status, JsonNode statusDetails,
+                               TokenUsage usage, Dialect dialect) {
+        ResponseOptions o = ref.options();
         ObjectNode r = F.objectNode();
         r.put("object", "realtime.response");
-        r.put("id", id);
+        r.put("id", ref.id());
         r.put("status", status);
         r.set("status_details", statusDetails == null ? F.nullNode() : statusDetails);
         ArrayNode out = r.putArray("output");
-        for (ConversationItem item : output) {
+        for (ConversationItem item : ref.output()) {
             out.add(ItemWriter.write(item, dialect, false));
         }
-        r.put("conversation_id", conversationId);
+        r.put("conversation_id", ref.conversationId());
         if (dialect == Dialect.BETA) {
             r.set("modalities", SessionConfigWriter.modalities(o.audio(), true));
             r.put("voice", o.voice());
-            r.put("output_audio_format", o.outputFormat().betaName());
+            r.put("output_audio_format", OpenAiNames.betaName(o.outputFormat()));
             r.put("temperature", o.temperature() == null ? 0.8 : o.temperature());
         } else {
             r.set("output_modalities", SessionConfigWriter.modalities(o.audio(), false));
@@ -39,8 +44,38 @@ final class ResponseJson {
         }
         SessionConfigWriter.putMaxTokens(r, "max_output_tokens", o.maxOutputTokens());
         r.set("usage", usage == null ? F.nullNode() : usage(usage, o.audio()));
-        r.set("metadata", o.metadata() == null ? F.nullNode() : o.metadata());
+        r.set("metadata", metadata(o));
         return r;
+    }
+
+    /** The client's metadata; a false-interruption resume says which answer it continues. */
+    private static JsonNode metadata(ResponseOptions o) {
+        if (o.resumedFrom() != null) {
+            return F.objectNode().put("parley_resumed", o.resumedFrom());
+        }
+        if (o.metadata() == null) {
+            return F.nullNode();
+        }
+        ObjectNode m = F.objectNode();
+        o.metadata().forEach(m::put);
+        return m;
+    }
+
+    static String status(ResponseOutcome outcome) {
+        return outcome.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    static JsonNode statusDetails(ResponseOutcome outcome) {
+        return switch (outcome.status()) {
+            case COMPLETED -> null;
+            case CANCELLED -> cancelled(reason(outcome));
+            case INCOMPLETE -> incomplete(reason(outcome));
+            case FAILED -> failed("server_error", outcome.errorCode(), outcome.errorMessage());
+        };
+    }
+
+    private static String reason(ResponseOutcome outcome) {
+        return outcome.reason().name().toLowerCase(Locale.ROOT);
     }
 
     static ObjectNode usage(TokenUsage u, boolean audio) {

@@ -1,11 +1,18 @@
 package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.api.llm.ToolChoice;
+import dev.parley.api.llm.ToolSpec;
+import dev.parley.runtime.conversation.ConversationCore;
+import dev.parley.runtime.conversation.ConversationItem;
+import dev.parley.runtime.conversation.Ids;
+import dev.parley.runtime.conversation.ResponseOptions;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,22 +27,26 @@ public final class ResponseOptionsReader {
     private ResponseOptionsReader() {
     }
 
-    public static ResponseOptions read(ObjectNode r, SessionConfig session, Conversation conversation) {
+    /**
+     * @param base         the session's response settings
+     * @param conversation resolves {@code item_reference}s and names the conversation
+     */
+    public static ResponseOptions read(ObjectNode r, ResponseOptions base, ConversationCore conversation) {
         String path = "response";
         Fields.onlyKnown(r, path, KEYS);
-        ResponseOptions base = ResponseOptions.of(session);
         boolean audio = base.audio();
         String instructions = base.instructions();
         String voice = base.voice();
+        double speed = base.speed();
         WireFormat format = base.outputFormat();
-        ArrayNode tools = base.tools();
-        JsonNode toolChoice = base.toolChoice();
+        List<ToolSpec> tools = base.tools();
+        ToolChoice toolChoice = base.toolChoice();
         Integer max = base.maxOutputTokens();
         Double temperature = base.temperature();
         boolean outOfBand = false;
         if (r.hasNonNull("conversation")) {
             String conv = Fields.string(r.get("conversation"), path + ".conversation");
-            if (!conv.equals("auto") && !conv.equals("none") && !conv.equals(conversation.id())) {
+            if (!conv.equals("auto") && !conv.equals("none") && !conv.equals(conversation.conversationId())) {
                 throw ProtocolException.invalidValue(path + ".conversation", conv, List.of("auto", "none"));
             }
             outOfBand = conv.equals("none");
@@ -61,6 +72,9 @@ public final class ResponseOptionsReader {
                 if (out.hasNonNull("voice")) {
                     voice = SessionValues.voice(out.get("voice"), p + ".voice");
                 }
+                if (out.hasNonNull("speed")) {
+                    speed = SessionValues.speed(out.get("speed"), p + ".speed");
+                }
             }
         }
         if (r.hasNonNull("voice")) {
@@ -70,10 +84,10 @@ public final class ResponseOptionsReader {
             format = SessionValues.betaFormat(r.get("output_audio_format"), path + ".output_audio_format");
         }
         if (r.hasNonNull("tools")) {
-            tools = SessionValues.tools(r.get("tools"), path + ".tools");
+            tools = ToolJson.tools(SessionValues.tools(r.get("tools"), path + ".tools"));
         }
         if (r.hasNonNull("tool_choice")) {
-            toolChoice = SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice");
+            toolChoice = ToolJson.toolChoice(SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice"));
         }
         for (String key : List.of("max_output_tokens", "max_response_output_tokens")) {
             if (r.hasNonNull(key)) {
@@ -83,26 +97,31 @@ public final class ResponseOptionsReader {
         if (r.has("temperature")) {
             temperature = SessionValues.temperature(r.get("temperature"), path + ".temperature");
         }
-        ObjectNode metadata = r.hasNonNull("metadata") ? metadata(r.get("metadata"), path + ".metadata") : null;
+        Map<String, String> metadata = r.hasNonNull("metadata") ? metadata(r.get("metadata"), path + ".metadata")
+                : null;
+        if (r.hasNonNull("prompt")) {
+            ContextValues.prompt(r.get("prompt"), path + ".prompt");
+        }
         List<ConversationItem> input = r.has("input") ? input(r.get("input"), path + ".input", conversation) : null;
-        return new ResponseOptions(audio, instructions, voice, base.speed(), format, tools, toolChoice, max,
-                temperature, metadata, outOfBand, input);
+        return new ResponseOptions(audio, instructions, voice, speed, format, tools, toolChoice, max,
+                temperature, metadata, outOfBand, input, null);
     }
 
-    private static ObjectNode metadata(JsonNode value, String path) {
+    private static Map<String, String> metadata(JsonNode value, String path) {
         ObjectNode m = Fields.object(value, path);
         if (m.size() > 16) {
             throw ProtocolException.invalidValue(path, "Invalid '" + path + "': at most 16 key-value pairs allowed.");
         }
+        Map<String, String> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = m.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            Fields.string(e.getValue(), path + "." + e.getKey());
+            out.put(e.getKey(), Fields.string(e.getValue(), path + "." + e.getKey()));
         }
-        return m.deepCopy();
+        return Collections.unmodifiableMap(out);
     }
 
-    private static List<ConversationItem> input(JsonNode value, String path, Conversation conversation) {
+    private static List<ConversationItem> input(JsonNode value, String path, ConversationCore conversation) {
         if (!value.isArray()) {
             throw ProtocolException.invalidType(path, "an array", Fields.describe(value));
         }
@@ -111,7 +130,7 @@ public final class ResponseOptionsReader {
             String p = path + "[" + i + "]";
             ConversationItem item = ItemReader.read(Fields.object(value.get(i), p), p, Ids.item());
             if (item.kind == null) { // item_reference
-                ConversationItem ref = conversation.get(item.id);
+                ConversationItem ref = conversation.item(item.id);
                 if (ref == null) {
                     throw ProtocolException.invalidValue(p + ".id",
                             "Invalid value: '" + item.id + "'. No conversation item with this id exists.");

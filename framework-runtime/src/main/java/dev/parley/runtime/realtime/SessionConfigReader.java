@@ -37,13 +37,13 @@ public final class SessionConfigReader {
     public static SessionConfig applyGa(SessionConfig current, ObjectNode session, String path) {
         Fields.onlyKnown(session, path, GA_KEYS);
         String type = Fields.requireString(session, "type", path);
-        String expected = current.type == SessionConfig.Type.REALTIME ? "realtime" : "transcription";
+        String expected = current.type() == SessionConfig.Type.REALTIME ? "realtime" : "transcription";
         Fields.enumValue(session.get("type"), Fields.join(path, "type"), List.of("realtime", "transcription"));
         if (!type.equals(expected)) {
             throw ProtocolException.invalidValue(Fields.join(path, "type"), "Invalid value: '" + type
                     + "'. This session's type is '" + expected + "' and cannot be changed.");
         }
-        SessionConfig c = current.copy();
+        SessionConfig.Builder c = current.toBuilder();
         ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
         ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
         ifPresent(session, "output_modalities", v -> c.audioOutput =
@@ -53,18 +53,19 @@ public final class SessionConfigReader {
         ifPresent(session, "max_output_tokens", v -> c.maxOutputTokens =
                 SessionValues.maxTokens(v, Fields.join(path, "max_output_tokens")));
         ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
-        ifPresent(session, "truncation", v -> c.truncation = v.deepCopy());
-        ifPresent(session, "include", v -> c.include = v.deepCopy());
-        ifPresent(session, "prompt", v -> c.prompt = v.deepCopy());
+        ifPresent(session, "truncation", v -> c.truncation =
+                ContextValues.truncation(v, Fields.join(path, "truncation")));
+        ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
+        ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
         ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
         readParley(session, c, path);
         if (session.has("audio")) {
             applyGaAudio(c, object(session.get("audio"), Fields.join(path, "audio")), Fields.join(path, "audio"));
         }
-        return c;
+        return c.build();
     }
 
-    private static void applyGaAudio(SessionConfig c, ObjectNode audio, String path) {
+    private static void applyGaAudio(SessionConfig.Builder c, ObjectNode audio, String path) {
         Fields.onlyKnown(audio, path, Set.of("input", "output"));
         if (audio.has("input")) {
             String p = Fields.join(path, "input");
@@ -91,7 +92,7 @@ public final class SessionConfigReader {
     public static SessionConfig applyBeta(SessionConfig current, ObjectNode session, String path,
                                           boolean transcriptionOnly) {
         Fields.onlyKnown(session, path, transcriptionOnly ? BETA_TRANSCRIPTION_KEYS : BETA_KEYS);
-        SessionConfig c = current.copy();
+        SessionConfig.Builder c = current.toBuilder();
         ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
         ifPresent(session, "modalities", v -> c.audioOutput = SessionValues.audioModality(v, Fields.join(path, "modalities")));
         ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
@@ -113,17 +114,18 @@ public final class SessionConfigReader {
                 SessionValues.maxTokens(v, Fields.join(path, "max_response_output_tokens")));
         ifPresent(session, "speed", v -> c.speed = SessionValues.speed(v, Fields.join(path, "speed")));
         ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
-        ifPresent(session, "include", v -> c.include = v.deepCopy());
-        ifPresent(session, "prompt", v -> c.prompt = v.deepCopy());
-        ifPresent(session, "truncation", v -> c.truncation = v.deepCopy());
+        ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
+        ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
+        ifPresent(session, "truncation", v -> c.truncation =
+                ContextValues.truncation(v, Fields.join(path, "truncation")));
         if (!transcriptionOnly) {
             readParley(session, c, path);
         }
-        return c;
+        return c.build();
     }
 
     /** {@code parley.false_interruption}; {@code parley.variant} is read by {@link SessionUpdates}, the rest is read-only. */
-    private static void readParley(ObjectNode session, SessionConfig c, String path) {
+    private static void readParley(ObjectNode session, SessionConfig.Builder c, String path) {
         JsonNode parley = session.get("parley");
         if (parley != null && !parley.isNull()) {
             c.falseInterruption = FalseInterruption.fromParley(parley, c.falseInterruption, Fields.join(path, "parley"));

@@ -20,36 +20,36 @@ public final class SessionConfigWriter {
     /** GA nested shape (§6.1). */
     public static ObjectNode ga(SessionConfig c, SessionIdentity id) {
         ObjectNode s = F.objectNode();
-        boolean realtime = c.type == SessionConfig.Type.REALTIME;
+        boolean realtime = c.type() == SessionConfig.Type.REALTIME;
         s.put("type", realtime ? "realtime" : "transcription");
         s.put("object", realtime ? "realtime.session" : "realtime.transcription_session");
         s.put("id", id.id());
         if (realtime) {
-            s.put("model", c.model);
-            s.set("output_modalities", modalities(c.audioOutput, false));
-            s.put("instructions", c.instructions);
+            s.put("model", c.model());
+            s.set("output_modalities", modalities(c.audioOutput(), false));
+            s.put("instructions", c.instructions());
         }
         ObjectNode audio = s.putObject("audio");
         ObjectNode in = audio.putObject("input");
-        in.set("format", format(c.inputFormat));
-        in.set("transcription", c.transcription == null ? F.nullNode() : c.transcription.deepCopy());
-        in.set("noise_reduction", c.noiseReduction == null ? F.nullNode()
-                : F.objectNode().put("type", c.noiseReduction));
-        in.set("turn_detection", turnDetection(c.turnDetection));
+        in.set("format", format(c.inputFormat()));
+        in.set("transcription", c.transcription() == null ? F.nullNode() : c.transcription().deepCopy());
+        in.set("noise_reduction", c.noiseReduction() == null ? F.nullNode()
+                : F.objectNode().put("type", c.noiseReduction()));
+        in.set("turn_detection", turnDetection(c.turnDetection()));
         if (realtime) {
             ObjectNode out = audio.putObject("output");
-            out.set("format", format(c.outputFormat));
-            out.put("voice", c.voice);
-            out.put("speed", c.speed);
-            s.set("tools", c.tools.deepCopy());
-            s.set("tool_choice", c.toolChoice.deepCopy());
-            putMaxTokens(s, "max_output_tokens", c.maxOutputTokens);
-            s.set("tracing", c.tracing.deepCopy());
-            s.set("truncation", c.truncation.deepCopy());
-            s.set("prompt", c.prompt.deepCopy());
+            out.set("format", format(c.outputFormat()));
+            out.put("voice", c.voice());
+            out.put("speed", c.speed());
+            s.set("tools", c.tools().deepCopy());
+            s.set("tool_choice", c.toolChoice().deepCopy());
+            putMaxTokens(s, "max_output_tokens", c.maxOutputTokens());
+            s.set("tracing", c.tracing().deepCopy());
+            s.set("truncation", c.truncation().deepCopy());
+            s.set("prompt", c.prompt().deepCopy());
         }
         s.put("expires_at", id.expiresAt());
-        s.set("include", c.include.deepCopy());
+        s.set("include", c.include().deepCopy());
         s.set("parley", parley(id, c));
         return s;
     }
@@ -57,35 +57,35 @@ public final class SessionConfigWriter {
     /** Beta flat shape (§6.2). */
     public static ObjectNode beta(SessionConfig c, SessionIdentity id) {
         ObjectNode s = F.objectNode();
-        boolean realtime = c.type == SessionConfig.Type.REALTIME;
+        boolean realtime = c.type() == SessionConfig.Type.REALTIME;
         s.put("id", id.id());
         s.put("object", realtime ? "realtime.session" : "realtime.transcription_session");
         s.put("expires_at", id.expiresAt());
-        s.set("modalities", modalities(c.audioOutput, true));
+        s.set("modalities", modalities(c.audioOutput(), true));
         if (realtime) {
-            s.put("model", c.model);
-            s.put("instructions", c.instructions);
-            s.put("voice", c.voice);
-            s.put("output_audio_format", c.outputFormat.betaName());
-            s.put("speed", c.speed);
-            s.set("tools", c.tools.deepCopy());
-            s.set("tool_choice", c.toolChoice.deepCopy());
-            s.put("temperature", c.temperature == null ? 0.8 : c.temperature);
-            putMaxTokens(s, "max_response_output_tokens", c.maxOutputTokens);
-            s.set("tracing", c.tracing.deepCopy());
+            s.put("model", c.model());
+            s.put("instructions", c.instructions());
+            s.put("voice", c.voice());
+            s.put("output_audio_format", OpenAiNames.betaName(c.outputFormat()));
+            s.put("speed", c.speed());
+            s.set("tools", c.tools().deepCopy());
+            s.set("tool_choice", c.toolChoice().deepCopy());
+            s.put("temperature", c.temperature() == null ? 0.8 : c.temperature());
+            putMaxTokens(s, "max_response_output_tokens", c.maxOutputTokens());
+            s.set("tracing", c.tracing().deepCopy());
         }
-        s.put("input_audio_format", c.inputFormat.betaName());
-        s.set("input_audio_transcription", c.transcription == null ? F.nullNode() : c.transcription.deepCopy());
-        s.set("input_audio_noise_reduction", c.noiseReduction == null ? F.nullNode()
-                : F.objectNode().put("type", c.noiseReduction));
-        s.set("turn_detection", turnDetection(c.turnDetection));
-        s.set("include", c.include.deepCopy());
+        s.put("input_audio_format", OpenAiNames.betaName(c.inputFormat()));
+        s.set("input_audio_transcription", c.transcription() == null ? F.nullNode() : c.transcription().deepCopy());
+        s.set("input_audio_noise_reduction", c.noiseReduction() == null ? F.nullNode()
+                : F.objectNode().put("type", c.noiseReduction()));
+        s.set("turn_detection", turnDetection(c.turnDetection()));
+        s.set("include", c.include().deepCopy());
         s.set("parley", parley(id, c));
         return s;
     }
 
     public static ObjectNode format(WireFormat f) {
-        ObjectNode o = F.objectNode().put("type", f.gaType());
+        ObjectNode o = F.objectNode().put("type", OpenAiNames.gaType(f));
         if (f == WireFormat.PCM16_24K) {
             o.put("rate", f.sampleRate());
         }
@@ -144,7 +144,7 @@ public final class SessionConfigWriter {
         } else {
             p.put("variant", id.variant());
         }
-        p.set("false_interruption", c.falseInterruption.toJson());
+        p.set("false_interruption", c.falseInterruption().toJson());
         return p;
     }
 }

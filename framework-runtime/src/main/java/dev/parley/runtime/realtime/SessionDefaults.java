@@ -34,13 +34,15 @@ public final class SessionDefaults {
             }
         }
         flat.remove(FALSE_INTERRUPTION);
-        nested.put("type", base.type == SessionConfig.Type.REALTIME ? "realtime" : "transcription");
+        nested.put("type", base.type() == SessionConfig.Type.REALTIME ? "realtime" : "transcription");
         try {
             SessionConfig c = SessionConfigReader.applyBeta(base, flat, "session", false);
             c = SessionConfigReader.applyGa(c, nested, "session");
             if (all.has(FALSE_INTERRUPTION)) {
-                c.falseInterruption = FalseInterruption.read(all.get(FALSE_INTERRUPTION), c.falseInterruption,
+                SessionConfig.Builder b = c.toBuilder();
+                b.falseInterruption = FalseInterruption.read(all.get(FALSE_INTERRUPTION), c.falseInterruption(),
                         "session." + FALSE_INTERRUPTION);
+                c = b.build();
             }
             return c;
         } catch (ProtocolException e) {

@@ -12,7 +12,8 @@ import java.time.Duration;
  */
 public record SessionLimits(Duration transcriptWait, long conversationAudioBytes) {
     /** 8 MiB: the last ~2 min 55 s of 24 kHz PCM16 audio, user and assistant together. */
-    public static final long DEFAULT_CONVERSATION_AUDIO_BYTES = 8L * 1024 * 1024;
+    public static final long DEFAULT_CONVERSATION_AUDIO_BYTES =
+            dev.parley.runtime.conversation.Conversation.DEFAULT_AUDIO_BUDGET_BYTES;
     public static final Duration DEFAULT_TRANSCRIPT_WAIT = Duration.ofSeconds(5);
 
     public SessionLimits {

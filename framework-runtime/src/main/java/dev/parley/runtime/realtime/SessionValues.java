@@ -30,7 +30,7 @@ final class SessionValues {
     static WireFormat format(JsonNode value, String path) {
         ObjectNode o = object(value, path);
         Fields.onlyKnown(o, path, Set.of("type", "rate"));
-        WireFormat f = WireFormat.fromGaType(enumValue(o.get("type"), path + ".type", FORMAT_TYPES));
+        WireFormat f = OpenAiNames.fromGaType(enumValue(o.get("type"), path + ".type", FORMAT_TYPES));
         if (o.hasNonNull("rate")) {
             long rate = integer(o.get("rate"), path + ".rate");
             if (rate < f.sampleRate()) {
@@ -44,7 +44,7 @@ final class SessionValues {
     }
 
     static WireFormat betaFormat(JsonNode value, String path) {
-        return WireFormat.fromBetaName(enumValue(value, path, BETA_FORMATS));
+        return OpenAiNames.fromBetaName(enumValue(value, path, BETA_FORMATS));
     }
 
     /** {@code ["audio"]} or {@code ["text"]}; beta's {@code ["text","audio"]} means audio with transcript. */
@@ -132,7 +132,7 @@ final class SessionValues {
     }
 
     static TurnDetection defaults(TurnDetection.Type type) {
-        TurnDetection d = TurnDetection.serverVadDefaults();
+        TurnDetection d = OpenAiNames.serverVadDefaults();
         return type == TurnDetection.Type.SERVER_VAD ? d : new TurnDetection(type, d.threshold(),
                 d.prefixPaddingMs(), d.silenceDurationMs(), null, true, true, "auto");
     }

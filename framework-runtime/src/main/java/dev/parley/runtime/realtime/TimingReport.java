@@ -1,8 +1,9 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.conversation.Ids;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.ResponseTiming.Stage;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +20,12 @@ final class TimingReport {
     }
 
     static void send(EventEmitter out, String responseId, ResponseTiming timing) {
-        ObjectNode e = out.event("parley.response.timing");
-        e.put("response_id", responseId);
-        ObjectNode stages = e.putObject("stages_ms");
         Map<String, Double> rel = timing.relativeMillis();
+        Map<String, Double> stages = new LinkedHashMap<>();
         rel.forEach((k, v) -> stages.put(k, round(v)));
         Double ttfa = ttfa(timing);
-        if (ttfa == null) {
-            e.putNull("ttfa_ms");
-        } else {
-            e.put("ttfa_ms", round(ttfa));
-        }
-        out.send(e);
+        out.send(new ServerEvent.Timing(out.type("parley.response.timing"), Ids.event(), responseId, stages,
+                ttfa == null ? null : round(ttfa)));
         log.info("Response {} timing: ttfa={} ms stages={}", responseId, ttfa == null ? "-" : round(ttfa), rel);
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * pipeline's engines (the old streams finish or are cancelled with the current response). Owned by the session's
  * actor: not thread-safe.
  */
-public final class VariantSwitch implements dev.parley.runtime.realtime.VariantSwitcher {
+public final class VariantSwitch implements dev.parley.runtime.conversation.VariantSwitcher {
     private static final Logger log = LoggerFactory.getLogger(VariantSwitch.class);
 
     private final RoutedPipelineSelector selector;

@@ -2,7 +2,7 @@ package dev.parley.runtime.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.realtime.Dialect;
-import dev.parley.runtime.realtime.Ids;
+import dev.parley.runtime.conversation.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

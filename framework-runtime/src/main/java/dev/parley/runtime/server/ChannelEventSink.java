@@ -1,7 +1,7 @@
 package dev.parley.runtime.server;
 
 import dev.parley.runtime.realtime.EventSink;
-import dev.parley.runtime.realtime.Ids;
+import dev.parley.runtime.conversation.Ids;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -6,7 +6,7 @@ import dev.parley.runtime.pipeline.Pipeline;
 import dev.parley.runtime.routing.RoutingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.realtime.EventEmitter;
-import dev.parley.runtime.realtime.Ids;
+import dev.parley.runtime.conversation.Ids;
 import dev.parley.runtime.realtime.RealtimeSession;
 import dev.parley.runtime.realtime.SessionSetup;
 import io.netty.channel.Channel;

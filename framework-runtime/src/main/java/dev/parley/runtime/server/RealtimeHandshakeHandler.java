@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import dev.parley.runtime.conversation.Ids;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,7 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
     record Refusal(String type, String code, String message, int closeCode) {
         String json() {
             String c = code == null ? "null" : "\"" + code + "\"";
-            return "{\"type\":\"error\",\"event_id\":\"" + dev.parley.runtime.realtime.Ids.event()
+            return "{\"type\":\"error\",\"event_id\":\"" + dev.parley.runtime.conversation.Ids.event()
                     + "\",\"error\":{\"type\":\"" + type + "\",\"code\":" + c + ",\"message\":\"" + message
                     + "\",\"param\":null,\"event_id\":null}}";
         }
@@ -123,7 +124,7 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             return new Admitted(null, capacity(d.refusal()));
         }
         EphemeralKey ek = keys.ephemeral(request.apiKey());
-        String sessionId = ek == null ? dev.parley.runtime.realtime.Ids.session() : keys.claim(ek);
+        String sessionId = ek == null ? dev.parley.runtime.conversation.Ids.session() : keys.claim(ek);
         if (sessionId == null) { // another connection took the key's last use since the check
             d.ticket().release();
             return new Admitted(null, failedLogin(channel, ApiKeyStore.Verdict.USED_UP));

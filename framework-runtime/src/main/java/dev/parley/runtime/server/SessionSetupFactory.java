@@ -30,9 +30,9 @@ final class SessionSetupFactory {
 
     /** Defaults for a session of this type before any pipeline is known (used when minting keys). */
     static SessionConfig base(boolean transcription) {
-        SessionConfig c = new SessionConfig();
+        SessionConfig.Builder c = new SessionConfig().toBuilder();
         c.type = transcription ? SessionConfig.Type.TRANSCRIPTION : SessionConfig.Type.REALTIME;
-        return c;
+        return c.build();
     }
 
     SessionSetup create(String sessionId, ConnectRequest req, Pipeline pipeline, EphemeralKey key) {
@@ -48,7 +48,9 @@ final class SessionSetupFactory {
             }
         }
         if (req.model() != null && !req.model().isBlank()) {
-            c.model = req.model();
+            SessionConfig.Builder withModel = c.toBuilder();
+            withModel.model = req.model();
+            c = withModel.build();
         }
         SessionIdentity id = new SessionIdentity(sessionId,
                 clock.instant().plus(SESSION_LIFETIME).getEpochSecond(), pipeline.name(), pipeline.variant());

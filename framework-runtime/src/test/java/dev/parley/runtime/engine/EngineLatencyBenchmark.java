@@ -11,6 +11,7 @@ import dev.parley.api.llm.TokenUsage;
 import dev.parley.api.llm.ToolCall;
 import dev.parley.api.tts.VoiceSettings;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.OpenAiNames;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -220,7 +221,7 @@ class EngineLatencyBenchmark {
                         ComponentConfig.empty());
             }
             SessionEngine engine = factory.open(p, actor, NO_INPUT);
-            engine.input().configure(new InputSettings(format, TurnDetection.serverVadDefaults(), null));
+            engine.input().configure(new InputSettings(format, TurnDetection.DEFAULT, null));
             int bytes = format.sampleRate() / 50 * format.bytesPerSample();
             byte[] silence = new byte[bytes];
             byte[] voice = new byte[bytes];
@@ -239,7 +240,7 @@ class EngineLatencyBenchmark {
                 }
             }
             engine.close();
-            row("input append, 20 ms of " + format.betaName() + (energyVad ? ", built-in energy VAD"
+            row("input append, 20 ms of " + OpenAiNames.betaName(format) + (energyVad ? ", built-in energy VAD"
                     : " (decode, resample, VAD frames, STT feed)"), perAppend);
         }
     }

@@ -21,11 +21,12 @@ class SessionConfigReaderTest {
 
     @Test
     void gaWrittenSessionReadsBackToTheSameConfig() throws Exception {
-        SessionConfig c = new SessionConfig();
-        c.instructions = "hi";
-        c.outputFormat = WireFormat.PCMA;
-        c.voice = "cedar";
-        c.maxOutputTokens = 100;
+        SessionConfig.Builder b = new SessionConfig().toBuilder();
+        b.instructions = "hi";
+        b.outputFormat = WireFormat.PCMA;
+        b.voice = "cedar";
+        b.maxOutputTokens = 100;
+        SessionConfig c = b.build();
         SessionIdentity id = new SessionIdentity("sess_1", 1, "p", null);
         ObjectNode written = SessionConfigWriter.ga(c, id);
         SessionConfig back = SessionConfigReader.applyGa(new SessionConfig(), written, "session");
@@ -41,7 +42,7 @@ class SessionConfigReaderTest {
                 + "{\"input\":{\"turn_detection\":{\"silence_duration_ms\":800,\"idle_timeout_ms\":6000}}}}"), "s");
         c = SessionConfigReader.applyGa(c, json("{\"type\":\"realtime\",\"audio\":{\"input\":{\"turn_detection\":"
                 + "{\"create_response\":false}}}}"), "s");
-        TurnDetection t = c.turnDetection;
+        TurnDetection t = c.turnDetection();
         assertEquals(800, t.silenceDurationMs());
         assertEquals(6000, t.idleTimeoutMs());
         assertEquals(false, t.createResponse());
@@ -56,7 +57,7 @@ class SessionConfigReaderTest {
         assertEquals("session.tool_choice", e.param());
         assertEquals("Invalid value: 'sometimes'. Supported values are: 'auto', 'none', and 'required'.",
                 e.getMessage());
-        assertEquals("", c.instructions);
+        assertEquals("", c.instructions());
     }
 
     @Test
@@ -64,11 +65,11 @@ class SessionConfigReaderTest {
         SessionConfig c = SessionDefaults.apply(new SessionConfig(), new ComponentConfig(Map.of(
                 "instructions", "Be kind.", "voice", "sage", "turn_detection", Map.of("type", "semantic_vad"),
                 "output_modalities", List.of("text")), "pipelines/default.yaml session"));
-        assertEquals("Be kind.", c.instructions);
-        assertEquals("sage", c.voice);
-        assertSame(TurnDetection.Type.SEMANTIC_VAD, c.turnDetection.type());
-        assertEquals(false, c.audioOutput);
-        assertNull(c.transcription);
+        assertEquals("Be kind.", c.instructions());
+        assertEquals("sage", c.voice());
+        assertSame(TurnDetection.Type.SEMANTIC_VAD, c.turnDetection().type());
+        assertEquals(false, c.audioOutput());
+        assertNull(c.transcription());
         ConfigException e = assertThrows(ConfigException.class, () -> SessionDefaults.apply(new SessionConfig(),
                 new ComponentConfig(Map.of("voice", 3), "pipelines/x.yaml session")));
         assertEquals(true, e.getMessage().startsWith("pipelines/x.yaml session: Invalid type for 'session.voice'"),

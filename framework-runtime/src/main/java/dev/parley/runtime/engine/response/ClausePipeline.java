@@ -6,12 +6,14 @@ import dev.parley.api.tts.VoiceSettings;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 
 /**
  * Speaks clauses in order while synthesizing ahead: the head clause's audio flows out as it arrives, while up
  * to {@code lookahead} following clauses are already being synthesized and their audio is held until every
  * clause before them is done. With lookahead 0 each clause is synthesized only after the previous one finished
  * (the turn-based mode). Lives on the session actor; clause events arrive there through {@link ClauseSpeech}.
+ * Whether it may still speak is its run's decision ({@code speaking}, the run's lifecycle), not a flag of its own.
  */
 final class ClausePipeline implements ClauseSpeech.Owner {
     /** What the pipeline reports, on the actor. */
@@ -36,12 +38,14 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     private final ResponseTiming timing;
     private final Events events;
     private final ArrayDeque<ClauseSpeech> queue = new ArrayDeque<>();
+    private final BooleanSupplier speaking;
     private int added;
     private boolean finishing;
-    private boolean stopped;
 
+    /** @param speaking true while the response may still speak (its run is running); read from TTS threads too */
     ClausePipeline(TtsEngine tts, VoiceSettings voice, WireFormat format, int lookahead, SessionActor actor,
-                   TtsWatchdog watchdog, ResponseTiming timing, Events events) {
+                   TtsWatchdog watchdog, ResponseTiming timing, Events events, BooleanSupplier speaking) {
+        this.speaking = speaking;
         this.tts = tts;
         this.voice = voice;
         this.format = format;
@@ -53,10 +57,10 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     }
 
     void add(String clauseText) {
-        if (stopped) {
+        if (stopped()) {
             return;
         }
-        queue.add(new ClauseSpeech(added++, clauseText, format, actor, this, timing));
+        queue.add(new ClauseSpeech(added++, clauseText, format, actor, this, timing, speaking));
         startWithinWindow();
         advance();
     }
@@ -72,9 +76,8 @@ final class ClausePipeline implements ClauseSpeech.Owner {
         return queue.isEmpty();
     }
 
-    /** Stops every synthesis at once; nothing more is reported. */
+    /** Stops every synthesis at once; called once the run stopped speaking, so nothing more is reported. */
     void cancel() {
-        stopped = true;
         for (ClauseSpeech c : queue) {
             c.cancel();
         }
@@ -83,7 +86,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
 
     @Override
     public void clauseAudio(ClauseSpeech clause, byte[] wire) {
-        if (stopped) {
+        if (stopped()) {
             return;
         }
         if (clause == queue.peek()) {
@@ -96,7 +99,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
 
     @Override
     public void clauseDone(ClauseSpeech clause) {
-        if (stopped) {
+        if (stopped()) {
             return;
         }
         clause.doneSeen = true;
@@ -105,7 +108,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
 
     @Override
     public void clauseFailed(ClauseSpeech clause, Throwable error) {
-        if (stopped) {
+        if (stopped()) {
             return;
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
@@ -114,7 +117,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
 
     private void timedOut(ClauseSpeech clause) {
         actor.execute(() -> {
-            if (!stopped && !clause.finished()) {
+            if (!stopped() && !clause.finished()) {
                 fail("tts_timeout", "Speech synthesis produced no audio for too long (clause " + (clause.index + 1)
                         + "); the response was stopped");
             }
@@ -140,7 +143,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
                     timing.mark(ResponseTiming.Stage.FIRST_CLAUSE);
                     watchdog.watch(c, this::timedOut);
                     c.start(tts, voice);
-                    if (stopped) {
+                    if (stopped()) {
                         return; // start() failed synchronously and the failure already stopped everything
                     }
                 }
@@ -150,7 +153,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
 
     /** Retires finished head clauses, lets the next head's held audio out, and starts the next syntheses. */
     private void advance() {
-        while (!stopped && !queue.isEmpty()) {
+        while (!stopped() && !queue.isEmpty()) {
             ClauseSpeech head = queue.peek();
             if (!head.held.isEmpty()) {
                 releaseText(head);
@@ -166,10 +169,14 @@ final class ClausePipeline implements ClauseSpeech.Owner {
             queue.poll();
             startWithinWindow();
         }
-        if (!stopped && queue.isEmpty() && finishing) {
-            stopped = true;
+        if (!stopped() && queue.isEmpty() && finishing) {
+            finishing = false; // drained once; the run completes on it
             events.drained();
         }
+    }
+
+    private boolean stopped() {
+        return !speaking.getAsBoolean();
     }
 
     private void releaseText(ClauseSpeech clause) {

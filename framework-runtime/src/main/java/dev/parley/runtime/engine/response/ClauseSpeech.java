@@ -12,11 +12,12 @@ import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The synthesis of one clause. Audio is resampled and encoded to the output wire format on the TTS engine's
  * thread (so the session actor only moves bytes), then posted to the actor for {@link ClausePipeline}.
- * After {@link #cancel()} nothing more is posted.
+ * Once its run stops speaking ({@code speaking} false) nothing more is posted; {@link #cancel()} stops the TTS.
  */
 final class ClauseSpeech implements TtsListener {
     /** Receives this clause's events on the actor. */
@@ -34,7 +35,7 @@ final class ClauseSpeech implements TtsListener {
     private final SessionActor actor;
     private final Owner owner;
     private final ResponseTiming timing;
-    private volatile boolean cancelled;
+    private final BooleanSupplier speaking;
     private volatile boolean finished;
     private volatile long lastActivityNanos;
     private TtsSynthesis synthesis;
@@ -46,7 +47,9 @@ final class ClauseSpeech implements TtsListener {
     boolean doneSeen;
     boolean textReleased;
 
-    ClauseSpeech(int index, String text, WireFormat format, SessionActor actor, Owner owner, ResponseTiming timing) {
+    ClauseSpeech(int index, String text, WireFormat format, SessionActor actor, Owner owner, ResponseTiming timing,
+                 BooleanSupplier speaking) {
+        this.speaking = speaking;
         this.index = index;
         this.text = text;
         this.format = format;
@@ -71,7 +74,7 @@ final class ClauseSpeech implements TtsListener {
     }
 
     boolean finished() {
-        return finished || cancelled;
+        return finished || !speaking.getAsBoolean();
     }
 
     long lastActivityNanos() {
@@ -79,7 +82,6 @@ final class ClauseSpeech implements TtsListener {
     }
 
     void cancel() {
-        cancelled = true;
         TtsSynthesis s = synthesis;
         if (s != null) {
             s.cancel();
@@ -88,7 +90,7 @@ final class ClauseSpeech implements TtsListener {
 
     @Override
     public void onAudio(AudioChunk chunk) {
-        if (cancelled) {
+        if (!speaking.getAsBoolean()) {
             return;
         }
         lastActivityNanos = System.nanoTime();
@@ -102,7 +104,7 @@ final class ClauseSpeech implements TtsListener {
 
     @Override
     public void onDone() {
-        if (cancelled) {
+        if (!speaking.getAsBoolean()) {
             return;
         }
         if (resampler != null) {
@@ -114,7 +116,7 @@ final class ClauseSpeech implements TtsListener {
 
     @Override
     public void onError(Throwable error) {
-        if (cancelled) {
+        if (!speaking.getAsBoolean()) {
             return;
         }
         finished = true;

@@ -2,12 +2,11 @@ package dev.parley.runtime.engine.response;
 
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
-import dev.parley.api.llm.LlmException;
-import dev.parley.api.llm.LlmListener;
 import dev.parley.api.llm.LlmStream;
 import dev.parley.api.llm.TokenUsage;
 import dev.parley.api.llm.ToolCall;
 import dev.parley.api.tts.TtsEngine;
+import dev.parley.runtime.engine.HeldGeneration;
 import dev.parley.runtime.engine.ResponseHandle;
 import dev.parley.runtime.engine.ResponseListener;
 import dev.parley.runtime.engine.ResponseSpec;
@@ -15,7 +14,6 @@ import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.SessionActor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One response: LLM stream → {@link ClauseChunker} → {@link ClausePipeline} (TTS per clause) →
@@ -23,8 +21,15 @@ import java.util.Locale;
  * state change runs on the session actor (component callbacks are posted there), so {@link #cancel()} — called
  * on the actor — guarantees that nothing more is delivered. Tool calls are forwarded once the speech before
  * them has been delivered, so the message and the call stay in order.
+ *
+ * <p>Its lifecycle is one {@link Phase}: {@code RUNNING} → {@code OVER} (completed, failed or cancelled), or
+ * {@code RUNNING} → {@code HELD} ({@link #hold()}: speech stopped, the LLM keeps writing into the generated text,
+ * which a resumed response takes over with {@link #handOver}) → {@code OVER}.
  */
-final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
+final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipeline.Events, LlmBridge.Run {
+    /** Where the run is in its life; the only record of it. */
+    enum Phase { RUNNING, HELD, OVER }
+
     private final ResponseSpec spec;
     private final ResponseListener listener;
     private final SessionActor actor;
@@ -37,7 +42,10 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
     private final StringBuilder turnBasedText;
     private final List<Runnable> heldToolEvents = new ArrayList<>(0);
     private final StringBuilder generated = new StringBuilder();
-    private volatile boolean over;
+    private volatile Phase phase = Phase.RUNNING;
+    private Continuation follower;
+    /** While held: how the generation ended (told to the resumed response once it takes over), or null. */
+    private Runnable heldEnd;
     private LlmStream llmStream;
     private boolean llmDone;
     private boolean textSeen;
@@ -52,11 +60,12 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         this.overlap = overlap;
         this.output = new ResponseOutput(listener, !overlap);
         this.pacer = spec.audio()
-                ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(), output)
+                ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(),
+                        output)
                 : null;
         this.clauses = spec.audio()
                 ? new ClausePipeline(tts, spec.voice(), spec.outputFormat(), overlap ? 1 : 0, actor, watchdog,
-                        spec.timing(), this)
+                        spec.timing(), this, () -> phase == Phase.RUNNING)
                 : null;
         this.turnBasedText = overlap ? null : new StringBuilder();
         this.llm = llm;
@@ -65,15 +74,22 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
     /** Hands the request to the LLM, or feeds the scripted text through the same path (on the actor). */
     void start() {
         spec.timing().mark(ResponseTiming.Stage.LLM_REQUEST);
+        if (spec.continuation() != null) {
+            if (spec.scriptedText() != null) {
+                text(spec.scriptedText());
+            }
+            spec.continuation().handOver(spec.continueFromChar(), this);
+            return;
+        }
         if (spec.scriptedText() != null) {
             text(spec.scriptedText());
-            llmComplete(FinishReason.STOP, TokenUsage.UNKNOWN);
+            complete(FinishReason.STOP, TokenUsage.UNKNOWN);
             return;
         }
         try {
-            llmStream = llm.stream(spec.request(), new Bridge());
+            llmStream = llm.stream(spec.request(), new LlmBridge(actor, this));
         } catch (RuntimeException e) {
-            fail("llm_error", "The language model could not start: " + describe(e));
+            fail("llm_error", "The language model could not start: " + LlmBridge.describe(e));
         }
     }
 
@@ -82,14 +98,14 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         return generated.toString();
     }
 
-    /** True once the response completed, failed or was cancelled. */
-    boolean isOver() {
-        return over;
+    @Override
+    public boolean isOver() {
+        return phase == Phase.OVER;
     }
 
     @Override
     public void cancel() {
-        over = true;
+        phase = Phase.OVER;
         LlmStream s = llmStream;
         if (s != null) {
             s.cancel();
@@ -97,15 +113,64 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         if (clauses != null) {
             clauses.cancel();
         }
+        if (spec.continuation() != null) {
+            spec.continuation().cancel(); // a resumed answer's words still come from the held run
+        }
     }
 
-    // --- LLM events, on the actor ---
+    @Override
+    public HeldGeneration hold() {
+        if (phase != Phase.RUNNING) {
+            return null;
+        }
+        phase = Phase.HELD;
+        if (clauses != null) {
+            clauses.cancel(); // no more speech; the text keeps coming
+        }
+        heldToolEvents.clear();
+        return this;
+    }
 
-    private void text(String delta) {
+    @Override
+    public boolean generating() {
+        return phase == Phase.HELD && !llmDone;
+    }
+
+    @Override
+    public void handOver(int fromChar, Continuation next) {
+        if (phase != Phase.HELD) {
+            return;
+        }
+        follower = next;
+        if (fromChar < generated.length()) {
+            next.text(generated.substring(fromChar));
+        }
+        endHeld();
+    }
+
+    /** The held generation is over: its end goes to the resumed response, if one took it over. */
+    private void endHeld() {
+        if (follower != null && heldEnd != null) {
+            phase = Phase.OVER;
+            heldEnd.run();
+        }
+    }
+
+    // --- LLM events (or a held run's, handed over), on the actor ---
+
+    @Override
+    public void text(String delta) {
+        if (phase == Phase.OVER) {
+            return;
+        }
         spec.timing().mark(ResponseTiming.Stage.LLM_FIRST_TOKEN);
         textSeen = true;
         generated.append(delta);
-        if (turnBasedText != null) {
+        if (phase == Phase.HELD) {
+            if (follower != null) {
+                follower.text(delta);
+            }
+        } else if (turnBasedText != null) {
             turnBasedText.append(delta);
         } else if (clauses == null) {
             output.text(delta);
@@ -118,6 +183,9 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
 
     private void tool(Runnable event) {
         spec.timing().mark(ResponseTiming.Stage.LLM_FIRST_TOKEN);
+        if (phase == Phase.HELD) {
+            return; // a resume says the unheard words; a tool call the user never heard is not made
+        }
         // Speech before the call must reach the client first (message item, then function_call item); the
         // turn-based mode holds everything until the end anyway.
         boolean speechBefore = clauses != null && textSeen;
@@ -128,10 +196,29 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         }
     }
 
-    private void llmComplete(FinishReason reason, TokenUsage tokenUsage) {
+    @Override
+    public void toolCallDelta(int index, String callId, String name, String argumentsDelta) {
+        tool(() -> output.toolCallDelta(index, callId, name, argumentsDelta));
+    }
+
+    @Override
+    public void toolCall(int index, ToolCall call) {
+        tool(() -> output.toolCall(index, call));
+    }
+
+    @Override
+    public void complete(FinishReason reason, TokenUsage tokenUsage) {
+        if (phase == Phase.OVER) {
+            return;
+        }
         llmDone = true;
         finishReason = reason;
         usage = tokenUsage == null ? TokenUsage.UNKNOWN : tokenUsage;
+        if (phase == Phase.HELD) {
+            heldEnd = () -> follower.complete(finishReason, usage);
+            endHeld();
+            return;
+        }
         if (turnBasedText != null) {
             String all = turnBasedText.toString();
             if (clauses == null) {
@@ -145,7 +232,7 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
             }
         }
         if (clauses == null) {
-            complete();
+            deliverCompletion();
             return;
         }
         String rest = chunker.flush();
@@ -170,17 +257,18 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
     @Override
     public void drained() {
         if (llmDone) {
-            complete();
+            deliverCompletion();
         }
     }
 
+    /** A clause failed, the model failed, or a held run handed over a failure. */
     @Override
     public void failed(String code, String message) {
         fail(code, message);
     }
 
-    private void complete() {
-        if (over) {
+    private void deliverCompletion() {
+        if (phase != Phase.RUNNING) {
             return;
         }
         if (pacer != null) {
@@ -191,58 +279,22 @@ final class ResponseRun implements ResponseHandle, ClausePipeline.Events {
         }
         heldToolEvents.clear();
         output.release();
-        over = true;
+        phase = Phase.OVER;
         listener.completed(finishReason, usage);
     }
 
     private void fail(String code, String message) {
-        if (over) {
+        if (phase == Phase.HELD) {
+            llmDone = true;
+            heldEnd = () -> follower.failed(code, message);
+            endHeld();
+            return;
+        }
+        if (phase == Phase.OVER) {
             return;
         }
         cancel();
         listener.failed(code, message);
     }
 
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** Receives the LLM's callbacks on its thread and replays them on the actor. */
-    private final class Bridge implements LlmListener {
-        @Override
-        public void onTextDelta(String delta) {
-            post(() -> text(delta));
-        }
-
-        @Override
-        public void onToolCallDelta(int index, String callId, String name, String argumentsDelta) {
-            post(() -> tool(() -> output.toolCallDelta(index, callId, name, argumentsDelta)));
-        }
-
-        @Override
-        public void onToolCall(int index, ToolCall call) {
-            post(() -> tool(() -> output.toolCall(index, call)));
-        }
-
-        @Override
-        public void onComplete(FinishReason reason, TokenUsage tokenUsage) {
-            post(() -> llmComplete(reason, tokenUsage));
-        }
-
-        @Override
-        public void onError(LlmException error) {
-            String kind = error.kind() == null ? "error" : error.kind().name().toLowerCase(Locale.ROOT);
-            post(() -> fail("llm_" + kind, describe(error)));
-        }
-
-        private void post(Runnable r) {
-            if (!over) {
-                actor.execute(() -> {
-                    if (!over) {
-                        r.run();
-                    }
-                });
-            }
-        }
-    }
 }

@@ -16,38 +16,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Test double: plays a fixed script of LLM events on a virtual thread. */
-final class ScriptedLlm implements LlmEngine {
-    sealed interface Step {
+public final class ScriptedLlm implements LlmEngine {
+    public sealed interface Step {
     }
 
-    record Text(String delta) implements Step {
+    public record Text(String delta) implements Step {
     }
 
-    record Tool(int index, ToolCall call) implements Step {
+    public record Tool(int index, ToolCall call) implements Step {
     }
 
-    record Gate(CountDownLatch latch) implements Step {
+    public record Gate(CountDownLatch latch) implements Step {
     }
 
-    record Done(FinishReason reason) implements Step {
+    public record Done(FinishReason reason) implements Step {
     }
 
-    record Fail(LlmException.Kind kind, String message) implements Step {
+    public record Fail(LlmException.Kind kind, String message) implements Step {
     }
 
     private final List<Step> script;
     /** A badly behaved model that keeps emitting after cancel: the runtime must still drop it all. */
     volatile boolean ignoreCancel;
-    final AtomicBoolean cancelled = new AtomicBoolean();
+    public final AtomicBoolean cancelled = new AtomicBoolean();
     final CountDownLatch scriptEnded = new CountDownLatch(1);
-    final Queue<LlmRequest> requests = new ConcurrentLinkedQueue<>();
+    public final Queue<LlmRequest> requests = new ConcurrentLinkedQueue<>();
     Queue<String> log; // shared order log, optional
 
-    ScriptedLlm(List<Step> script) {
+    public ScriptedLlm(List<Step> script) {
         this.script = script;
     }
 
-    static List<Step> words(String text, FinishReason reason) {
+    public static List<Step> words(String text, FinishReason reason) {
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
         for (String w : text.split("(?<= )")) {
             steps.add(new Text(w));

@@ -19,15 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Test double: synthesis number k (0-based) emits {@code chunks} chunks of {@code chunkSamples} samples, every
  * sample equal to {@code 1000 × (k + 1)}, so the output shows which clause each sample came from.
  */
-final class ScriptedTts implements TtsEngine {
+public final class ScriptedTts implements TtsEngine {
     final int rate;
     final int chunks;
     final int chunkSamples;
-    final Queue<String> texts = new ConcurrentLinkedQueue<>();
+    public final Queue<String> texts = new ConcurrentLinkedQueue<>();
     final Map<Integer, CountDownLatch> gates = new ConcurrentHashMap<>();
     final Map<Integer, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
     final Map<Integer, CountDownLatch> pauseAfterFirstChunk = new ConcurrentHashMap<>();
-    final Map<Integer, Long> delayMsPerChunk = new ConcurrentHashMap<>();
+    public final Map<Integer, Long> delayMsPerChunk = new ConcurrentHashMap<>();
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     volatile int hangAt = -1;
@@ -35,7 +35,7 @@ final class ScriptedTts implements TtsEngine {
     volatile boolean ignoreCancel;
     Queue<String> log;
 
-    ScriptedTts(int rate, int chunks, int chunkSamples) {
+    public ScriptedTts(int rate, int chunks, int chunkSamples) {
         this.rate = rate;
         this.chunks = chunks;
         this.chunkSamples = chunkSamples;

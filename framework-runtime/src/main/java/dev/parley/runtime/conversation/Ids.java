@@ -1,4 +1,4 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
 import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;

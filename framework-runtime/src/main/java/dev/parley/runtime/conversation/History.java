@@ -1,10 +1,7 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.ToolCall;
-import dev.parley.api.llm.ToolChoice;
-import dev.parley.api.llm.ToolSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,13 +10,22 @@ import java.util.Map;
 /**
  * Turns conversation items into the model's history: user transcripts and texts, assistant text as heard
  * (truncated items hold only the heard transcript), function calls as assistant tool calls (consecutive calls
- * of one turn grouped), and function outputs as tool results.
+ * of one turn grouped), and function outputs as tool results. {@link HistoryRetention} decides how much of the
+ * oldest history is left out.
  */
-public final class HistoryBuilder {
-    private HistoryBuilder() {
+public final class History {
+    private History() {
     }
 
     public static List<ChatMessage> messages(List<ConversationItem> items) {
+        return messages(items, HistoryRetention.KEEP_ALL);
+    }
+
+    public static List<ChatMessage> messages(List<ConversationItem> items, HistoryRetention retention) {
+        return retained(build(items), retention);
+    }
+
+    private static List<ChatMessage> build(List<ConversationItem> items) {
         List<ChatMessage> out = new ArrayList<>();
         Map<String, String> toolNames = new HashMap<>();
         for (ConversationItem item : items) {
@@ -54,6 +60,46 @@ public final class HistoryBuilder {
         return out;
     }
 
+    /**
+     * Over the limit, keeps the newest messages that fit in {@code ratio × limit} (at least the newest one). A
+     * tool result is never kept without the call before it: the cut moves past it.
+     */
+    static List<ChatMessage> retained(List<ChatMessage> messages, HistoryRetention retention) {
+        if (retention.tokenLimit() <= 0 || messages.isEmpty()) {
+            return messages;
+        }
+        int[] tokens = new int[messages.size()];
+        long total = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = HistoryRetention.estimateTokens(describe(messages.get(i)));
+            total += tokens[i];
+        }
+        if (total <= retention.tokenLimit()) {
+            return messages;
+        }
+        long budget = (long) Math.floor(retention.ratio() * retention.tokenLimit());
+        int from = messages.size() - 1;
+        long kept = tokens[from];
+        while (from > 0 && kept + tokens[from - 1] <= budget) {
+            from--;
+            kept += tokens[from];
+        }
+        while (from < messages.size() - 1 && messages.get(from) instanceof ChatMessage.ToolResult) {
+            from++;
+        }
+        return List.copyOf(messages.subList(from, messages.size()));
+    }
+
+    private static String describe(ChatMessage m) {
+        return switch (m) {
+            case ChatMessage.User u -> u.text();
+            case ChatMessage.System s -> s.text();
+            case ChatMessage.Assistant a -> a.text() + a.toolCalls().stream()
+                    .map(c -> c.name() + c.argumentsJson()).reduce("", String::concat);
+            case ChatMessage.ToolResult r -> r.output();
+        };
+    }
+
     /** The text of a message: text parts and audio transcripts joined by spaces. */
     static String text(ConversationItem item) {
         StringBuilder sb = new StringBuilder();
@@ -71,29 +117,5 @@ public final class HistoryBuilder {
             }
         }
         return sb.toString();
-    }
-
-    public static List<ToolSpec> tools(JsonNode tools) {
-        List<ToolSpec> out = new ArrayList<>();
-        for (JsonNode t : tools) {
-            JsonNode params = t.get("parameters");
-            out.add(new ToolSpec(t.path("name").asText(), t.path("description").asText(""),
-                    params == null || params.isNull() ? "{}" : params.toString()));
-        }
-        return out;
-    }
-
-    public static ToolChoice toolChoice(JsonNode choice) {
-        if (choice == null || choice.isNull()) {
-            return ToolChoice.AUTO;
-        }
-        if (choice.isObject()) {
-            return ToolChoice.function(choice.path("name").asText());
-        }
-        return switch (choice.asText()) {
-            case "none" -> ToolChoice.NONE;
-            case "required" -> ToolChoice.REQUIRED;
-            default -> ToolChoice.AUTO;
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
 /**
  * One content part of a message item, dialect-neutral. Types: {@code input_text}, {@code input_audio},

@@ -1,4 +1,4 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

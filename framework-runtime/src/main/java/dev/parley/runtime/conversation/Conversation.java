@@ -1,4 +1,4 @@
-package dev.parley.runtime.realtime;
+package dev.parley.runtime.conversation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,9 +21,12 @@ public final class Conversation {
     private final List<ConversationItem> items = new ArrayList<>();
     private final Map<String, ConversationItem> byId = new HashMap<>();
 
-    /** With the default audio budget ({@link SessionLimits#DEFAULT_CONVERSATION_AUDIO_BYTES}). */
+    /** 8 MiB: the last ~2 min 55 s of 24 kHz PCM16 audio, user and assistant together. */
+    public static final long DEFAULT_AUDIO_BUDGET_BYTES = 8L * 1024 * 1024;
+
+    /** With the default audio budget ({@link #DEFAULT_AUDIO_BUDGET_BYTES}). */
     public Conversation(String id) {
-        this(id, SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+        this(id, DEFAULT_AUDIO_BUDGET_BYTES);
     }
 
     public Conversation(String id, long audioBudgetBytes) {

@@ -1,0 +1,168 @@
+package dev.parley.runtime.conversation;
+
+import dev.parley.runtime.conversation.ConversationEvent.IdleTimedOut;
+import dev.parley.runtime.conversation.ConversationEvent.SpeechStarted;
+import dev.parley.runtime.conversation.ConversationEvent.SpeechStopped;
+import dev.parley.runtime.engine.CommittedAudio;
+import dev.parley.runtime.engine.InputListener;
+import dev.parley.runtime.engine.TurnDetection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The user's side of the conversation: audio commands in, the input path's speech and transcript reports out
+ * as events and user items. Maps the input path's utterance numbers to user item ids (an id is assigned at
+ * speech onset so every event about the utterance agrees). Barge-in starts here. Runs on the session's actor.
+ */
+final class VoiceTurns implements InputListener {
+    private final EventBus bus;
+    private final Conversation conversation;
+    private final Supplier<ConversationSettings> settings;
+    private final TurnStates states;
+    private final Responses responses;
+    private final FalseInterruptions falseInterruptions;
+    private final Engines engines;
+    private final Runnable turnBoundary;
+    private final Map<Long, String> itemIds = new HashMap<>();
+    private final Map<Long, String> earlyTranscripts = new HashMap<>();
+    private final Set<String> awaitingTranscript = new HashSet<>();
+
+    VoiceTurns(EventBus bus, Conversation conversation, Supplier<ConversationSettings> settings, TurnStates states,
+               Responses responses, FalseInterruptions falseInterruptions, Engines engines,
+               Runnable turnBoundary) {
+        this.bus = bus;
+        this.conversation = conversation;
+        this.settings = settings;
+        this.states = states;
+        this.responses = responses;
+        this.falseInterruptions = falseInterruptions;
+        this.engines = engines;
+        this.turnBoundary = turnBoundary;
+    }
+
+    void append(byte[] audio) {
+        engines.current().input().append(audio);
+    }
+
+    /** A manual turn end. */
+    void commit() {
+        var input = engines.current().input();
+        CommittedAudio audio = input.commit();
+        if (audio == null) {
+            throw new RefusedException(new Refusal.CommitTooSmall(input.audioMs()));
+        }
+        commitItem(audio);
+    }
+
+    void clear() {
+        engines.current().input().clear();
+        states.inputCleared();
+        bus.emit(new ConversationEvent.InputCleared(System.nanoTime()));
+        falseInterruptions.inputCleared();
+        turnBoundary.run();
+    }
+
+    @Override
+    public void speechStarted(long utterance, long audioStartMs) {
+        states.speechStarted();
+        bus.emit(new SpeechStarted(System.nanoTime(), itemId(utterance), audioStartMs));
+        TurnDetection td = settings.get().turnTaking();
+        falseInterruptions.speechStarted(utterance, td != null && td.interruptResponse());
+    }
+
+    @Override
+    public void speechStopped(long utterance, long audioEndMs, CommittedAudio audio) {
+        bus.emit(new SpeechStopped(System.nanoTime(), itemId(utterance), audioEndMs));
+        ConversationItem item = commitItem(audio);
+        TurnDetection td = settings.get().turnTaking();
+        if ((td == null || td.createResponse()) && !falseInterruptions.holdTurn(utterance, item, audio)) {
+            responses.respondToTurn(item, audio);
+        }
+    }
+
+    @Override
+    public void idleTimeout(long utterance, long audioStartMs, long audioEndMs, CommittedAudio audio) {
+        bus.emit(new IdleTimedOut(System.nanoTime(), itemId(utterance), audioStartMs, audioEndMs));
+        ConversationItem item = commitItem(audio);
+        responses.respondToTurn(item, audio);
+    }
+
+    @Override
+    public void transcriptDelta(long utterance, String delta) {
+        bus.emit(new ConversationEvent.TranscriptDelta(System.nanoTime(), itemId(utterance), delta));
+    }
+
+    @Override
+    public void transcriptCompleted(long utterance, String transcript) {
+        String id = itemId(utterance);
+        ConversationItem item = conversation.get(id);
+        if (item == null) {
+            earlyTranscripts.put(utterance, transcript); // committed later; applied then
+        } else {
+            applyTranscript(item, transcript);
+        }
+        bus.emit(new ConversationEvent.TranscriptCompleted(System.nanoTime(), id, transcript, audioSeconds(item)));
+        if (item != null) {
+            falseInterruptions.transcriptFinal(utterance);
+        }
+        responses.transcriptSettled();
+    }
+
+    @Override
+    public void transcriptFailed(long utterance, String message) {
+        String id = itemId(utterance);
+        ConversationItem item = conversation.get(id);
+        if (item == null) {
+            earlyTranscripts.put(utterance, "");
+        } else {
+            applyTranscript(item, null);
+        }
+        bus.emit(new ConversationEvent.TranscriptFailed(System.nanoTime(), id, message));
+        falseInterruptions.transcriptFailed(utterance);
+        responses.transcriptSettled();
+    }
+
+    private ConversationItem commitItem(CommittedAudio audio) {
+        ConversationItem item = ConversationItem.message(itemId(audio.utterance()), "user");
+        ContentPart part = new ContentPart("input_audio");
+        part.audio = audio.wireAudio();
+        part.audioMs = Math.max(0, audio.endMs() - audio.startMs());
+        item.content.add(part);
+        item.transcriptPending = true;
+        awaitingTranscript.add(item.id);
+        String early = earlyTranscripts.remove(audio.utterance());
+        if (early != null) {
+            applyTranscript(item, early.isEmpty() ? null : early);
+        }
+        states.utteranceEnded(!awaitingTranscript.isEmpty());
+        falseInterruptions.committed(audio.utterance());
+        String previous = conversation.append(item);
+        conversation.limitAudio();
+        long now = System.nanoTime();
+        bus.emit(new ConversationEvent.InputCommitted(now, item.id, previous));
+        bus.emit(new ConversationEvent.ItemAdded(now, item, previous));
+        return item;
+    }
+
+    private void applyTranscript(ConversationItem item, String transcript) {
+        item.transcriptPending = false;
+        item.transcriptAtNanos = System.nanoTime();
+        if (!item.content.isEmpty()) {
+            item.content.get(0).transcript = transcript;
+        }
+        if (awaitingTranscript.remove(item.id) && awaitingTranscript.isEmpty()) {
+            states.transcriptsSettled();
+        }
+    }
+
+    private String itemId(long utterance) {
+        return itemIds.computeIfAbsent(utterance, u -> Ids.item());
+    }
+
+    private static double audioSeconds(ConversationItem item) {
+        return item == null || item.content.isEmpty() ? 0 : item.content.get(0).audioMs / 1000.0;
+    }
+}
