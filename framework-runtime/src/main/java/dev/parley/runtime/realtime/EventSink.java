@@ -28,6 +28,13 @@ public interface EventSink {
     default void onWritabilityChanged(Runnable listener) {
     }
 
+    /**
+     * The session's count of responses started and not yet done changed to {@code count} (from the core's typed
+     * {@code ResponseStarted} / {@code ResponseDone} events). A transport's graceful drain waits for zero.
+     */
+    default void responsesInFlight(int count) {
+    }
+
     /** Closes the connection with a WebSocket-style close code and reason (after already-sent events). */
     void close(int code, String reason);
 }

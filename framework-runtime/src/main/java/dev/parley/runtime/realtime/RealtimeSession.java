@@ -52,6 +52,7 @@ public final class RealtimeSession {
         this.writer = new OpenAiEventWriter(out, () -> identity);
         core.subscribe(writer);
         core.subscribe(this::sessionEvent);
+        core.subscribe(new InFlightResponses(sink));
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
     }
 

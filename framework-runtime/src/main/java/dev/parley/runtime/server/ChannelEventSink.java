@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelEventSink implements EventSink {
     private static final Logger log = LoggerFactory.getLogger(ChannelEventSink.class);
-    private static final byte[] CREATED = "{\"type\":\"response.created\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DONE = "{\"type\":\"response.done\"".getBytes(StandardCharsets.US_ASCII);
 
     private final Channel channel;
     private final long maxQueuedBytes;
@@ -45,8 +43,8 @@ final class ChannelEventSink implements EventSink {
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile boolean closing;
     private volatile long peakQueuedBytes;
-    /** Responses started and not done, read from the events themselves (the drain waits for these). */
-    private int responsesInFlight; // guarded by this
+    /** Responses started and not done, as the session reports them (the drain waits for these). */
+    private volatile int responsesInFlight;
     private ScheduledFuture<?> watchdog; // event loop only
 
     ChannelEventSink(Channel channel) {
@@ -69,11 +67,6 @@ final class ChannelEventSink implements EventSink {
     public synchronized void sendUtf8(byte[] json) {
         if (closing || !channel.isActive() || GracefulClose.closing(channel)) {
             return;
-        }
-        if (startsWith(json, CREATED)) {
-            responsesInFlight++;
-        } else if (startsWith(json, DONE) && responsesInFlight > 0) {
-            responsesInFlight--;
         }
         write(Unpooled.wrappedBuffer(json));
     }
@@ -136,7 +129,12 @@ final class ChannelEventSink implements EventSink {
         return true;
     }
 
-    synchronized int responsesInFlight() {
+    @Override
+    public void responsesInFlight(int count) {
+        responsesInFlight = count;
+    }
+
+    int responsesInFlight() {
         return responsesInFlight;
     }
 
@@ -208,17 +206,5 @@ final class ChannelEventSink implements EventSink {
         return "{\"type\":\"error\",\"event_id\":\"" + Ids.event() + "\",\"error\":{\"type\":\"" + type
                 + "\",\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'")
                 + "\",\"param\":null,\"event_id\":null}}";
-    }
-
-    private static boolean startsWith(byte[] json, byte[] prefix) {
-        if (json.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (json[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
