@@ -3,7 +3,7 @@ package dev.parley.runtime.conversation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One conversation item (§7): a message, a function call or a function call's output. */
+/** One conversation item (catalog §7): a message, a function call or a function call's output. */
 public final class ConversationItem {
     /** {@code item.type}. */
     public enum Kind {

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A client mistake reported as an {@code error} event (§9 of the protocol catalog); never fatal to the session.
+ * A client mistake reported as an {@code error} event (catalog §9 of the protocol catalog); never fatal to the session.
  * The factories produce the catalog's exact codes and message patterns.
  */
 public final class ProtocolException extends RuntimeException {

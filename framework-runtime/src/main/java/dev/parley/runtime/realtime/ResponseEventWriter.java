@@ -11,7 +11,7 @@ import dev.parley.runtime.conversation.ConversationEvent.TextDelta;
 import dev.parley.runtime.conversation.Ids;
 
 /**
- * Writes a response's events in the order of the protocol (§5): {@code response.created}, output items,
+ * Writes a response's events in the order of the protocol (catalog §5): {@code response.created}, output items,
  * content parts and deltas, {@code response.done} followed by {@code rate_limits.updated} and the extension
  * event {@code parley.response.timing}. Audio deltas take the streamed writer.
  */

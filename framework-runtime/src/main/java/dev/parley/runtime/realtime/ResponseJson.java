@@ -11,7 +11,7 @@ import dev.parley.runtime.conversation.ResponseOptions;
 import dev.parley.runtime.conversation.ResponseOutcome;
 import java.util.Locale;
 
-/** The {@code realtime.response} object (§8.2) and the small payloads sent around it. */
+/** The {@code realtime.response} object (catalog §8.2) and the small payloads sent around it. */
 final class ResponseJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

@@ -10,7 +10,7 @@ import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 
 /**
- * The effective configuration of one session (§6), dialect-neutral and immutable. A {@code session.update} is
+ * The effective configuration of one session (catalog §6), dialect-neutral and immutable. A {@code session.update} is
  * read into a {@link Builder} (the typed partial update) started from the current configuration, and only a
  * whole validated update becomes a new {@code SessionConfig} — so an invalid update is rejected whole. Values
  * that Parley echoes but does not act on ({@code tracing}, {@code temperature} in GA) are kept so

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a {@code session} object (GA nested shape or beta flat shape, §6) onto a copy of the current
+ * Applies a {@code session} object (GA nested shape or beta flat shape, catalog §6) onto a copy of the current
  * configuration. Only present keys change; {@code null} clears the nullable ones. Any error aborts the whole
  * update with a {@link ProtocolException} naming the parameter, and the copy is thrown away.
  */

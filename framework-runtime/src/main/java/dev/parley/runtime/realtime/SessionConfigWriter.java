@@ -17,7 +17,7 @@ public final class SessionConfigWriter {
         return dialect == Dialect.BETA ? beta(c, id) : ga(c, id);
     }
 
-    /** GA nested shape (§6.1). */
+    /** GA nested shape (catalog §6.1). */
     public static ObjectNode ga(SessionConfig c, SessionIdentity id) {
         ObjectNode s = F.objectNode();
         boolean realtime = c.type() == SessionConfig.Type.REALTIME;
@@ -54,7 +54,7 @@ public final class SessionConfigWriter {
         return s;
     }
 
-    /** Beta flat shape (§6.2). */
+    /** Beta flat shape (catalog §6.2). */
     public static ObjectNode beta(SessionConfig c, SessionIdentity id) {
         ObjectNode s = F.objectNode();
         boolean realtime = c.type() == SessionConfig.Type.REALTIME;

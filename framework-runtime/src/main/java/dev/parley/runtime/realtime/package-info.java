@@ -1,6 +1,7 @@
 /**
  * The OpenAI Realtime facade: a translator between the protocol's JSON (GA or beta dialect) and the
- * transport-neutral conversation core ({@code dev.parley.runtime.conversation}).
+ * transport-neutral conversation core ({@code dev.parley.runtime.conversation}). "Catalog §n" in this package's
+ * docs is section n of the wire-protocol catalog, {@code docs/protocol-catalog.md}.
  * {@link dev.parley.runtime.realtime.RealtimeSession} validates client events (keeping the protocol's error codes,
  * messages and {@code param} paths) and hands them to the core as {@code Command}s; the core's
  * {@code ConversationEvent}s are written as server events by {@code OpenAiEventWriter} and

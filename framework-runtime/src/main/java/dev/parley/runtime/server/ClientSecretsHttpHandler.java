@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Mints ephemeral {@code ek_} keys (§1.3): GA {@code POST /v1/realtime/client_secrets} and beta
+ * Mints ephemeral {@code ek_} keys (catalog §1.3): GA {@code POST /v1/realtime/client_secrets} and beta
  * {@code POST /v1/realtime/sessions}. Requires a configured API key (an ephemeral key cannot mint another).
  * The session settings in the body are validated like a {@code session.update} and applied to the session that
  * connects with the key.

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a client's upgrade request says (§1.2): credentials from any of the three places clients put them,
+ * What a client's upgrade request says (catalog §1.2): credentials from any of the three places clients put them,
  * the dialect, and the query parameters.
  *
  * @param query        first value of each query parameter

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Upgrades {@code GET /v1/realtime} to a WebSocket (§1.1): echoes the {@code realtime} subprotocol when offered,
+ * Upgrades {@code GET /v1/realtime} to a WebSocket (catalog §1.1): echoes the {@code realtime} subprotocol when offered,
  * reads the key from header, subprotocol or query, and always completes the upgrade first — a bad or missing
  * key then gets one {@code error} event and close code 3000, as OpenAI does; a session beyond the server's or
  * the key's limit, or one arriving while the server drains, gets an {@code error} and close 1013 ("try again

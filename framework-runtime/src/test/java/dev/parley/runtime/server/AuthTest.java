@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §1.1/§1.2 credentials: three ways in, bad or missing key → error then close 3000; ephemeral keys. */
+/** catalog §1.1/§1.2 credentials: three ways in, bad or missing key → error then close 3000; ephemeral keys. */
 class AuthTest {
     TestServer server;
 

@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every bad input of §9 gets its error event with the catalog's code, and the connection keeps working. */
+/** Every bad input of catalog §9 gets its error event with the catalog's code, and the connection keeps working. */
 class BadInputErrorsTest extends ConnectedClientFixture {
     /** Sends {@code json}, asserts the error's code/param, then proves the session still answers. */
     private JsonNode assertError(String json, String code, String param) throws Exception {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.5 barge-in at several moments, §5.6 cancel, truncation and its effect on the model's history. */
+/** catalog §5.5 barge-in at several moments, catalog §5.6 cancel, truncation and its effect on the model's history. */
 class BargeInConformanceTest extends ConnectedClientFixture {
     ScriptedEngineFactory.ScriptedEngine engine;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §10: the beta header or subprotocol switches event names and the session shape for that connection only. */
+/** catalog §10: the beta header or subprotocol switches event names and the session shape for that connection only. */
 class BetaDialectTest {
     TestServer server;
 

@@ -11,7 +11,7 @@ import dev.parley.api.llm.ToolSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §5.4 function calls round trip, component failure, and the max-token limit. */
+/** catalog §5.4 function calls round trip, component failure, and the max-token limit. */
 class ResponseOutcomesTest extends ConnectedClientFixture {
     @Test
     void functionCallRoundTrip() throws Exception {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §5.1 connect and §5.2 text turn, event by event, over a real socket. */
+/** catalog §5.1 connect and catalog §5.2 text turn, event by event, over a real socket. */
 class TextTurnConformanceTest extends ConnectedClientFixture {
     static final String USER_TEXT = "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\","
             + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hello there\"}]}}";

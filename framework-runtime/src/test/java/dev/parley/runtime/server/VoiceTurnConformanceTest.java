@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.3 audio turn with server_vad, the transcript wait, idle timeout and manual mode, driven by scripted speech. */
+/** catalog §5.3 audio turn with server_vad, the transcript wait, idle timeout and manual mode, driven by scripted speech. */
 class VoiceTurnConformanceTest extends ConnectedClientFixture {
     static final List<String> AUDIO_RESPONSE = List.of("response.output_item.added", "conversation.item.added",
             "response.content_part.added",

@@ -71,7 +71,7 @@ class OpenAiClientE2EIT {
                 "response.output_item.added", "conversation.item.added", "response.content_part.added",
                 "response.output_text.delta", "response.output_text.done", "response.content_part.done",
                 "conversation.item.done", "response.output_item.done", "response.done", "rate_limits.updated"),
-                types(r), "§5.2 order");
+                types(r), "catalog §5.2 order");
         assertAnswerUses(r.path("response"), "5");
     }
 
