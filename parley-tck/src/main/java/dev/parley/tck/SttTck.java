@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -193,13 +194,21 @@ public abstract class SttTck {
         SttStream b = open(logB);
         try {
             short[] speech = TckAudio.padded(TckAudio.SPEECH_SLT, 300, 300, engine().sampleRate());
+            AtomicReference<Throwable> otherFailed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("tck-second-session").start(() -> {
-                feed(b, speech);
-                b.endUtterance();
+                try {
+                    feed(b, speech);
+                    Calls.quick("endUtterance()", b::endUtterance);
+                } catch (Throwable t) {
+                    otherFailed.set(t);
+                }
             });
             feed(a, speech);
             Calls.quick("endUtterance()", a::endUtterance);
             other.join(TckBounds.ANSWER_MS);
+            if (otherFailed.get() != null) {
+                fail("second session: " + otherFailed.get().getMessage(), otherFailed.get());
+            }
             CallbackLog.Entry finA = awaitFinal(logA);
             CallbackLog.Entry finB = awaitFinal(logB);
             Calls.sleep(TckBounds.QUIET_WINDOW_MS / 2);
