@@ -9,7 +9,8 @@ public final class TckBounds {
     /**
      * Longest a call that must not block may take: {@code accept}, {@code endUtterance}, {@code reset},
      * {@code cancel}, {@code synthesize}, {@code stream}. The session thread that makes these calls serves audio
-     * in 20 ms frames; 250 ms is an order of magnitude beyond what a queueing implementation needs.
+     * in 20 ms frames; 250 ms is an order of magnitude beyond what a queueing implementation needs. Time the
+     * whole JVM was stalled (GC, a starved CPU) is not counted against the call.
      */
     public static final long NON_BLOCKING_CALL_MS = 250;
 
