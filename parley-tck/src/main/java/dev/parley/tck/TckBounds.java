@@ -8,11 +8,13 @@ package dev.parley.tck;
 public final class TckBounds {
     /**
      * Longest a call that must not block may take: {@code accept}, {@code endUtterance}, {@code reset},
-     * {@code cancel}, {@code synthesize}, {@code stream}. The session thread that makes these calls serves audio
-     * in 20 ms frames; 250 ms is an order of magnitude beyond what a queueing implementation needs. Time the
-     * whole JVM was stalled (GC, a starved CPU) is not counted against the call.
+     * {@code cancel}, {@code synthesize}, {@code stream}. A queueing implementation needs well under a
+     * millisecond; the bound leaves room for a first call's class loading on a loaded two-core machine (the
+     * rule-based responder's first tool call measured 140 ms cold, 300 ms under load) while still catching a
+     * component that does the request's work on the caller's thread (a whole synthesis, a whole answer). Time the
+     * whole JVM was stalled (GC, safepoints) is not counted against the call.
      */
-    public static final long NON_BLOCKING_CALL_MS = 250;
+    public static final long NON_BLOCKING_CALL_MS = 500;
 
     /** How long the kit waits after {@code cancel()} or {@code reset()} returned for a callback that must not come. */
     public static final long QUIET_WINDOW_MS = 1_000;

@@ -155,7 +155,7 @@ final class SttDoubles {
                     return new SttStream() {
                         @Override
                         public void accept(AudioChunk chunk) {
-                            Calls.sleep(400);
+                            Calls.sleep(1_000);
                         }
 
                         @Override
