@@ -67,7 +67,8 @@ public abstract class TurnDetectorTck {
     }
 
     private List<String> allTranscripts() {
-        List<String> all = new ArrayList<>(List.of("", " ", "yes", "...", "?!", "is it ready?", "Straße café naïve 東京",
+        List<String> all = new ArrayList<>(List.of("", " ", "yes", "...", "?!", "is it ready?",
+                "Straße café naïve 東京",
                 "and then and then and then ".repeat(40)));
         all.addAll(completeUtterances());
         all.addAll(unfinishedUtterances());

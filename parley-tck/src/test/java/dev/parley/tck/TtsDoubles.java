@@ -10,7 +10,7 @@ import dev.parley.api.tts.VoiceSettings;
 
 import java.util.List;
 
-/** TTS doubles for the kit's self-tests: a tone per character, 20 ms chunks, produced a little faster than real time. */
+/** TTS doubles for the kit's self-tests: a tone in 20 ms chunks, produced faster than real time. */
 final class TtsDoubles {
     private static final int RATE = 24_000;
 

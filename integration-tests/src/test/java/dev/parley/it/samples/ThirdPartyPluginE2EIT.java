@@ -19,23 +19,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * samples/third-party-plugin built the way an outsider builds a plugin, then served: the BOM, the SPI and the TCK
  * are installed into the local Maven repository ({@code mvn install} of exactly those, with the parent POM they
  * name), a copy of the sample is packaged with its own {@code mvn package} (which runs its TCK suite), the zip is
- * dropped into a plugins directory next to the bundled ones, a pipeline YAML names its provider {@code flite},
+ * dropped into a plugins directory next to the bundled ones, the sample's flite.yaml names its provider {@code flite},
  * and the official {@code openai} client (samples/node-client) holds a spoken turn whose answer flite speaks.
  */
 class ThirdPartyPluginE2EIT {
+    /** What README's "Writing a plugin" step 1 tells a plugin author to run (WritingAPluginReadmeTest checks it). */
+    static final List<String> INSTALL = List.of("install", "-pl", ".,parley-bom,framework-api,parley-tck",
+            "-DskipTests");
+    /** The zip the sample's {@code mvn package} writes, as README names it. */
+    static final String ZIP = "target/tts-flite-1.0.0.zip";
+
     @Test
     void outsideBuiltPluginServesASpokenTurn() throws Exception {
         Path root = RepoPaths.root();
         Path work = Files.createDirectories(root.resolve("integration-tests/target/third-party-plugin"));
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
 
-        maven(root, env, "-pl", ".,parley-bom,framework-api,parley-tck", "install", "-DskipTests");
+        maven(root, env, INSTALL.toArray(String[]::new));
 
         Path sample = copySample(root.resolve("samples/third-party-plugin"), work.resolve("sample"));
         maven(sample, env, "package");
-        Path zip = sample.resolve("target/tts-flite-1.0.0.zip");
+        Path zip = sample.resolve(ZIP);
         assertTrue(Files.isRegularFile(zip), "the sample's build made no plugin zip at " + zip);
-        assertTrue(Files.readString(sample.resolve("target/surefire-reports/org.example.parley.flite.FliteTtsTckTest.txt"))
+        Path tckReport = sample.resolve("target/surefire-reports/org.example.parley.flite.FliteTtsTckTest.txt");
+        assertTrue(Files.readString(tckReport)
                 .contains("Failures: 0, Errors: 0, Skipped: 0"), "the sample's TCK suite ran and passed");
 
         Path plugins = Files.createDirectories(work.resolve("plugins"));
@@ -52,20 +59,7 @@ class ThirdPartyPluginE2EIT {
             }
         }
         Files.copy(zip, plugins.resolve(zip.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        Path pipeline = work.resolve("flite.yaml");
-        Files.writeString(pipeline, """
-                name: flite
-                sample_rate: 16000
-                session:
-                  instructions: "You are a helpful voice assistant."
-                stages:
-                  vad:  {provider: energy}
-                  stt:  {provider: pocketsphinx}
-                  turn: {provider: pocketsphinx-lm}
-                  llm:  {provider: rules}
-                  tts:  {provider: flite, config: {voice: slt}}
-                """);
-
+        Path pipeline = sample.resolve("flite.yaml");
         try (ParleyServeProcess server = ParleyServeProcess.start("--tls-self-signed", "--pipeline",
                 pipeline.toString(), "--plugins-dir", plugins.toString())) {
             assertTrue(server.recentOutput().contains("tts=flite"),

@@ -18,7 +18,8 @@ final class FliteTtsEngine implements TtsEngine {
     static final List<String> NATIVE_VOICES = List.of("slt", "rms", "awb", "kal16");
     /** OpenAI voice names a client may send, mapped to flite voices. */
     static final Map<String, String> ALIASES = Map.of("alloy", "slt", "shimmer", "slt", "coral", "slt",
-            "sage", "slt", "marin", "slt", "echo", "rms", "ash", "rms", "ballad", "awb", "verse", "awb", "cedar", "kal16");
+            "sage", "slt", "marin", "slt", "echo", "rms", "ash", "rms", "ballad", "awb", "verse", "awb",
+            "cedar", "kal16");
     static final int RATE = 16_000;
 
     private final String command;
@@ -48,7 +49,8 @@ final class FliteTtsEngine implements TtsEngine {
 
     @Override
     public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener) {
-        String voice = settings.voice() == null ? defaultVoice : ALIASES.getOrDefault(settings.voice(), settings.voice());
+        String asked = settings.voice();
+        String voice = asked == null ? defaultVoice : ALIASES.getOrDefault(asked, asked);
         if (!NATIVE_VOICES.contains(voice)) {
             voice = defaultVoice;
         }
