@@ -63,7 +63,8 @@ class WritingAPluginReadmeTest {
     void thePomSnippetHasTheSamplesDependenciesAndScopes() throws Exception {
         String xml = fenced(section(), "xml").get(0);
         String pom = Files.readString(SAMPLE.resolve("pom.xml")).replaceAll("\\s+", "");
-        Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>.*?<scope>([^<]+)</scope>").matcher(xml);
+        Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>.*?<scope>([^<]+)</scope>", Pattern.DOTALL)
+                .matcher(xml);
         int n = 0;
         while (m.find()) {
             Pattern inPom = Pattern.compile("<artifactId>" + Pattern.quote(m.group(1))
