@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Prerequisites of the protocol work's real-client tests (NodeClientsTest):
+# prereqs-set: test
+# What the real-client tests (NodeClientsTest, the end-to-end scenarios) run:
 #   build/node/node_modules   the `openai` and `@openai/agents-realtime` npm packages (+ ws, zod), versions pinned
 #                             in framework-runtime/src/test/node/package.json, installed with `npm install
 #                             --no-package-lock` (no lockfile is kept: it would record registry URLs)
 # Idempotent: does nothing when the pinned versions are already installed. Needs node and npm on the PATH; without
 # them (or when npm cannot install) it warns and exits 0, because serving does not need these clients.
 set -euo pipefail
+PREREQ_TAG=node-clients
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/install.sh"
 
 nodeclients_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 nodeclients_src="$nodeclients_root/framework-runtime/src/test/node/package.json"
@@ -14,8 +17,7 @@ nodeclients_dir="$nodeclients_root/build/node"
 # Only the test suite needs these clients, so a machine without node still serves: say so and stop here
 # (NodeClientsTest then fails with the same advice).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "[prereqs/node-clients] WARNING: node and npm are missing; the real-client tests (NodeClientsTest) need them:" \
-       "sudo apt-get install nodejs npm" >&2
+  prereq_warn "node and npm are missing; the real-client tests (NodeClientsTest) need them: sudo apt-get install nodejs npm"
   exit 0
 fi
 
@@ -30,14 +32,14 @@ while IFS=$'\t' read -r nodeclients_name nodeclients_version; do
 done < <(node -e 'const d=require(process.argv[1]).dependencies; for (const [n,v] of Object.entries(d)) console.log(n+"\t"+v)' "$nodeclients_src")
 
 if [[ $nodeclients_ok == 1 ]] && cmp -s "$nodeclients_src" "$nodeclients_dir/package.json"; then
-  echo "[prereqs/node-clients] ok: $nodeclients_dir (node $(node --version))"
+  prereq_say "ok: $nodeclients_dir (node $(node --version))"
 else
-  echo "[prereqs/node-clients] installing OpenAI Realtime client packages into $nodeclients_dir"
+  prereq_say "installing OpenAI Realtime client packages into $nodeclients_dir"
   mkdir -p "$nodeclients_dir"
   cp "$nodeclients_src" "$nodeclients_dir/package.json"
   if ! (cd "$nodeclients_dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error); then
-    echo "[prereqs/node-clients] WARNING: npm install failed; the real-client tests (NodeClientsTest) will fail" >&2
+    prereq_warn "npm install failed; the real-client tests (NodeClientsTest) will fail"
     exit 0
   fi
-  echo "[prereqs/node-clients] installed: $(cd "$nodeclients_dir" && node -p "Object.entries(require('./package.json').dependencies).map(e=>e.join('@')).join(' ')")"
+  prereq_say "installed: $(cd "$nodeclients_dir" && node -p "Object.entries(require('./package.json').dependencies).map(e=>e.join('@')).join(' ')")"
 fi

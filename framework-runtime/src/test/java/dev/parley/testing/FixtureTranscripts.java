@@ -1,6 +1,6 @@
 package dev.parley.testing;
 
-import dev.parley.runtime.bench.WordErrorRate;
+import dev.parley.testkit.WordErrorRate;
 
 import dev.parley.api.stt.SttStream;
 

@@ -150,8 +150,8 @@ class LangChain4jThroughRuntimeIT {
     }
 
     @Test
-    void rulesIsBuiltInAndLlamaCppWithoutAModelSaysWhatToDo() {
-        assertTrue(loaded.registry().require(ComponentKind.LLM, "rules").origin().isBuiltIn());
+    void rulesComesFromItsPluginAndLlamaCppWithoutAModelSaysWhatToDo() {
+        assertEquals("llm-rules", loaded.registry().require(ComponentKind.LLM, "rules").origin().pluginId());
         RegisteredProvider llamacpp = loaded.registry().require(ComponentKind.LLM, "llamacpp");
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PARLEY_LLAMACPP_MODEL") == null,
                 "PARLEY_LLAMACPP_MODEL is set, so a missing model_path is not an error here");

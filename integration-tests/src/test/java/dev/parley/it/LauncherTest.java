@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,10 +62,78 @@ class LauncherTest {
     }
 
     @Test
+    void theBenchIsACommandOfTheLauncherThoughNotOfTheServerJar() throws Exception {
+        Run help = parley(Map.of(), "--help");
+        assertEquals(0, help.code, help.err);
+        assertTrue(help.out.lines().anyMatch(l -> l.trim().startsWith("bench ")), help.out);
+        Run bench = parley(Map.of(), "bench", "--help");
+        assertEquals(0, bench.code, bench.err);
+        assertTrue(bench.out.startsWith("Usage: parley bench"), bench.out);
+        try (JarFile server = new JarFile(RepoPaths.root().resolve("framework-runtime/target/parley-runtime.jar").toFile())) {
+            assertTrue(server.stream().noneMatch(e -> e.getName().startsWith("dev/parley/bench/")
+                    || e.getName().startsWith("dev/parley/plugins/rules/")), "tooling classes in the server jar");
+        }
+    }
+
+    @Test
+    void serveRunsOnlyTheServePrerequisitesAndTestRunsBoth() throws Exception {
+        Path fragments = Files.createDirectories(emptyJvmDir.resolve("prereqs.d"));
+        Path ran = emptyJvmDir.resolve("ran.txt");
+        fragment(fragments.resolve("a-test.sh"), "test", ran);
+        fragment(fragments.resolve("b-serve.sh"), "serve", ran);
+        Map<String, String> env = Map.of("PARLEY_PREREQS_DIR", fragments.toString());
+        // An option the server rejects before loading anything: serve got past its prerequisites to the CLI.
+        Run serve = parley(env, "serve", "--conversation-audio-mb", "-1");
+        assertEquals(2, serve.code, serve.err);
+        assertTrue(serve.err.contains("--conversation-audio-mb must be 0 or more"), serve.err);
+        assertEquals(List.of("b-serve.sh serve"), Files.readAllLines(ran));
+        Files.delete(ran);
+        Run all = parley(env, "prereqs");
+        assertEquals(0, all.code, all.err);
+        assertEquals(List.of("b-serve.sh test", "a-test.sh test"), Files.readAllLines(ran), "serve set first");
+    }
+
+    @Test
+    void aPrerequisiteFragmentWithoutASetIsRefused() throws Exception {
+        Path fragments = Files.createDirectories(emptyJvmDir.resolve("prereqs.d"));
+        Files.writeString(fragments.resolve("untagged.sh"), "#!/usr/bin/env bash\necho ran\n");
+        Run r = parley(Map.of("PARLEY_PREREQS_DIR", fragments.toString()), "prereqs");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("untagged.sh has no '# prereqs-set: serve' or '# prereqs-set: test' line"), r.err);
+        assertFalse(r.out.contains("ran"), r.out);
+    }
+
+    /** The real fragments: the serve set installs what a server loads, none of the test tools. */
+    @Test
+    void theServePrerequisitesAreNoTestTools() throws Exception {
+        Run r = parley(Map.of(), "prereqs", "--list");
+        assertEquals(0, r.code, r.err);
+        Map<String, String> sets = new TreeMap<>();
+        r.out.lines().map(l -> l.trim().split("\\s+")).forEach(cells -> sets.put(cells[1], cells[0]));
+        assertEquals("serve", sets.get("scripts/prereqs.d/pocketsphinx.sh"), r.out);
+        for (String test : List.of("marytts-test", "node-clients", "test-audio")) {
+            assertEquals("test", sets.get("scripts/prereqs.d/" + test + ".sh"), r.out);
+        }
+        Pattern testTools = Pattern.compile("\\b(flite|sox)\\b|npm install|node_modules");
+        for (Map.Entry<String, String> f : sets.entrySet()) {
+            if (f.getValue().equals("serve")) {
+                String script = Files.readString(RepoPaths.root().resolve(f.getKey()));
+                assertFalse(testTools.matcher(script).find(), f.getKey() + " installs a test tool");
+            }
+        }
+    }
+
+    @Test
     void withoutJavaHomeTheNewestJdkIsFound() throws Exception {
         Run r = parley(Map.of("JAVA_HOME", ""), "--version");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("Parley "), r.out);
+    }
+
+    /** A fragment of {@code set} that appends "its name, the set it runs in" to {@code ran}. */
+    private static void fragment(Path file, String set, Path ran) throws IOException {
+        Files.writeString(file, "#!/usr/bin/env bash\n# prereqs-set: " + set + "\n"
+                + "echo \"$(basename \"$0\") $PARLEY_PREREQS_SET\" >> '" + ran + "'\n");
     }
 
     private static Run parley(Map<String, String> env, String... args) throws IOException, InterruptedException {

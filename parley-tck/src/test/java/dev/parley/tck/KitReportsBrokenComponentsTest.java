@@ -8,6 +8,7 @@ import dev.parley.api.tts.TtsProvider;
 import dev.parley.api.turn.TurnDetectorProvider;
 import dev.parley.api.vad.VadProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -27,6 +28,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * not run them directly; only these tests do).
  */
 class KitReportsBrokenComponentsTest {
+    @ExtendWith(SelfTestOnly.class)
     static final class WellBehavedSttSuite extends SttTck {
         @Override
         protected SttProvider provider() {
@@ -39,6 +41,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class CallsBackAfterCancelSuite extends SttTck {
         @Override
         protected SttProvider provider() {
@@ -46,6 +49,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class BlocksTheCallerSuite extends SttTck {
         @Override
         protected SttProvider provider() {
@@ -53,6 +57,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class WellBehavedTtsSuite extends TtsTck {
         @Override
         protected TtsProvider provider() {
@@ -60,6 +65,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class KeepsSendingAfterCancelSuite extends TtsTck {
         @Override
         protected TtsProvider provider() {
@@ -67,6 +73,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class WellBehavedLlmSuite extends LlmTck {
         @Override
         protected LlmProvider provider() {
@@ -79,6 +86,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class IgnoresCancelSuite extends LlmTck {
         @Override
         protected LlmProvider provider() {
@@ -86,6 +94,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class MalformedLlmSuite extends LlmTck {
         @Override
         protected LlmProvider provider() {
@@ -93,6 +102,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class DeafVadSuite extends VadTck {
         @Override
         protected VadProvider provider() {
@@ -100,6 +110,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class LastWordTurnsSuite extends TurnDetectorTck {
         @Override
         protected TurnDetectorProvider provider() {
@@ -107,6 +118,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class OutOfRangeTurnsSuite extends TurnDetectorTck {
         @Override
         protected TurnDetectorProvider provider() {
@@ -114,6 +126,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static class RouterSuite extends RouterTck {
         @Override
         protected RouterProvider provider() {
@@ -131,6 +144,7 @@ class KitReportsBrokenComponentsTest {
         }
     }
 
+    @ExtendWith(SelfTestOnly.class)
     static final class RandomRouterSuite extends RouterSuite {
         @Override
         protected RouterProvider provider() {
@@ -139,7 +153,8 @@ class KitReportsBrokenComponentsTest {
     }
 
     private static Events run(Class<?> suite) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(SelfTestOnly.PARAMETER, "true")
+                .selectors(selectClass(suite)).execute().testEvents();
     }
 
     private static Set<String> failed(Events events) {

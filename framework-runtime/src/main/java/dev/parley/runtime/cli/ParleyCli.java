@@ -30,7 +30,7 @@ public final class ParleyCli implements Runnable {
     public static CommandLine commandLine() {
         ParleyCli root = new ParleyCli();
         CommandLine cli = new CommandLine(root);
-        for (Object sub : Subcommands.ALL) {
+        for (Object sub : Subcommands.all()) {
             cli.addSubcommand(sub);
         }
         CliErrors errors = new CliErrors(() -> root.verbose);

@@ -1,7 +1,7 @@
 package dev.parley.runtime.engine;
 
-import dev.parley.runtime.engine.input.SttLink;
-import dev.parley.runtime.engine.input.VadInputPipeline;
+import dev.parley.runtime.input.SttLink;
+import dev.parley.runtime.input.VadInputPipeline;
 import dev.parley.runtime.engine.response.DefaultResponseGenerator;
 import dev.parley.runtime.engine.response.ResponseSettings;
 import dev.parley.runtime.pipeline.Pipeline;

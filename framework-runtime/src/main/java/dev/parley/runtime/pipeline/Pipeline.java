@@ -6,8 +6,8 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
-import dev.parley.runtime.turn.EarlyFinalPolicy;
-import dev.parley.runtime.vad.VadTiming;
+import dev.parley.runtime.input.turn.EarlyFinalPolicy;
+import dev.parley.runtime.input.vad.VadTiming;
 
 /**
  * An assembled pipeline: the shared engines of every stage plus pipeline-wide settings. Built once per

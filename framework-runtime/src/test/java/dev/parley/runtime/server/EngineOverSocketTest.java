@@ -16,7 +16,7 @@ import dev.parley.api.tts.TtsSynthesis;
 import dev.parley.api.tts.VoiceSettings;
 import dev.parley.runtime.audio.StreamingResampler;
 import dev.parley.runtime.audio.WireCodec;
-import dev.parley.runtime.builtin.llm.RuleBasedResponderProvider;
+import dev.parley.plugins.rules.RuleBasedResponderProvider;
 import dev.parley.runtime.builtin.vad.EnergyVadConfig;
 import dev.parley.runtime.builtin.vad.EnergyVadEngine;
 import dev.parley.runtime.engine.DefaultSessionEngineFactory;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.ComponentConfig;
-import dev.parley.runtime.builtin.llm.RuleBasedResponderProvider;
+import dev.parley.plugins.rules.RuleBasedResponderProvider;
 import dev.parley.runtime.builtin.vad.EnergyVadProvider;
 import dev.parley.runtime.engine.DefaultSessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;

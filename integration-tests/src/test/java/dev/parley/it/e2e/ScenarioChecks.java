@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import dev.parley.runtime.bench.WordErrorRate;
+import dev.parley.testkit.WordErrorRate;
 import java.util.Locale;
 
 /**

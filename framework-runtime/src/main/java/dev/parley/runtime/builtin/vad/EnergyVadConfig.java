@@ -22,7 +22,7 @@ import dev.parley.api.ConfigException;
  * Threshold: with these defaults any protocol threshold from 0.4 to 0.9 finds flite speech within ±100 ms and
  * ignores loud white and speech-shaped noise (EnergyVadSceneTest); below ~0.35 loud unvoiced noise counts.
  * The runtime's {@code min_speech_ms} and {@code hangover_ms} live in the same stage
- * ({@link dev.parley.runtime.vad.VadTiming}); this record ignores them.
+ * ({@link dev.parley.runtime.input.vad.VadTiming}); this record ignores them.
  */
 public record EnergyVadConfig(int frameMs, double snrMidDb, double snrSlopeDb, double voicingMid,
                               double unvoicedWeight, int noiseWindowMs, double minLevelDbfs) {

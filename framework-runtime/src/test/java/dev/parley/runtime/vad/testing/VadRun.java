@@ -2,8 +2,8 @@ package dev.parley.runtime.vad.testing;
 
 import dev.parley.api.vad.VadEngine;
 import dev.parley.api.vad.VadStream;
-import dev.parley.runtime.vad.SpeechSegmenter;
-import dev.parley.runtime.vad.VadTiming;
+import dev.parley.runtime.input.vad.SpeechSegmenter;
+import dev.parley.runtime.input.vad.VadTiming;
 
 import java.util.ArrayList;
 import java.util.List;

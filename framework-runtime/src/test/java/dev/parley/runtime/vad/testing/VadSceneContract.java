@@ -1,7 +1,7 @@
 package dev.parley.runtime.vad.testing;
 
 import dev.parley.api.vad.VadEngine;
-import dev.parley.runtime.vad.VadTiming;
+import dev.parley.runtime.input.vad.VadTiming;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

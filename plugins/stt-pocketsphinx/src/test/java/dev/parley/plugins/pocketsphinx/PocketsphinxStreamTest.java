@@ -8,7 +8,7 @@ import dev.parley.api.stt.SttStream;
 import dev.parley.testing.RecordingSttListener;
 import dev.parley.testing.SpeechFixtures;
 import dev.parley.testing.SttFeed;
-import dev.parley.runtime.bench.WordErrorRate;
+import dev.parley.testkit.WordErrorRate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

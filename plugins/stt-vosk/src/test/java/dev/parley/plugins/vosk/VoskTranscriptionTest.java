@@ -7,7 +7,7 @@ import dev.parley.testing.FixtureTranscripts;
 import dev.parley.testing.RecordingSttListener;
 import dev.parley.testing.SpeechFixtures;
 import dev.parley.testing.SttFeed;
-import dev.parley.runtime.bench.WordErrorRate;
+import dev.parley.testkit.WordErrorRate;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

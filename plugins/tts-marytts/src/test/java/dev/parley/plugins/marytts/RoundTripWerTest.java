@@ -1,6 +1,6 @@
 package dev.parley.plugins.marytts;
 
-import dev.parley.runtime.bench.WordErrorRate;
+import dev.parley.testkit.WordErrorRate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,0 @@
-package dev.parley.runtime.builtin.llm;
-
-import java.util.Optional;
-
-/** One behaviour of the rule-based responder: answers when the conversation fits it, stays silent otherwise. */
-interface ResponderRule {
-    Optional<Reply> reply(Conversation conversation);
-}

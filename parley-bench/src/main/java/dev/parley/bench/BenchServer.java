@@ -1,0 +1,64 @@
+package dev.parley.bench;
+
+import dev.parley.runtime.engine.DefaultSessionEngineFactory;
+import dev.parley.runtime.pipeline.EnvInterpolator;
+import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.pipeline.PipelineAssembler;
+import dev.parley.runtime.pipeline.PipelineDefinition;
+import dev.parley.runtime.pipeline.PipelineFiles;
+import dev.parley.runtime.pipeline.PipelineParser;
+import dev.parley.runtime.plugins.ComponentRegistry;
+import dev.parley.runtime.server.RealtimeServer;
+import dev.parley.runtime.server.ServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Realtime server started in this JVM the way {@code parley serve} starts one (same server, same engine
+ * factory), on 127.0.0.1 with a free port, serving one assembled pipeline.
+ */
+final class BenchServer implements AutoCloseable {
+    /** Environment hidden from the pipeline file: the bench always measures the offline responder. */
+    private static final Set<String> HIDDEN_ENV = Set.of("PARLEY_LLM_BASE_URL", "OPENAI_API_KEY");
+
+    private final RealtimeServer server;
+
+    private BenchServer(RealtimeServer server) {
+        this.server = server;
+    }
+
+    /** Loads and assembles pipeline {@code nameOrFile} (a name under pipelines/ or a YAML path). */
+    static Pipeline assemble(String nameOrFile, ComponentRegistry registry) {
+        PipelineParser parser = new PipelineParser(
+                new EnvInterpolator(k -> HIDDEN_ENV.contains(k) ? null : System.getenv(k)));
+        PipelineDefinition definition = PipelineFiles.load(nameOrFile, parser);
+        return new PipelineAssembler(registry).assemble(definition);
+    }
+
+    /** The same engines run turn-based ({@code overlap: false}) or streaming. */
+    static Pipeline withOverlap(Pipeline p, boolean overlap) {
+        return new Pipeline(p.name(), p.variant(), p.sampleRate(), overlap, p.vad(), p.stt(), p.turn(), p.llm(),
+                p.tts(), p.session(), p.vadTiming(), p.earlyFinal());
+    }
+
+    static BenchServer start(Pipeline pipeline) {
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null,
+                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+        try {
+            return new BenchServer(RealtimeServer.start(options, r -> pipeline, new DefaultSessionEngineFactory()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return server.url() + "?model=gpt-realtime";
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

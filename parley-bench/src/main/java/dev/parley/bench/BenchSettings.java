@@ -1,0 +1,29 @@
+package dev.parley.bench;
+
+import java.util.List;
+
+/**
+ * What {@code parley bench} runs.
+ *
+ * @param pipeline      pipeline for the latency sections (name or file; default "default")
+ * @param capacityPipeline pipeline of zero-cost components for the capacity section (default "bench")
+ * @param turns         spoken turns for time to first audio (≥ 20 for the report)
+ * @param repeats       repetitions of the turn-based/streaming comparison and of barge-in
+ * @param sessions      concurrent-session steps with the zero-cost components
+ * @param realSessions  concurrent-session steps with the real pipeline
+ * @param idleSessions  sessions opened for the idle-heap measurement
+ * @param stepSeconds   measured seconds per capacity step (after one warm-up cycle)
+ * @param budgetSeconds wall-clock bound of each capacity run (steps stop when it is spent)
+ * @param silenceMs     server VAD silence window
+ * @param chunkMs       audio per append in the capacity sections (20 = telephony framing, the hardest case)
+ * @param sections      sections to run (names in {@link Bench#SECTIONS}); empty = all
+ */
+public record BenchSettings(String pipeline, String capacityPipeline, int turns, int repeats, List<Integer> sessions,
+                     List<Integer> realSessions, int idleSessions, int stepSeconds, int budgetSeconds,
+                     int silenceMs, int chunkMs, List<String> sections) {
+    /** A short run for tests: few turns, small N. */
+    public static BenchSettings quick(String pipeline, String capacityPipeline, List<String> sections) {
+        return new BenchSettings(pipeline, capacityPipeline, 3, 1, List.of(5, 10), List.of(1, 2), 20, 3, 60, 200, 20,
+                sections);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.parley.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * One benchmark connection over {@link java.net.http.WebSocket}: sends client events (serialised one after the
+ * other, as the JDK client requires) and timestamps every server event with {@link System#nanoTime()} when its
+ * first fragment arrives. Events whose type {@code keep} rejects are only counted, never assembled, so thousands
+ * of audio deltas cost the load client almost nothing.
+ */
+final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A server event and the instant its first byte reached the client. */
+    record Event(long nanos, String type, String json) {
+        JsonNode node() {
+            try {
+                return JSON.readTree(json);
+            } catch (IOException e) {
+                throw new IllegalStateException("server sent invalid JSON: " + json, e);
+            }
+        }
+    }
+
+    private final Predicate<String> keep;
+    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final AtomicLong audioDeltas = new AtomicLong();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile java.util.function.Consumer<Event> tap = e -> { };
+    private long partialNanos;
+    private String partialType;
+    private boolean discarding;
+    private WebSocket socket;
+    private CompletableFuture<WebSocket> sending;
+    private volatile long lastAudioDeltaNanos;
+
+    private RealtimeClient(Predicate<String> keep) {
+        this.keep = keep;
+    }
+
+    /** Connects to {@code url}; only events whose type passes {@code keep} are queued. */
+    static RealtimeClient connect(HttpClient http, String url, Predicate<String> keep) {
+        RealtimeClient c = new RealtimeClient(keep);
+        c.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), c).join();
+        c.sending = CompletableFuture.completedFuture(c.socket);
+        return c;
+    }
+
+    /** Called on the client's receiving thread for every kept event, before it is queued. */
+    void tap(java.util.function.Consumer<Event> consumer) {
+        this.tap = consumer;
+    }
+
+    /** Queues a text frame behind the ones sent before it. */
+    synchronized void send(String text) {
+        sending = sending.thenCompose(ws -> ws.sendText(text, true));
+    }
+
+    /** The next kept event of {@code type}, skipping others; fails after {@code timeoutMs}. */
+    Event await(String type, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            Event e = events.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new IllegalStateException("no " + type + " within " + timeoutMs + " ms");
+            }
+            if (e.type.equals("error")) {
+                throw new IllegalStateException("server error: " + e.json);
+            }
+            if (e.type.equals(type)) {
+                return e;
+            }
+        }
+    }
+
+    /** Drops every queued event. */
+    void clear() {
+        events.clear();
+    }
+
+    long audioDeltas() {
+        return audioDeltas.get();
+    }
+
+    /** Waits until more than {@code seen} audio deltas have arrived. */
+    void awaitAudioDeltasAbove(long seen, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        synchronized (audioDeltas) {
+            while (audioDeltas.get() <= seen) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new IllegalStateException("no audio delta within " + timeoutMs + " ms");
+                }
+                audioDeltas.wait(left);
+            }
+        }
+    }
+
+    long lastAudioDeltaNanos() {
+        return lastAudioDeltaNanos;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        if (partial.isEmpty() && !discarding) {
+            partialNanos = System.nanoTime();
+            partialType = typeOf(data);
+            if (partialType != null && partialType.equals("response.output_audio.delta")) {
+                lastAudioDeltaNanos = partialNanos;
+                synchronized (audioDeltas) {
+                    audioDeltas.incrementAndGet();
+                    audioDeltas.notifyAll();
+                }
+            }
+            discarding = partialType != null && !keep.test(partialType);
+        }
+        if (!discarding) {
+            partial.append(data);
+        }
+        if (last) {
+            if (!discarding) {
+                String text = partial.toString();
+                String type = partialType != null ? partialType : typeOf(text);
+                Event e = new Event(partialNanos, type == null ? "" : type, text);
+                tap.accept(e);
+                events.add(e);
+            }
+            partial.setLength(0);
+            discarding = false;
+        }
+        ws.request(1);
+        return null;
+    }
+
+    /** The value of the first {@code "type":"…"} (server events put it first), or null if not in view yet. */
+    static String typeOf(CharSequence s) {
+        String head = s.subSequence(0, Math.min(s.length(), 120)).toString();
+        int i = head.indexOf("\"type\":\"");
+        if (i < 0) {
+            return null;
+        }
+        int end = head.indexOf('"', i + 8);
+        return end < 0 ? null : head.substring(i + 8, end);
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+        events.add(new Event(System.nanoTime(), "error", "{\"transport\":\"" + error + "\"}"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            socket.abort();
+        }
+    }
+}
