@@ -13,7 +13,10 @@ import dev.parley.runtime.routing.ExperimentDefinition;
 import dev.parley.runtime.routing.ExperimentLoader;
 import dev.parley.runtime.routing.RoutedPipelineSelector;
 import dev.parley.runtime.server.RealtimeServer;
+import dev.parley.runtime.server.KeyPolicy;
+import dev.parley.runtime.server.ServerLimits;
 import dev.parley.runtime.server.ServerOptions;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code parley serve}: loads the plugins, assembles the pipeline (or every variant of an A/B experiment), starts
  * the OpenAI Realtime server and prints {@code Parley listening on ws://HOST:PORT/v1/realtime} once it accepts
- * connections. Runs until the process is stopped; a shutdown hook closes the server, then the engines.
+ * connections. Runs until drained (SIGTERM, SIGINT or {@code POST /v1/parley/drain}): new sessions are refused,
+ * responses in flight finish (up to {@code --drain-seconds}), every session is closed 1001, and it exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a pipeline over the OpenAI Realtime protocol (WebSocket).")
@@ -69,6 +73,64 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int conversationAudioMb;
 
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "Live sessions admitted; one more is refused at the handshake (error, close 1013). "
+                    + "0 = no limit. Default: 6 per core (12 on 2 cores: the real pipeline's measured capacity).")
+    Integer maxSessions;
+
+    @Option(names = "--max-sessions-per-key", defaultValue = "0", paramLabel = "N",
+            description = "Live sessions per API key (ephemeral keys count for the key that minted them); "
+                    + "0 = no limit (default).")
+    int maxSessionsPerKey;
+
+    @Option(names = "--handshake-timeout-seconds", defaultValue = "10", paramLabel = "S",
+            description = "Close a connection that has not finished its HTTP upgrade or request by then "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int handshakeTimeoutSeconds;
+
+    @Option(names = "--handshakes-per-second", defaultValue = "20", paramLabel = "N",
+            description = "Sustained handshakes per remote address, bursts of up to --handshake-burst; above "
+                    + "it HTTP 429. 0 = no limit (default: ${DEFAULT-VALUE}).")
+    int handshakesPerSecond;
+
+    @Option(names = "--handshake-burst", defaultValue = "100", paramLabel = "N",
+            description = "Handshakes one address may make at once (default: ${DEFAULT-VALUE}).")
+    int handshakeBurst;
+
+    @Option(names = "--failed-logins-per-minute", defaultValue = "10", paramLabel = "N",
+            description = "Failed logins per remote address in a minute before it gets HTTP 429 for the rest "
+                    + "of that minute. 0 = no limit (default: ${DEFAULT-VALUE}).")
+    int failedLoginsPerMinute;
+
+    @Option(names = "--drain-seconds", defaultValue = "30", paramLabel = "S",
+            description = "On SIGTERM or POST /v1/parley/drain: how long responses in flight may finish before "
+                    + "every session is closed 1001 (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    @Option(names = "--slow-reader-seconds", defaultValue = "15", paramLabel = "S",
+            description = "Close a client whose queued output made no progress for this long (default: "
+                    + "${DEFAULT-VALUE}).")
+    int slowReaderSeconds;
+
+    @Option(names = "--max-queued-output-mb", defaultValue = "16", paramLabel = "MB",
+            description = "Output queued for one client beyond which it is closed at once (default: "
+                    + "${DEFAULT-VALUE}, about 4 minutes of 24 kHz audio).")
+    int maxQueuedOutputMb;
+
+    @Option(names = "--ephemeral-key-secret", paramLabel = "SECRET",
+            description = "HMAC secret that signs ek_ keys; nodes sharing it accept each other's keys. Default: "
+                    + "PARLEY_EPHEMERAL_KEY_SECRET, else random per process.")
+    String ephemeralKeySecret;
+
+    @Option(names = "--ephemeral-key-uses", defaultValue = "1", paramLabel = "N",
+            description = "Sessions one ek_ key may open within its expiry, counted per node (default: "
+                    + "${DEFAULT-VALUE}).")
+    int ephemeralKeyUses;
+
+    @Option(names = "--admin-key", paramLabel = "KEY",
+            description = "Bearer key for POST /v1/parley/drain. Default: PARLEY_ADMIN_KEY; none = endpoint refused.")
+    String adminKey;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -79,6 +141,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("--tls-cert and --tls-key must be given together");
+        }
+        if (maxSessions != null && maxSessions < 0 || maxSessionsPerKey < 0 || handshakeTimeoutSeconds < 1
+                || drainSeconds < 0 || slowReaderSeconds < 1 || maxQueuedOutputMb < 1 || ephemeralKeyUses < 1
+                || handshakesPerSecond < 0 || handshakeBurst < 1 || failedLoginsPerMinute < 0) {
+            throw new ConfigException("limits: --max-sessions, --max-sessions-per-key, --handshakes-per-second, "
+                    + "--failed-logins-per-minute and --drain-seconds must be 0 or more; the other timeouts and "
+                    + "sizes, --handshake-burst and --ephemeral-key-uses 1 or more");
         }
         if (conversationAudioMb < 0) {
             throw new ConfigException("--conversation-audio-mb must be 0 or more, got " + conversationAudioMb);
@@ -93,23 +162,47 @@ final class ServeCommand implements Callable<Integer> {
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch drained = new CountDownLatch(1);
+        server.drained().thenRun(drained::countDown);
+        // SIGTERM/SIGINT drain and then return 0; without this handler the JVM would run the hooks at once
+        // and exit 143. The hook below still closes everything on any other way out (System.exit, a 2nd signal).
+        boolean signals = DrainSignals.install(() -> server.drain("signal"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (drained.getCount() > 0 && !signals) {
+                server.drain("JVM shutdown");
+                awaitQuietly(drained, drainSeconds + 5L);
+            }
             server.close();
             served.close();
-            stopped.countDown();
         }, "parley-shutdown"));
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.listeningLine());
         out.flush();
-        stopped.await();
+        drained.await();
+        log.info("Drained: stopping (exit {})", ExitCodes.OK);
         return ExitCodes.OK;
     }
 
+    private static void awaitQuietly(CountDownLatch latch, long seconds) {
+        try {
+            latch.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private ServerOptions options() {
+        int max = maxSessions != null ? maxSessions
+                : ServerLimits.defaultMaxSessions(Runtime.getRuntime().availableProcessors());
+        ServerLimits limits = ServerLimits.serving(max).withMaxSessions(max, maxSessionsPerKey)
+                .withHandshake(Duration.ofSeconds(handshakeTimeoutSeconds), handshakesPerSecond, handshakeBurst)
+                .withFailedAuth(failedLoginsPerMinute, Duration.ofMinutes(1))
+                .withDrainTimeout(Duration.ofSeconds(drainSeconds))
+                .withOutput(Duration.ofSeconds(slowReaderSeconds), maxQueuedOutputMb * 1024L * 1024);
         ServerOptions o = ServerOptions.defaults().withHost(host).withPort(port).withTlsSelfSigned(tlsSelfSigned)
-                .withConversationAudioBytes(conversationAudioMb * 1024L * 1024);
+                .withConversationAudioBytes(conversationAudioMb * 1024L * 1024).withLimits(limits)
+                .withKeyPolicy(KeyPolicy.of(ephemeralKeySecret, ephemeralKeyUses, adminKey));
         if (tlsCert != null) {
             o = o.withTls(tlsCert, tlsKey);
         }

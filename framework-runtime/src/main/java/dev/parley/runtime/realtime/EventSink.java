@@ -15,6 +15,19 @@ public interface EventSink {
         send(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * False while the client is not keeping up with what was sent (the transport's output budget is used up):
+     * a producer may pause until {@link #onWritabilityChanged} reports it writable again. Events sent meanwhile
+     * are still queued, up to the transport's hard cap.
+     */
+    default boolean writable() {
+        return true;
+    }
+
+    /** {@code listener} runs (on a transport thread) each time {@link #writable()} changes. */
+    default void onWritabilityChanged(Runnable listener) {
+    }
+
     /** Closes the connection with a WebSocket-style close code and reason (after already-sent events). */
     void close(int code, String reason);
 }

@@ -60,14 +60,14 @@ final class ClientSecretsHttpHandler extends SimpleChannelInboundHandler<FullHtt
         }
         try {
             ObjectNode body = body(req);
-            ObjectNode reply = path.equals(GA_PATH) ? mintGa(body) : mintBeta(body);
+            ObjectNode reply = path.equals(GA_PATH) ? mintGa(body, key) : mintBeta(body, key);
             HttpResponses.json(ctx, HttpResponseStatus.OK, reply);
         } catch (ProtocolException e) {
             HttpResponses.error(ctx, HttpResponseStatus.BAD_REQUEST, e.type(), e.code(), e.param(), e.getMessage());
         }
     }
 
-    private ObjectNode mintGa(ObjectNode body) {
+    private ObjectNode mintGa(ObjectNode body, String mintingKey) {
         Fields.onlyKnown(body, "", java.util.Set.of("expires_after", "session"));
         Duration ttl = ttl(body.get("expires_after"), "expires_after");
         ObjectNode session = body.hasNonNull("session") ? Fields.object(body.get("session"), "session")
@@ -77,23 +77,34 @@ final class ClientSecretsHttpHandler extends SimpleChannelInboundHandler<FullHtt
         }
         boolean transcription = "transcription".equals(session.get("type").asText());
         SessionConfig c = SessionConfigReader.applyGa(SessionSetupFactory.base(transcription), session, "session");
-        EphemeralKey k = server.keys().issue(ttl, session.deepCopy(), Dialect.GA);
+        EphemeralKey k = fits(server.keys().issue(ttl, session.deepCopy(), Dialect.GA, mintingKey));
         ObjectNode reply = EventEmitter.MAPPER.createObjectNode();
         reply.put("value", k.value()).put("expires_at", k.expiresAt());
         reply.set("session", SessionConfigWriter.ga(c, identity(k)));
         return reply;
     }
 
-    private ObjectNode mintBeta(ObjectNode body) {
+    private ObjectNode mintBeta(ObjectNode body, String mintingKey) {
         JsonNode secret = body.path("client_secret").path("expires_after");
         Duration ttl = ttl(secret.isMissingNode() ? null : secret, "client_secret.expires_after");
         SessionConfig c = SessionConfigReader.applyBeta(SessionSetupFactory.base(false), body, "", false);
         ObjectNode session = body.deepCopy();
         session.remove("client_secret");
-        EphemeralKey k = server.keys().issue(ttl, session, Dialect.BETA);
+        EphemeralKey k = fits(server.keys().issue(ttl, session, Dialect.BETA, mintingKey));
         ObjectNode reply = SessionConfigWriter.beta(c, identity(k));
         reply.putObject("client_secret").put("value", k.value()).put("expires_at", k.expiresAt());
         return reply;
+    }
+
+    /** The key carries its session settings, and clients send it in a header: it must fit in one. */
+    private static EphemeralKey fits(EphemeralKey k) {
+        if (k.value().length() > EphemeralKeyCodec.MAX_TOKEN_CHARS) {
+            throw ProtocolException.invalidRequest("session_too_large", "session",
+                    "The session settings are too large for an ephemeral key (" + k.value().length()
+                            + " characters once signed, at most " + EphemeralKeyCodec.MAX_TOKEN_CHARS
+                            + "): send the rest with session.update after connecting.");
+        }
+        return k;
     }
 
     /** {@code {anchor:"created_at", seconds:10–7200}}, default 600 s. */

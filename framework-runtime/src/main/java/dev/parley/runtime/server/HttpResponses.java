@@ -19,6 +19,11 @@ final class HttpResponses {
     }
 
     static void json(ChannelHandlerContext ctx, HttpResponseStatus status, ObjectNode body) {
+        json(ctx, status, body, 0);
+    }
+
+    /** With {@code Retry-After: retryAfterSeconds} when that is above 0. */
+    static void json(ChannelHandlerContext ctx, HttpResponseStatus status, ObjectNode body, long retryAfterSeconds) {
         byte[] bytes;
         try {
             bytes = EventEmitter.MAPPER.writeValueAsBytes(body);
@@ -29,14 +34,22 @@ final class HttpResponses {
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (retryAfterSeconds > 0) {
+            res.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        }
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
 
     static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String code, String param,
                       String message) {
+        error(ctx, status, type, code, param, message, 0);
+    }
+
+    static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String code, String param,
+                      String message, long retryAfterSeconds) {
         ObjectNode body = EventEmitter.MAPPER.createObjectNode();
         ObjectNode err = body.putObject("error");
         err.put("message", message).put("type", type).put("code", code).put("param", param);
-        json(ctx, status, body);
+        json(ctx, status, body, retryAfterSeconds);
     }
 }

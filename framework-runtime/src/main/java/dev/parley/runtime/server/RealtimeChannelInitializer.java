@@ -8,8 +8,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 
 /**
- * The handler chain of a new connection: [TLS] → HTTP codec → aggregator (small: upgrade requests and key-minting
- * bodies only) → {@link RealtimeHandshakeHandler} → {@link ClientSecretsHttpHandler} → {@link NotFoundHttpHandler}.
+ * The handler chain of a new connection: {@link HandshakeDeadline} → [TLS] → HTTP codec → aggregator (small:
+ * upgrade requests and key-minting bodies only) → {@link AddressThrottleHandler} → {@link RealtimeHandshakeHandler}
+ * → {@link ClientSecretsHttpHandler} → {@link OpsHttpHandler} → {@link NotFoundHttpHandler}.
  * After an upgrade the HTTP handlers give way to WebSocket frame handling.
  */
 final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -26,13 +27,19 @@ final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel>
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        p.addLast(HandshakeDeadline.NAME, new HandshakeDeadline(server.options().limits().handshakeTimeout()
+                .toMillis(), server.counters()));
         if (ssl != null) {
             p.addLast("tls", ssl.newHandler(ch.alloc()));
         }
-        p.addLast("http", new HttpServerCodec());
+        // room for an ephemeral key (which carries its session settings) in a header or the query
+        p.addLast("http", new HttpServerCodec(EphemeralKeyCodec.MAX_TOKEN_CHARS + 4096,
+                EphemeralKeyCodec.MAX_HEADER_BYTES, 8192));
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY));
+        p.addLast("address-throttle", new AddressThrottleHandler(server));
         p.addLast("realtime-handshake", new RealtimeHandshakeHandler(server));
         p.addLast("client-secrets", new ClientSecretsHttpHandler(server));
+        p.addLast("ops", new OpsHttpHandler(server));
         p.addLast("not-found", new NotFoundHttpHandler());
     }
 }

@@ -10,9 +10,6 @@ import dev.parley.runtime.realtime.Ids;
 import dev.parley.runtime.realtime.RealtimeSession;
 import dev.parley.runtime.realtime.SessionSetup;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -33,16 +30,23 @@ final class RealtimeConnection {
     private final ServerContext server;
     private final String sessionId;
     private final SessionActor actor;
+    private final ChannelEventSink sink;
     /** Frames handed to the actor and not yet handled: reading pauses above HIGH and resumes below LOW. */
     private final AtomicInteger backlog = new AtomicInteger();
     private RealtimeSession session; // touched only on the actor
 
-    RealtimeConnection(Channel channel, ConnectRequest request, EphemeralKey key, ServerContext server) {
+    /**
+     * @param sessionId this session's own id (an ephemeral key's minted id goes to its first session only)
+     * @param sink      the connection's output, already counted by {@link Admission}
+     */
+    RealtimeConnection(Channel channel, ConnectRequest request, EphemeralKey key, String sessionId,
+                       ChannelEventSink sink, ServerContext server) {
         this.channel = channel;
         this.request = request;
         this.key = key;
         this.server = server;
-        this.sessionId = key != null ? key.sessionId() : Ids.session();
+        this.sink = sink;
+        this.sessionId = sessionId;
         this.actor = new SessionActor(sessionId, server.carrier());
     }
 
@@ -65,7 +69,7 @@ final class RealtimeConnection {
                         + e.getMessage(), 1011);
                 return;
             }
-            session = new RealtimeSession(setup, new ChannelEventSink(channel), actor, server.timers(),
+            session = new RealtimeSession(setup, sink, actor, server.timers(),
                     server.options().sessionLimits(), server.observer());
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
@@ -135,6 +139,17 @@ final class RealtimeConnection {
         });
     }
 
+    ChannelEventSink sink() {
+        return sink;
+    }
+
+    /** A text frame that is not UTF-8 (RFC 6455 §8.1): told, then closed 1007. */
+    void invalidUtf8() {
+        sink.send(ChannelEventSink.errorEvent("invalid_request_error", "invalid_utf8", "A text frame was not "
+                + "valid UTF-8; the connection is closed (WebSocket close 1007)."));
+        sink.close(1007, "invalid_request_error.invalid_utf8");
+    }
+
     void closed() {
         actor.execute(() -> {
             if (session != null) {
@@ -148,8 +163,7 @@ final class RealtimeConnection {
         ObjectNode e = EventEmitter.MAPPER.createObjectNode().put("type", "error").put("event_id", Ids.event());
         e.putObject("error").put("type", type).put("code", code).put("message", message).putNull("param")
                 .putNull("event_id");
-        channel.writeAndFlush(new TextWebSocketFrame(e.toString()));
-        channel.writeAndFlush(new CloseWebSocketFrame(closeCode, type + "." + code))
-                .addListener(ChannelFutureListener.CLOSE);
+        sink.send(e.toString());
+        sink.close(closeCode, type + "." + code);
     }
 }

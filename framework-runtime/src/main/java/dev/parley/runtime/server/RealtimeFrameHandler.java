@@ -25,10 +25,12 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     private final RealtimeConnection connection;
     private final long maxMessageBytes;
+    private final ServerCounters counters;
 
-    RealtimeFrameHandler(RealtimeConnection connection, long maxMessageBytes) {
+    RealtimeFrameHandler(RealtimeConnection connection, long maxMessageBytes, ServerCounters counters) {
         this.connection = connection;
         this.maxMessageBytes = maxMessageBytes;
+        this.counters = counters;
     }
 
     @Override
@@ -42,7 +44,9 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (frame instanceof CloseWebSocketFrame close) {
             int code = close.statusCode() < 0 ? 1000 : close.statusCode();
-            if (ctx.channel().isActive()) {
+            if (GracefulClose.closing(ctx.channel())) {
+                ctx.close(); // the client's answer to our close: the closing handshake is complete
+            } else if (ctx.channel().isActive()) {
                 ctx.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(ChannelFutureListener.CLOSE);
             }
         }
@@ -57,6 +61,11 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
         if (tooBig) {
             log.info("Refused a WebSocket message over {} bytes", maxMessageBytes);
             connection.oversize(maxMessageBytes);
+        } else if (cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null
+                && c.closeStatus().code() == WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code()) {
+            counters.invalidUtf8.increment();
+            log.debug("Invalid UTF-8 in a text frame: {}", c.getMessage());
+            connection.invalidUtf8();
         } else if (cause instanceof CorruptedWebSocketFrameException c) {
             log.debug("Protocol violation: {}", c.getMessage());
             ctx.writeAndFlush(new CloseWebSocketFrame(c.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR
@@ -65,6 +74,12 @@ final class RealtimeFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
             log.debug("Connection error: {}", cause.toString());
             ctx.close();
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        connection.sink().writabilityChanged();
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

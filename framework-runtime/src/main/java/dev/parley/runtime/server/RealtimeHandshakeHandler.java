@@ -1,5 +1,6 @@
 package dev.parley.runtime.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,20 +10,22 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import dev.parley.runtime.realtime.Ids;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Upgrades {@code GET /v1/realtime} to a WebSocket (§1.1): echoes the {@code realtime} subprotocol when offered,
  * reads the key from header, subprotocol or query, and always completes the upgrade first — a bad or missing
- * key then gets one {@code error} event and close code 3000, as OpenAI does. Other requests pass on.
+ * key then gets one {@code error} event and close code 3000, as OpenAI does; a session beyond the server's or
+ * the key's limit, or one arriving while the server drains, gets an {@code error} and close 1013 ("try again
+ * later"). Other requests pass on.
  */
 final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHandshakeHandler.class);
@@ -51,7 +54,6 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             return;
         }
         ConnectRequest request = ConnectRequest.of(req);
-        ApiKeyStore.Verdict verdict = server.keys().check(request.apiKey());
         WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(MAX_MESSAGE_BYTES)
                 .closeOnProtocolViolation(false) // we report an oversize frame as an error event first
@@ -65,20 +67,17 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        RealtimeConnection connection = null;
-        if (verdict == ApiKeyStore.Verdict.ACCEPTED) {
-            connection = new RealtimeConnection(ctx.channel(), request,
-                    server.keys().ephemeral(request.apiKey()), server);
-            connection.start(); // queued on the session actor before any frame can be
-        }
+        Admitted admitted = admit(ctx.channel(), request);
         var p = ctx.pipeline();
+        p.addLast("ws-utf8", new Utf8FrameValidator(false));
         p.addLast("ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
         p.addLast("ws-keepalive", new WebSocketKeepAliveHandler(server.options().pingInterval(),
                 server.options().idleTimeout()));
-        if (connection != null) {
-            p.addLast("realtime-frames", new RealtimeFrameHandler(connection, MAX_MESSAGE_BYTES));
+        if (admitted.connection != null) {
+            p.addLast("realtime-frames", new RealtimeFrameHandler(admitted.connection, MAX_MESSAGE_BYTES,
+                    server.counters()));
         }
-        for (String name : new String[] {"client-secrets", "not-found"}) {
+        for (String name : new String[] {"client-secrets", "ops", "not-found", HandshakeDeadline.NAME}) {
             if (p.get(name) != null) {
                 p.remove(name);
             }
@@ -87,27 +86,89 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             if (!f.isSuccess()) {
                 log.debug("WebSocket handshake failed: {}", f.cause().toString());
                 f.channel().close();
-            } else if (verdict != ApiKeyStore.Verdict.ACCEPTED) {
-                rejectKey(f, verdict);
+            } else if (admitted.refusal != null) {
+                refuse(f.channel(), admitted.refusal);
             }
         });
         p.remove(this);
     }
 
-    private static void rejectKey(io.netty.channel.ChannelFuture f, ApiKeyStore.Verdict verdict) {
-        boolean missing = verdict == ApiKeyStore.Verdict.MISSING;
-        String message = missing
-                ? "Missing bearer or basic authentication in header, 'openai-insecure-api-key.' subprotocol or "
-                        + "'api-key' query parameter."
-                : "Incorrect API key provided.";
-        String code = missing ? "null" : "\"invalid_api_key\"";
-        String json = "{\"type\":\"error\",\"event_id\":\"" + Ids.event() + "\",\"error\":{\"type\":"
-                + "\"invalid_request_error\",\"code\":" + code + ",\"message\":\"" + message
-                + "\",\"param\":null,\"event_id\":null}}";
-        f.channel().writeAndFlush(new TextWebSocketFrame(json));
-        f.channel().writeAndFlush(new CloseWebSocketFrame(3000,
-                        missing ? "invalid_request_error" : "invalid_request_error.invalid_api_key"))
-                .addListener(ChannelFutureListener.CLOSE);
-        log.info("Refused a connection: {} API key", missing ? "missing" : "invalid");
+    /** A connection that was let in, or the reason it was not (sent once the upgrade is done). */
+    private record Admitted(RealtimeConnection connection, Refusal refusal) {
+    }
+
+    /** What a refused client is told: the error event's type and code, its message and the close code. */
+    record Refusal(String type, String code, String message, int closeCode) {
+        String json() {
+            String c = code == null ? "null" : "\"" + code + "\"";
+            return "{\"type\":\"error\",\"event_id\":\"" + dev.parley.runtime.realtime.Ids.event()
+                    + "\",\"error\":{\"type\":\"" + type + "\",\"code\":" + c + ",\"message\":\"" + message
+                    + "\",\"param\":null,\"event_id\":null}}";
+        }
+
+        String closeReason() {
+            return code == null ? type : type + "." + code;
+        }
+    }
+
+    private Admitted admit(Channel channel, ConnectRequest request) {
+        ApiKeyStore keys = server.keys();
+        ApiKeyStore.Verdict verdict = keys.check(request.apiKey());
+        if (verdict != ApiKeyStore.Verdict.ACCEPTED) {
+            return new Admitted(null, failedLogin(channel, verdict));
+        }
+        ChannelEventSink sink = new ChannelEventSink(channel, server.options().limits(), server.counters());
+        Admission.Decision d = server.admission().admit(keys.keyId(request.apiKey()), sink);
+        if (d.ticket() == null) {
+            return new Admitted(null, capacity(d.refusal()));
+        }
+        EphemeralKey ek = keys.ephemeral(request.apiKey());
+        String sessionId = ek == null ? dev.parley.runtime.realtime.Ids.session() : keys.claim(ek);
+        if (sessionId == null) { // another connection took the key's last use since the check
+            d.ticket().release();
+            return new Admitted(null, failedLogin(channel, ApiKeyStore.Verdict.USED_UP));
+        }
+        channel.closeFuture().addListener(f -> d.ticket().release());
+        RealtimeConnection connection = new RealtimeConnection(channel, request, ek, sessionId, sink, server);
+        connection.start(); // queued on the session actor before any frame can be
+        return new Admitted(connection, null);
+    }
+
+    private Refusal failedLogin(Channel channel, ApiKeyStore.Verdict verdict) {
+        server.counters().failedLogins.increment();
+        server.throttle().failedLogin(address(channel));
+        server.failedLoginLog().record(verdict.name().toLowerCase(java.util.Locale.ROOT) + " API key from "
+                + address(channel));
+        return switch (verdict) {
+            case MISSING -> new Refusal("invalid_request_error", null, "Missing bearer authentication in header, "
+                    + "'openai-insecure-api-key.' subprotocol or 'api-key' query parameter.", 3000);
+            case USED_UP -> new Refusal("invalid_request_error", "invalid_api_key", "This ephemeral key has "
+                    + "already opened its " + server.options().keyPolicy().ephemeralUses()
+                    + " session(s); mint a new one.", 3000);
+            default -> new Refusal("invalid_request_error", "invalid_api_key", "Incorrect API key provided.", 3000);
+        };
+    }
+
+    private Refusal capacity(Admission.Refusal why) {
+        ServerLimits l = server.options().limits();
+        String message = switch (why) {
+            case DRAINING -> "The server is shutting down and accepts no new sessions; try again (another "
+                    + "instance will take it).";
+            case SERVER_FULL -> "The server is at its limit of " + l.maxSessions() + " sessions; try again later.";
+            case KEY_FULL -> "This API key is at its limit of " + l.maxSessionsPerKey()
+                    + " concurrent sessions; close one or try again later.";
+        };
+        String code = why == Admission.Refusal.DRAINING ? "server_shutting_down" : "session_limit_reached";
+        log.debug("Refused a session: {}", code);
+        return new Refusal("server_error", code, message, 1013);
+    }
+
+    private static void refuse(Channel ch, Refusal r) {
+        ch.writeAndFlush(new TextWebSocketFrame(r.json()));
+        GracefulClose.close(ch, r.closeCode(), r.closeReason(), GracefulClose.SLOW_READER_FLUSH_MS * 2);
+    }
+
+    static java.net.InetAddress address(Channel ch) {
+        return ch.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 }

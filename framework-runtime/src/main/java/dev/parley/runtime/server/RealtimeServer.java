@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +45,12 @@ public final class RealtimeServer implements AutoCloseable {
     private final Channel listener;
     private final ServerOptions options;
     private final Path certificatePem;
+    private final ServerContext ctx;
 
     private RealtimeServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService carrier,
-                           ScheduledExecutorService timers, Channel listener, ServerOptions options, Path pem) {
+                           ScheduledExecutorService timers, Channel listener, ServerOptions options, Path pem,
+                           ServerContext ctx) {
+        this.ctx = ctx;
         this.boss = boss;
         this.workers = workers;
         this.carrier = carrier;
@@ -80,7 +85,7 @@ public final class RealtimeServer implements AutoCloseable {
                 throw new IOException("Cannot set up TLS: " + e.getMessage(), e);
             }
         }
-        ApiKeyStore keys = new ApiKeyStore(options.apiKeys(), Clock.systemUTC());
+        ApiKeyStore keys = new ApiKeyStore(options.apiKeys(), Clock.systemUTC(), options.keyPolicy());
         if (keys.open()) {
             log.warn("No API keys configured (--api-key or {}): the server accepts every client. Configure keys "
                     + "before exposing it beyond this machine.", ServerOptions.API_KEYS_ENV);
@@ -91,8 +96,18 @@ public final class RealtimeServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        ServerCounters counters = new ServerCounters();
+        Admission admission = new Admission(options.limits(), counters);
+        SampledLog failedLogins = new SampledLog(log, "Refused login", 100);
+        SampledLog throttled = new SampledLog(log, "Throttled address (HTTP 429)", 100);
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
-                new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer);
+                new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
+                new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
+                new Drain(admission, options.limits().drainTimeout(), timers));
+        timers.scheduleAtFixedRate(() -> {
+            failedLogins.summarize();
+            throttled.summarize();
+        }, 60, 60, TimeUnit.SECONDS);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
@@ -100,10 +115,12 @@ public final class RealtimeServer implements AutoCloseable {
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                            ServerLimits.WRITE_LOW_WATER, ServerLimits.WRITE_HIGH_WATER))
                     .childHandler(new RealtimeChannelInitializer(ctx, tls == null ? null : tls.context()))
                     .bind(options.host(), options.port()).sync().channel();
             RealtimeServer server = new RealtimeServer(boss, workers, carrier, timers, ch, options,
-                    tls == null ? null : tls.certificatePem());
+                    tls == null ? null : tls.certificatePem(), ctx);
             // the CLI prints listeningLine() itself: logging it too would show the line twice
             log.debug("Realtime server bound to {}", server.url());
             return server;
@@ -136,6 +153,33 @@ public final class RealtimeServer implements AutoCloseable {
     /** The PEM of the certificate served under TLS (the generated one with --tls-self-signed). */
     public Optional<Path> certificatePem() {
         return Optional.ofNullable(certificatePem);
+    }
+
+    /**
+     * Starts a graceful drain (see {@link Drain}); the future completes when the last session has gone. The
+     * listener stays open meanwhile so probes and late clients get clear answers.
+     */
+    public CompletableFuture<Void> drain(String why) {
+        ctx.drain().start(why);
+        return ctx.drain().finished();
+    }
+
+    /** Completes when a drain, however started, has seen the last session go. */
+    public CompletableFuture<Void> drained() {
+        return ctx.drain().finished();
+    }
+
+    public ServerState state() {
+        return ctx.admission().state();
+    }
+
+    public int liveSessions() {
+        return ctx.admission().liveSessions();
+    }
+
+    /** Refusals and cut connections since start. */
+    public ServerCounters counters() {
+        return ctx.counters();
     }
 
     @Override

@@ -9,16 +9,24 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * What every connection of one server shares.
  *
- * @param options  listening options
- * @param selector routes each new session to a pipeline
- * @param engines  opens each session's engine
- * @param keys     accepted API keys and minted ephemeral keys
- * @param setups   builds each session's starting configuration
- * @param carrier  runs session actors (virtual threads)
- * @param timers   bounded waits inside sessions
- * @param observer told of turns, barge-ins and failures
+ * @param options        listening options
+ * @param selector       routes each new session to a pipeline
+ * @param engines        opens each session's engine
+ * @param keys           accepted API keys and minted ephemeral keys
+ * @param setups         builds each session's starting configuration
+ * @param carrier        runs session actors (virtual threads)
+ * @param timers         bounded waits inside sessions, the drain's ticks, log summaries
+ * @param observer       told of turns, barge-ins and failures
+ * @param counters       refusals and cut connections
+ * @param admission      live sessions, caps and drain state
+ * @param throttle       per-address handshake rate and failed logins
+ * @param failedLoginLog sampled log of refused logins
+ * @param throttledLog   sampled log of 429 answers
+ * @param drain          the graceful drain
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
-                     ScheduledExecutorService timers, SessionObserver observer) {
+                     ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
+                     Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
+                     SampledLog throttledLog, Drain drain) {
 }

@@ -21,10 +21,13 @@ import java.util.List;
  * @param transcriptWait how long a response after a voice turn waits for the final transcript
  * @param conversationAudioBytes item audio each session keeps for {@code conversation.item.retrieve}
  *                       ({@code --conversation-audio-mb}); 0 keeps none; see {@link SessionLimits}
+ * @param limits         admission, handshake, throttling, drain and output limits
+ * @param keyPolicy      ephemeral key signing and reuse, admin key
  */
 public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, boolean tlsSelfSigned,
                             List<String> apiKeys, Duration pingInterval, Duration idleTimeout,
-                            Duration transcriptWait, long conversationAudioBytes) {
+                            Duration transcriptWait, long conversationAudioBytes, ServerLimits limits,
+                            KeyPolicy keyPolicy) {
     public static final String API_KEYS_ENV = "PARLEY_API_KEYS";
 
     public ServerOptions {
@@ -33,12 +36,22 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
         pingInterval = pingInterval == null ? Duration.ofSeconds(20) : pingInterval;
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(120) : idleTimeout;
         transcriptWait = transcriptWait == null ? SessionLimits.DEFAULT_TRANSCRIPT_WAIT : transcriptWait;
+        limits = limits == null ? ServerLimits.defaults() : limits;
+        keyPolicy = keyPolicy == null ? KeyPolicy.defaults() : keyPolicy;
         if (conversationAudioBytes < 0) {
             throw new IllegalArgumentException("--conversation-audio-mb must be 0 or more");
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
         }
+    }
+
+    /** Embedded use (tests, bench): {@link ServerLimits#defaults()} and a random key secret. */
+    public ServerOptions(String host, int port, Path tlsCert, Path tlsKey, boolean tlsSelfSigned,
+                         List<String> apiKeys, Duration pingInterval, Duration idleTimeout,
+                         Duration transcriptWait, long conversationAudioBytes) {
+        this(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout, transcriptWait,
+                conversationAudioBytes, null, null);
     }
 
     /** 127.0.0.1:8080, no TLS, keys from {@value #API_KEYS_ENV} (comma-separated). */
@@ -54,7 +67,17 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     public ServerOptions withConversationAudioBytes(long bytes) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, bytes);
+                transcriptWait, bytes, limits, keyPolicy);
+    }
+
+    public ServerOptions withLimits(ServerLimits l) {
+        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
+                transcriptWait, conversationAudioBytes, l, keyPolicy);
+    }
+
+    public ServerOptions withKeyPolicy(KeyPolicy k) {
+        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
+                transcriptWait, conversationAudioBytes, limits, k);
     }
 
     /** What each session may wait for and hold. */
@@ -68,31 +91,31 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy);
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(host, p, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
         return new ServerOptions(host, port, cert, key, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy);
     }
 
     public ServerOptions withTlsSelfSigned(boolean on) {
         return new ServerOptions(host, port, tlsCert, tlsKey, on, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy);
     }
 
     public ServerOptions withApiKeys(List<String> keys) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, keys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy);
     }
 
     public ServerOptions withTimings(Duration ping, Duration idle, Duration transcript) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, ping, idle, transcript,
-                conversationAudioBytes);
+                conversationAudioBytes, limits, keyPolicy);
     }
 }

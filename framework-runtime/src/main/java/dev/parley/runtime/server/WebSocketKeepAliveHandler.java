@@ -1,8 +1,6 @@
 package dev.parley.runtime.server;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -46,7 +44,7 @@ final class WebSocketKeepAliveHandler extends IdleStateHandler {
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent evt) {
         if (evt.state() == IdleState.READER_IDLE) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(1001, "idle timeout")).addListener(ChannelFutureListener.CLOSE);
+            GracefulClose.close(ctx.channel(), 1001, "idle timeout"); // behind any queued events, then linger
         }
     }
 }

@@ -54,4 +54,28 @@ class ApiKeyStoreTest {
         assertTrue(keys.open());
         assertEquals(ApiKeyStore.Verdict.ACCEPTED, keys.check(null));
     }
+
+    @Test
+    void ephemeralKeysAreSignedTokensWithAUsePolicyPerNode() {
+        ManualClock clock = new ManualClock();
+        KeyPolicy twoUses = new KeyPolicy("a-secret-of-16-bytes-or-more".getBytes(), false, 2, null);
+        ApiKeyStore node = new ApiKeyStore(List.of("sk-1"), clock, twoUses);
+        ApiKeyStore peer = new ApiKeyStore(List.of("sk-1"), clock, twoUses);
+        ApiKeyStore stranger = new ApiKeyStore(List.of("sk-1"), clock);
+        EphemeralKey k = node.issue(Duration.ofSeconds(60), null, Dialect.GA, "sk-1");
+        EphemeralKey verified = peer.ephemeral(k.value());
+        assertEquals(k.sessionId(), verified.sessionId(), "the peer reads the token without shared state");
+        assertEquals(node.keyId("sk-1"), verified.mintedBy(), "counted for the key that minted it");
+        assertNull(stranger.ephemeral(k.value()), "another secret does not verify it");
+        assertEquals(k.sessionId(), node.claim(k), "the first session gets the minted id");
+        String second = node.claim(k);
+        assertTrue(second.startsWith("sess_") && !second.equals(k.sessionId()), "later ones their own");
+        assertEquals(ApiKeyStore.Verdict.USED_UP, node.check(k.value()));
+        assertNull(node.claim(k));
+        assertEquals(ApiKeyStore.Verdict.ACCEPTED, peer.check(k.value()), "uses are counted per node");
+        String v = k.value();
+        String flipped = v.substring(0, 10) + (v.charAt(10) == 'A' ? 'B' : 'A') + v.substring(11);
+        assertEquals(ApiKeyStore.Verdict.INVALID, node.check(flipped));
+        assertEquals(ApiKeyStore.Verdict.INVALID, node.check("ek_garbage"));
+    }
 }

@@ -103,6 +103,22 @@ class AuthTest {
     }
 
     @Test
+    void sessionSettingsTooLargeForAKeyAreRefusedAtMinting() throws Exception {
+        StringBuilder noise = new StringBuilder();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 40_000; i++) {
+            noise.append((char) ('a' + r.nextInt(26))); // does not deflate below the token limit
+        }
+        HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + server.server.port() + "/v1/realtime/client_secrets"))
+                .header("Authorization", "Bearer sk-good")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"session\":{\"type\":\"realtime\",\"instructions\":\""
+                        + noise + "\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, res.statusCode(), res.body());
+        assertEquals("session_too_large", RealtimeTestClient.JSON.readTree(res.body()).at("/error/code").asText());
+    }
+
+    @Test
     void plainHttpGetsClearAnswers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + server.server.port();

@@ -1,0 +1,32 @@
+package dev.parley.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.runtime.server.ServerLimits;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve}'s limit flags: bad values exit 2 with one line before anything loads; documented defaults. */
+class ServeLimitOptionsTest {
+    @Test
+    void negativeLimitsExitTwoBeforeLoadingAnything() {
+        for (String[] bad : new String[][] {{"--max-sessions", "-1"}, {"--drain-seconds", "-5"},
+                {"--ephemeral-key-uses", "0"}, {"--slow-reader-seconds", "0"}, {"--handshake-timeout-seconds", "0"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = ParleyCli.run(new PrintWriter(out), new PrintWriter(err), "serve", bad[0], bad[1],
+                    "--plugins-dir", "/nonexistent-plugins-dir");
+            assertEquals(ExitCodes.CONFIG, code, bad[0] + " " + err);
+            assertTrue(err.toString().contains("limits:"), err.toString());
+        }
+    }
+
+    @Test
+    void theDefaultSessionCapIsSixPerCore() {
+        assertEquals(12, ServerLimits.defaultMaxSessions(2));
+        assertEquals(6, ServerLimits.defaultMaxSessions(1));
+        assertEquals(0, ServerLimits.defaults().maxSessions(), "embedded servers are not capped");
+    }
+}
