@@ -121,7 +121,7 @@ public final class ExperimentLoader {
         var provider = registry.require(ComponentKind.ROUTER, stage.provider());
         Object router;
         try {
-            router = provider.provider().create(experiment.routerConfig());
+            router = registry.create(provider, experiment.routerConfig());
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

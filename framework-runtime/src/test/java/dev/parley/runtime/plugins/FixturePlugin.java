@@ -74,6 +74,25 @@ public final class FixturePlugin {
         return source(pkg + "." + name, code);
     }
 
+    /**
+     * A provider that overrides {@code create(config, context)} with {@code createBody} (it sees {@code config} and
+     * {@code context}) and has {@code members}; its {@code create(config)} fails, so only the runtime's call works.
+     */
+    public FixturePlugin contextProvider(String pkg, String name, Class<? extends ComponentProvider<?>> type,
+                                         String id, String createBody, String members) {
+        String code = "package " + pkg + ";\n"
+                + "@org.pf4j.Extension\n"
+                + "public class " + name + " implements " + type.getName() + " {\n"
+                + "  public String id() { return \"" + id + "\"; }\n"
+                + "  public " + engineType(type) + " create(dev.parley.api.ComponentConfig config,\n"
+                + "      dev.parley.api.context.ComponentContext context) {\n"
+                + "    " + createBody + "\n  }\n"
+                + "  public " + engineType(type) + " create(dev.parley.api.ComponentConfig config) {\n"
+                + "    throw new IllegalStateException(\"fixture: needs the runtime's context\");\n  }\n"
+                + members + "\n}\n";
+        return source(pkg + "." + name, code);
+    }
+
     private static String engineType(Class<?> type) {
         return switch (type.getSimpleName()) {
             case "VadProvider" -> "dev.parley.api.vad.VadEngine";

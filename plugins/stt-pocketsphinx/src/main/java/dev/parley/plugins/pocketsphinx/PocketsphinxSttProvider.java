@@ -1,5 +1,6 @@
 package dev.parley.plugins.pocketsphinx;
 
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
 import dev.parley.api.stt.SttEngine;
@@ -22,15 +23,21 @@ public class PocketsphinxSttProvider implements SttProvider {
         return "CMU PocketSphinx, offline, US English, streaming partials (16 kHz)";
     }
 
+    /** Decoding runs on the context's CPU pool, one serial lane per stream. */
     @Override
-    public SttEngine create(ComponentConfig config) {
+    public SttEngine create(ComponentConfig config, ComponentContext context) {
         PocketsphinxConfig settings = PocketsphinxConfig.from(config);
         try {
-            return new PocketsphinxEngine(settings);
+            return new PocketsphinxEngine(settings, context.cpu());
         } catch (UnsatisfiedLinkError e) {
             throw new ConfigException(config.source() + ": " + e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new ConfigException(config.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
     }
 }

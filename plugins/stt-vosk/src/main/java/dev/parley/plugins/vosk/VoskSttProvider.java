@@ -1,5 +1,6 @@
 package dev.parley.plugins.vosk;
 
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
 import dev.parley.api.stt.SttEngine;
@@ -27,17 +28,23 @@ public class VoskSttProvider implements SttProvider {
         return "Vosk (Kaldi), streaming partials, user-supplied model (model_path / PARLEY_VOSK_MODEL)";
     }
 
+    /** Decoding runs on the context's CPU pool, one serial lane per stream. */
     @Override
-    public SttEngine create(ComponentConfig config) {
+    public SttEngine create(ComponentConfig config, ComponentContext context) {
         VoskConfig settings = VoskConfig.from(config);
         try {
             LibVosk.setLogLevel(LogLevel.WARNINGS);
-            return new VoskEngine(new Model(settings.modelPath().toString()), settings);
+            return new VoskEngine(new Model(settings.modelPath().toString()), settings, context.cpu());
         } catch (IOException e) {
             throw new ConfigException(config.source() + ": Vosk could not load the model in 'model_path' "
                     + settings.modelPath() + " (not a Vosk model directory?). " + VoskConfig.WHERE_TO_GET, e);
         } catch (UnsatisfiedLinkError e) {
             throw new ConfigException(config.source() + ": the Vosk native library did not load: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.plugins.whisper;
 
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
 import dev.parley.api.stt.SttEngine;
@@ -26,8 +27,9 @@ public class WhisperSttProvider implements SttProvider {
         return "whisper.cpp (whisper-jni), re-decoded partials, user-supplied ggml model (model_path / PARLEY_WHISPER_MODEL)";
     }
 
+    /** Decoding runs on the context's CPU pool, one serial lane per stream. */
     @Override
-    public SttEngine create(ComponentConfig config) {
+    public SttEngine create(ComponentConfig config, ComponentContext componentContext) {
         WhisperConfig settings = WhisperConfig.from(config);
         WhisperJNI jni;
         try {
@@ -46,6 +48,11 @@ public class WhisperSttProvider implements SttProvider {
             throw new ConfigException(config.source() + ": whisper could not load 'model_path' " + settings.modelPath()
                     + " (not a ggml whisper model?). " + WhisperConfig.WHERE_TO_GET);
         }
-        return new WhisperEngine(jni, context, settings);
+        return new WhisperEngine(jni, context, settings, componentContext.cpu());
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
     }
 }

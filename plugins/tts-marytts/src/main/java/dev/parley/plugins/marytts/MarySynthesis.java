@@ -11,7 +11,7 @@ import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
 
 /**
- * One clause being spoken on its own platform thread: each piece of text goes to MaryTTS, and its audio stream is
+ * One clause being spoken on a CPU-pool thread: each piece of text goes to MaryTTS, and its audio stream is
  * read in a loop and handed to the listener chunk by chunk while MaryTTS still produces it. Cancelling stops
  * between two reads (a few ms); once {@link #cancel()} returns the listener hears nothing more.
  */

@@ -1,6 +1,8 @@
 package dev.parley.plugins.marytts;
 
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.CpuExecutor;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsListener;
 import dev.parley.api.tts.TtsSynthesis;
@@ -9,19 +11,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
 
 /**
- * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on a platform
- * thread per clause, streaming chunks of {@code chunk_ms} at MaryTTS' native rate (48 kHz for the HSMM voice).
- * Thread-safe; one shared MaryTTS serves all syntheses at once.
+ * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on the runtime's
+ * CPU pool (platform threads; one pool task per clause), streaming chunks of {@code chunk_ms} at MaryTTS' native
+ * rate (48 kHz for the HSMM voice). Thread-safe; one shared MaryTTS serves all syntheses at once.
  */
 public final class MaryTtsEngine implements TtsEngine {
-    private static final AtomicLong SYNTHESES = new AtomicLong();
-
     private final LocalMaryInterface mary;
+    private final CpuExecutor cpu;
     private final MaryTtsConfig config;
     private final VoiceCatalog catalog;
     private final SpeechTextNormalizer normalizer = new SpeechTextNormalizer();
@@ -34,8 +35,9 @@ public final class MaryTtsEngine implements TtsEngine {
      * @param source where the config came from, for the error naming a bad {@code voice}
      * @throws ConfigException when {@code voice} names no installed voice
      */
-    MaryTtsEngine(LocalMaryInterface mary, MaryTtsConfig config, String source) {
+    MaryTtsEngine(LocalMaryInterface mary, CpuExecutor cpu, MaryTtsConfig config, String source) {
         this.mary = mary;
+        this.cpu = cpu;
         this.config = config;
         this.catalog = new VoiceCatalog(mary.getAvailableVoices());
         this.splitter = new ClauseSplitter(config.maxClauseChars());
@@ -95,16 +97,24 @@ public final class MaryTtsEngine implements TtsEngine {
         }
         MarySynthesis started = synthesis;
         running.add(started);
-        // A platform thread, not a virtual one: synthesis is seconds of pure CPU, and a virtual thread never yields
-        // its carrier while computing, so two syntheses would hold both carriers of a 2-core machine and stall
-        // every session actor (which run on virtual threads) until they finish.
-        Thread.ofPlatform().daemon().name("marytts-" + SYNTHESES.incrementAndGet()).start(() -> {
-            try {
-                started.run();
-            } finally {
-                running.remove(started);
-            }
-        });
+        // The CPU pool's platform threads, not a virtual thread: synthesis is seconds of pure CPU, and a virtual
+        // thread never yields its carrier while computing, so two syntheses would hold both carriers of a 2-core
+        // machine and stall every session actor (which run on virtual threads) until they finish.
+        try {
+            cpu.submit(CpuPriority.NORMAL, () -> {
+                try {
+                    started.run();
+                } finally {
+                    running.remove(started);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            running.remove(started);
+            MarySynthesis refused = MarySynthesis.failed(new IllegalStateException(
+                    "MaryTTS cannot take more work now: " + e.getMessage(), e), listener);
+            Thread.ofVirtual().name("marytts-refused").start(refused); // only reports, off the caller's thread
+            return refused;
+        }
         return started;
     }
 

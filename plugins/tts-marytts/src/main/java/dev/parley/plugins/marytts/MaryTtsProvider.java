@@ -1,6 +1,7 @@
 package dev.parley.plugins.marytts;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsProvider;
 import org.pf4j.Extension;
@@ -21,9 +22,15 @@ public class MaryTtsProvider implements TtsProvider {
         return "MaryTTS 5.2.1 speech synthesis (offline, US English), streamed while it is produced";
     }
 
+    /** Syntheses run on the context's CPU pool. */
+    @Override
+    public TtsEngine create(ComponentConfig config, ComponentContext context) {
+        MaryTtsConfig c = MaryTtsConfig.from(config);
+        return new MaryTtsEngine(MaryRuntime.get(), context.cpu(), c, config.source());
+    }
+
     @Override
     public TtsEngine create(ComponentConfig config) {
-        MaryTtsConfig c = MaryTtsConfig.from(config);
-        return new MaryTtsEngine(MaryRuntime.get(), c, config.source());
+        return create(config, ComponentContext.standalone());
     }
 }

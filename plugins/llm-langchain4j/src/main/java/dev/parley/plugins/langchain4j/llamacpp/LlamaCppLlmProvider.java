@@ -3,6 +3,7 @@ package dev.parley.plugins.langchain4j.llamacpp;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ConfigException;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;
@@ -32,11 +33,21 @@ public final class LlamaCppLlmProvider implements LlmProvider {
     }
 
     @Override
-    public LlmEngine create(ComponentConfig config) {
-        return create(LlamaCppConfig.from(config, System::getenv));
+    public LlmEngine create(ComponentConfig config, ComponentContext context) {
+        return create(LlamaCppConfig.from(config, System::getenv), context);
     }
 
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
+    }
+
+    /** {@link #create(LlamaCppConfig, ComponentContext)} on the standalone context (tests and embedders). */
     public LlmEngine create(LlamaCppConfig c) {
+        return create(c, ComponentContext.standalone());
+    }
+
+    public LlmEngine create(LlamaCppConfig c, ComponentContext context) {
         long start = System.nanoTime();
         LlamaModel model;
         try {
@@ -53,9 +64,9 @@ public final class LlamaCppLlmProvider implements LlmProvider {
                     + e.getMessage() + ")");
         }
         LOG.info("llamacpp: loaded {} in {} ms", c.modelPath().getFileName(), (System.nanoTime() - start) / 1_000_000);
-        LlamaCppStreamingChatModel chat = new LlamaCppStreamingChatModel(model, c);
+        LlamaCppStreamingChatModel chat = new LlamaCppStreamingChatModel(model, c, context.cpu());
         LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), chat, c.timeout(), 0,
-                new FailureMapper("llama.cpp (" + c.modelPath().getFileName() + ")", null), chat);
+                new FailureMapper("llama.cpp (" + c.modelPath().getFileName() + ")", null), chat, context.scheduler());
         LOG.info("LLM: {}", engine.describe());
         return engine;
     }

@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.ollama;
 
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;
 import dev.parley.plugins.langchain4j.CancellableHttpClientBuilder;
@@ -30,11 +31,21 @@ public final class OllamaLlmProvider implements LlmProvider {
     }
 
     @Override
-    public LlmEngine create(ComponentConfig config) {
-        return create(OllamaConfig.from(config));
+    public LlmEngine create(ComponentConfig config, ComponentContext context) {
+        return create(OllamaConfig.from(config), context);
     }
 
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
+    }
+
+    /** {@link #create(OllamaConfig, ComponentContext)} on the standalone context (tests and embedders). */
     public LlmEngine create(OllamaConfig c) {
+        return create(c, ComponentContext.standalone());
+    }
+
+    public LlmEngine create(OllamaConfig c, ComponentContext context) {
         OllamaStreamingChatModel model = OllamaStreamingChatModel.builder()
                 .httpClientBuilder(new CancellableHttpClientBuilder())
                 .baseUrl(c.baseUrl())
@@ -44,7 +55,8 @@ public final class OllamaLlmProvider implements LlmProvider {
                 .timeout(c.timeout())
                 .build();
         LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), model, c.timeout(), c.maxRetries(),
-                new FailureMapper("Ollama at " + c.baseUrl() + " (model " + c.model() + ")", null), null);
+                new FailureMapper("Ollama at " + c.baseUrl() + " (model " + c.model() + ")", null), null,
+                context.scheduler());
         LOG.info("LLM: {}", engine.describe());
         return engine;
     }

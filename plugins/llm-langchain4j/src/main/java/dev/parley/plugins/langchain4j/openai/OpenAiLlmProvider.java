@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.openai;
 
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;
 import dev.parley.plugins.langchain4j.CancellableHttpClientBuilder;
@@ -30,12 +31,22 @@ public final class OpenAiLlmProvider implements LlmProvider {
     }
 
     @Override
+    public LlmEngine create(ComponentConfig config, ComponentContext context) {
+        return create(OpenAiConfig.from(config, System::getenv), context);
+    }
+
+    @Override
     public LlmEngine create(ComponentConfig config) {
-        return create(OpenAiConfig.from(config, System::getenv));
+        return create(config, ComponentContext.standalone());
+    }
+
+    /** {@link #create(OpenAiConfig, ComponentContext)} on the standalone context (tests and embedders). */
+    public LlmEngine create(OpenAiConfig c) {
+        return create(c, ComponentContext.standalone());
     }
 
     /** Builds the engine from already-read settings (tests and embedders). */
-    public LlmEngine create(OpenAiConfig c) {
+    public LlmEngine create(OpenAiConfig c, ComponentContext context) {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
                 .httpClientBuilder(new CancellableHttpClientBuilder())
                 .baseUrl(c.baseUrl())
@@ -45,7 +56,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 .timeout(c.timeout())
                 .build();
         LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), model, c.timeout(), c.maxRetries(),
-                new FailureMapper(c.baseUrl() + " (model " + c.model() + ")", c.apiKey()), null);
+                new FailureMapper(c.baseUrl() + " (model " + c.model() + ")", c.apiKey()), null, context.scheduler());
         LOG.info("LLM: {}", engine.describe());
         return engine;
     }
