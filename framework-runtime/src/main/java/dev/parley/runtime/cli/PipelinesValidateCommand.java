@@ -20,11 +20,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code parley pipelines validate FILE}: parses the file (structure, placeholders), checks every provider it names
- * is installed and, for an A/B experiment, its router and every variant's overrides, without creating any stage
- * engine. Exit 0 when valid, 2 with the problems otherwise.
+ * is installed, every config key is one its provider declares (with a value of the declared type), and runs each
+ * provider's resource checks (model present, voice installed, URL well formed) as {@code serve} meets them; for an
+ * A/B experiment, also its router and every variant's overrides. No stage engine is created. Exit 0 when valid,
+ * 2 with the problems otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a pipeline file: YAML structure, ${ENV} placeholders and that its providers exist.")
+        description = "Check a pipeline file: YAML structure, ${ENV} placeholders, that its providers exist, their"
+                + " config keys, and the resources they need (models, voices, URLs).")
 final class PipelinesValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The pipeline YAML file.")
     Path file;
@@ -39,7 +42,7 @@ final class PipelinesValidateCommand implements Callable<Integer> {
     public Integer call() {
         PipelineDefinition definition = new PipelineParser().parse(file);
         ComponentRegistry registry = plugins.load().registry();
-        PipelineValidator.check(definition, registry);
+        PipelineValidator.checkResources(definition, registry);
         List<String> variants = new ExperimentLoader(registry).validate(definition);
         List<String> stages = new ArrayList<>();
         for (StageDefinition stage : definition.stages().values()) {

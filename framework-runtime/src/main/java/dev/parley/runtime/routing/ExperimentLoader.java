@@ -48,7 +48,8 @@ public final class ExperimentLoader {
 
     /**
      * Checks everything {@link #load} would, without creating any engine: the experiment, each variant's
-     * overrides, every provider named by base and variants, and the router's config (the router is created: it is
+     * overrides, every provider named by base and variants with their config keys and resource checks
+     * ({@link PipelineValidator#checkResources}), and the router's config (the router is created: it is
      * cheap). For {@code parley pipelines validate}.
      *
      * @return the variant names in declared order; empty when the pipeline declares no experiment
@@ -60,6 +61,7 @@ public final class ExperimentLoader {
             return List.of();
         }
         Map<String, PipelineDefinition> variants = applyVariants(definition, experiment);
+        variants.values().forEach(d -> PipelineValidator.checkResources(d, registry));
         createRouter(experiment);
         return List.copyOf(variants.keySet());
     }

@@ -1,5 +1,7 @@
 package dev.parley.plugins.vosk;
 
+import dev.parley.api.ConfigType;
+import dev.parley.api.ConfigSpec;
 import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
@@ -18,6 +20,16 @@ import java.io.IOException;
  */
 @Extension
 public class VoskSttProvider implements SttProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("model_path", ConfigType.PATH, "$PARLEY_VOSK_MODEL",
+                    "unpacked Vosk model directory (required one way or the other)")
+            .key("sample_rate", ConfigType.INTEGER, "16000",
+                    "rate the recogniser is fed, 8000..48000 (the runtime resamples to it)")
+            .key("partial_interval_ms", ConfigType.INTEGER, "150",
+                    "audio between partials (>= 20)")
+            .build();
+
     @Override
     public String id() {
         return "vosk";
@@ -26,6 +38,17 @@ public class VoskSttProvider implements SttProvider {
     @Override
     public String description() {
         return "Vosk (Kaldi), streaming partials, user-supplied model (model_path / PARLEY_VOSK_MODEL)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
+    }
+
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        VoskConfig.from(config);
     }
 
     /** Decoding runs on the context's CPU pool, one serial lane per stream. */

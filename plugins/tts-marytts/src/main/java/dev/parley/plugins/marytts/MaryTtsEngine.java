@@ -39,14 +39,25 @@ public final class MaryTtsEngine implements TtsEngine {
         this.mary = mary;
         this.cpu = cpu;
         this.config = config;
-        this.catalog = new VoiceCatalog(mary.getAvailableVoices());
+        this.catalog = requireVoice(mary, config, source);
         this.splitter = new ClauseSplitter(config.maxClauseChars());
+        this.sampleRate = warmUp();
+    }
+
+    /**
+     * The voices {@code mary} has installed, after checking that {@code config.voice()} is one of them (or a
+     * preset of one); {@code create} and the provider's {@code check} both go through here.
+     *
+     * @throws ConfigException naming the key, the source and the voices there are
+     */
+    static VoiceCatalog requireVoice(LocalMaryInterface mary, MaryTtsConfig config, String source) {
+        VoiceCatalog catalog = new VoiceCatalog(mary.getAvailableVoices());
         try {
             catalog.resolve(config.voice());
         } catch (VoiceCatalog.UnknownVoiceException e) {
             throw new ConfigException(source + ": key 'voice': " + e.getMessage());
         }
-        this.sampleRate = warmUp();
+        return catalog;
     }
 
     /** Speaks one word so the first real clause does not pay for class loading and JIT; returns the rate. */

@@ -1,5 +1,7 @@
 package dev.parley.plugins.langchain4j.llamacpp;
 
+import dev.parley.api.ConfigType;
+import dev.parley.api.ConfigSpec;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import dev.parley.api.ComponentConfig;
@@ -20,6 +22,26 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class LlamaCppLlmProvider implements LlmProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("model_path", ConfigType.PATH, "$PARLEY_LLAMACPP_MODEL",
+                    "a .gguf chat model file (required one way or the other)")
+            .key("context_size", ConfigType.INTEGER, "4096",
+                    "tokens of context")
+            .key("threads", ConfigType.INTEGER, "all cores",
+                    "CPU threads")
+            .key("gpu_layers", ConfigType.INTEGER, "0",
+                    "layers to offload when the native build has a GPU backend")
+            .key("temperature", ConfigType.NUMBER, "0.7",
+                    "sampling temperature")
+            .key("max_tokens", ConfigType.INTEGER, "512",
+                    "cap when the response sets no max_output_tokens")
+            .key("seed", ConfigType.INTEGER, "-1",
+                    "fixed seed, or -1 for random")
+            .key("timeout_ms", ConfigType.INTEGER, "120000",
+                    "longest silence before the first token or between tokens")
+            .build();
+
     private static final Logger LOG = LoggerFactory.getLogger(LlamaCppLlmProvider.class);
 
     @Override
@@ -30,6 +52,17 @@ public final class LlamaCppLlmProvider implements LlmProvider {
     @Override
     public String description() {
         return "A GGUF model run in-process by llama.cpp (model_path)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
+    }
+
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        LlamaCppConfig.from(config, System::getenv);
     }
 
     @Override

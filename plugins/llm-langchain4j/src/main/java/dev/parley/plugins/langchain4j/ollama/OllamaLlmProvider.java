@@ -1,5 +1,8 @@
 package dev.parley.plugins.langchain4j.ollama;
 
+import dev.parley.api.ConfigKey;
+import dev.parley.api.ConfigType;
+import dev.parley.api.ConfigSpec;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.context.ComponentContext;
@@ -18,6 +21,22 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class OllamaLlmProvider implements LlmProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("base_url", ConfigType.URL, "http://localhost:11434",
+                    "Ollama server")
+            .key("model", ConfigType.STRING, ConfigKey.REQUIRED,
+                    "a pulled model, e.g. llama3.2 after ollama pull llama3.2")
+            .key("temperature", ConfigType.NUMBER, "model default",
+                    "sampling temperature")
+            .key("num_ctx", ConfigType.INTEGER, "Ollama default",
+                    "context size")
+            .key("timeout_ms", ConfigType.INTEGER, "60000",
+                    "longest silence before the first token or between tokens")
+            .key("max_retries", ConfigType.INTEGER, "0",
+                    "retries (0..10) of a failure that happened before anything was said")
+            .build();
+
     private static final Logger LOG = LoggerFactory.getLogger(OllamaLlmProvider.class);
 
     @Override
@@ -28,6 +47,17 @@ public final class OllamaLlmProvider implements LlmProvider {
     @Override
     public String description() {
         return "A model served by Ollama (base_url, model) via LangChain4j's Ollama module";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
+    }
+
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        OllamaConfig.from(config);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.parley.plugins.langchain4j.openai;
 
+import dev.parley.api.ConfigType;
+import dev.parley.api.ConfigSpec;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.context.ComponentContext;
@@ -18,6 +20,24 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class OpenAiLlmProvider implements LlmProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("base_url", ConfigType.URL, "https://api.openai.com/v1",
+                    "endpoint root (the part before /chat/completions)")
+            .key("api_key", ConfigType.STRING, "value of $OPENAI_API_KEY",
+                    "bearer key; may stay empty for local servers")
+            .key("api_key_env", ConfigType.STRING, "OPENAI_API_KEY",
+                    "environment variable read when api_key is empty")
+            .key("model", ConfigType.STRING, "gpt-4o-mini",
+                    "model name")
+            .key("temperature", ConfigType.NUMBER, "server default",
+                    "sampling temperature (a session's temperature overrides it)")
+            .key("timeout_ms", ConfigType.INTEGER, "30000",
+                    "longest silence before the first token or between tokens")
+            .key("max_retries", ConfigType.INTEGER, "0",
+                    "retries (0..10) of a failure that happened before anything was said")
+            .build();
+
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiLlmProvider.class);
 
     @Override
@@ -28,6 +48,17 @@ public final class OpenAiLlmProvider implements LlmProvider {
     @Override
     public String description() {
         return "Any OpenAI-compatible endpoint (base_url, api_key from OPENAI_API_KEY, model) via LangChain4j";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
+    }
+
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        OpenAiConfig.from(config, System::getenv);
     }
 
     @Override
