@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,7 +25,8 @@ import java.util.concurrent.Callable;
  * is installed, every config key is one its provider declares (with a value of the declared type), and runs each
  * provider's resource checks (model present, voice installed, URL well formed) as {@code serve} meets them; for an
  * A/B experiment, also its router and every variant's overrides. No stage engine is created. Exit 0 when valid,
- * 2 with the problems otherwise.
+ * 2 with the problems otherwise. What the file relies on but this machine lacks (a user-supplied model whose
+ * environment variable is unset) is printed as a warning: the file is right, {@code serve} fails until it is there.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a pipeline file: YAML structure, ${ENV} placeholders, that its providers exist, their"
@@ -42,8 +45,8 @@ final class PipelinesValidateCommand implements Callable<Integer> {
     public Integer call() {
         PipelineDefinition definition = new PipelineParser().parse(file);
         ComponentRegistry registry = plugins.load().registry();
-        PipelineValidator.checkResources(definition, registry);
-        List<String> variants = new ExperimentLoader(registry).validate(definition);
+        Set<String> warnings = new LinkedHashSet<>(PipelineValidator.checkResources(definition, registry));
+        List<String> variants = new ExperimentLoader(registry).validate(definition, warnings::add);
         List<String> stages = new ArrayList<>();
         for (StageDefinition stage : definition.stages().values()) {
             stages.add(stage.kind().yamlKey() + "=" + stage.provider());
@@ -54,6 +57,9 @@ final class PipelinesValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(definition.source() + ": ok, pipeline '" + definition.name() + "' (" + String.join(", ", stages) + ")"
                 + (variants.isEmpty() ? "" : ", variants " + String.join(", ", variants)));
+        for (String warning : warnings) {
+            out.println("warning: serve needs what this machine lacks: " + warning);
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -40,16 +40,21 @@ public final class PipelineValidator {
      * Runs {@link #check}, then every stage provider's {@code check(config, context)} with the registry's context
      * (a model file present, a voice installed, a URL usable) without creating any engine.
      *
-     * @throws PipelineException one line per problem
+     * @return what this machine lacks though the file is right (a user-supplied model not configured, a
+     *         prerequisite not fetched): {@code serve} fails on these until they are provided
+     * @throws PipelineException one line per problem in the file
      */
-    public static void checkResources(PipelineDefinition definition, ComponentRegistry registry) {
+    public static List<String> checkResources(PipelineDefinition definition, ComponentRegistry registry) {
         check(definition, registry);
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (StageDefinition stage : stages(definition)) {
             RegisteredProvider provider = registry.require(stage.kind(), stage.provider());
-            new StageConfigCheck(definition, stage, provider.provider()).resources(registry.context(), problems);
+            new StageConfigCheck(definition, stage, provider.provider())
+                    .resources(registry.context(), problems, warnings);
         }
         fail(problems);
+        return List.copyOf(warnings);
     }
 
     private static List<StageDefinition> stages(PipelineDefinition definition) {

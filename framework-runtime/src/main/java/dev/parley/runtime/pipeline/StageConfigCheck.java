@@ -5,6 +5,7 @@ import dev.parley.api.ComponentProvider;
 import dev.parley.api.ConfigException;
 import dev.parley.api.ConfigKey;
 import dev.parley.api.ConfigSpec;
+import dev.parley.api.MissingResourceException;
 import dev.parley.api.context.ComponentContext;
 
 import java.util.List;
@@ -53,10 +54,15 @@ final class StageConfigCheck {
         }
     }
 
-    /** The provider's resource checks (model present, voice installed ...), as {@code serve} would meet them. */
-    void resources(ComponentContext context, List<String> problems) {
+    /**
+     * The provider's resource checks (model present, voice installed ...), as {@code serve} would meet them; what
+     * this machine lacks but the file does not name ({@link MissingResourceException}) goes to {@code warnings}.
+     */
+    void resources(ComponentContext context, List<String> problems, List<String> warnings) {
         try {
             provider.check(stage.config(), context);
+        } catch (MissingResourceException e) {
+            warnings.add(e.getMessage());
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         } catch (RuntimeException | LinkageError e) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,17 @@ public final class ExperimentLoader {
      * @throws PipelineException or {@link ConfigException} when the experiment is invalid
      */
     public List<String> validate(PipelineDefinition definition) {
+        return validate(definition, warning -> { });
+    }
+
+    /** As {@link #validate(PipelineDefinition)}, handing each variant's resource warnings to {@code warnings}. */
+    public List<String> validate(PipelineDefinition definition, Consumer<String> warnings) {
         ExperimentDefinition experiment = ExperimentDefinition.of(definition);
         if (experiment == null) {
             return List.of();
         }
         Map<String, PipelineDefinition> variants = applyVariants(definition, experiment);
-        variants.values().forEach(d -> PipelineValidator.checkResources(d, registry));
+        variants.values().forEach(d -> PipelineValidator.checkResources(d, registry).forEach(warnings));
         createRouter(experiment);
         return List.copyOf(variants.keySet());
     }

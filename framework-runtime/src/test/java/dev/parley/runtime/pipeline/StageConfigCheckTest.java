@@ -5,6 +5,7 @@ import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
 import dev.parley.api.ConfigSpec;
 import dev.parley.api.ConfigType;
+import dev.parley.api.MissingResourceException;
 import dev.parley.api.context.ComponentContext;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttProvider;
@@ -44,6 +45,7 @@ class StageConfigCheckTest {
             """;
 
     private final List<String> checked = new ArrayList<>();
+    private boolean vadModelFetched = true;
 
     @Test
     void aPipelineUsingOnlyDeclaredAndRuntimeKeysPassesTheKeyCheck() {
@@ -96,6 +98,14 @@ class StageConfigCheckTest {
     }
 
     @Test
+    void whatOnlyThisMachineLacksIsAWarningNotAnError() throws Exception {
+        vadModelFetched = false;
+        String dir = Files.createTempDirectory("model").toString();
+        List<String> warnings = PipelineValidator.checkResources(parse(YAML.replace("/nonexistent", dir)), registry());
+        assertEquals(List.of("pipelines/keys.yaml:5 stages.vad.config: the default model is not fetched yet"), warnings);
+    }
+
+    @Test
     void urlsMustBeWellFormedAndBlankMeansUnset() {
         ConfigException bad = assertThrows(ConfigException.class, () -> ConfigType.URL.check(
                 new ComponentConfig(Map.of("base_url", "localhost:8080/v1"), "x.yaml:3 stages.llm.config"), "base_url"));
@@ -137,6 +147,9 @@ class StageConfigCheckTest {
         @Override
         public void check(ComponentConfig config, ComponentContext context) {
             checked.add(id());
+            if (!vadModelFetched) {
+                throw new MissingResourceException(config.source() + ": the default model is not fetched yet");
+            }
         }
 
         @Override

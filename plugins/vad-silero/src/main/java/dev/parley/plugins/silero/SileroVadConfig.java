@@ -2,6 +2,7 @@ package dev.parley.plugins.silero;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.MissingResourceException;
 import dev.parley.api.context.ComponentContext;
 
 import java.nio.file.Files;
@@ -41,9 +42,11 @@ public record SileroVadConfig(Path modelPath, int intraOpThreads) {
                     + threads);
         }
         if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
-            throw new ConfigException(c.source() + ": Silero VAD model not found at " + model.toAbsolutePath()
+            String message = c.source() + ": Silero VAD model not found at " + model.toAbsolutePath()
                     + (c.has("model_path") ? " (key 'model_path')" : " (default; set 'model_path' to override)")
-                    + ". Run ./parley serve or ./parley test, which fetch it (scripts/prereqs.d/silero.sh).");
+                    + ". Run ./parley serve or ./parley test, which fetch it (scripts/prereqs.d/silero.sh).";
+            // the default not fetched yet is this machine's state; a path the file names is the file's error
+            throw c.has("model_path") ? new ConfigException(message) : new MissingResourceException(message);
         }
         return new SileroVadConfig(model, threads);
     }
