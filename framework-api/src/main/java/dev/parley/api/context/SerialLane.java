@@ -6,11 +6,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link SerialExecutor} over a {@link CpuExecutor}: at most one of its tasks is queued on or running in the pool
- * at a time, and each pool turn runs one task, so a busy lane does not keep other lanes of equal priority waiting.
+ * {@link SerialExecutor} over a {@link CpuExecutor}: at most one turn of the lane is queued on or running in the
+ * pool at a time. A turn runs the lane's queued tasks until none is left or {@value #TURN_MILLIS} ms have passed,
+ * then queues the next turn behind the pool's other work: many short steps (audio chunks to decode) cost one wait
+ * for a thread, not one each, and a busy lane still lets other lanes of its priority in.
  */
 final class SerialLane implements SerialExecutor {
-    /** SCHEDULED: one {@link #runOne} is queued on or running in the pool. */
+    static final long TURN_MILLIS = 10;
+    private static final long TURN_NANOS = TURN_MILLIS * 1_000_000;
+
+    /** SCHEDULED: one {@link #runTurn} is queued on or running in the pool. */
     private enum State { IDLE, SCHEDULED, TERMINATED }
 
     private final CpuExecutor pool;
@@ -41,7 +46,7 @@ final class SerialLane implements SerialExecutor {
 
     private void schedule() {
         try {
-            pool.submit(priority, this::runOne);
+            pool.submit(priority, this::runTurn);
         } catch (RejectedExecutionException e) {
             synchronized (this) {
                 tasks.clear();
@@ -53,30 +58,38 @@ final class SerialLane implements SerialExecutor {
         }
     }
 
-    private void runOne() {
-        Runnable next;
-        synchronized (this) {
-            next = tasks.poll();
-        }
-        try {
-            if (next != null) {
-                next.run();
+    private void runTurn() {
+        long deadline = System.nanoTime() + TURN_NANOS;
+        boolean more;
+        do {
+            Runnable next;
+            synchronized (this) {
+                next = tasks.poll();
             }
-        } finally {
-            boolean more;
+            if (next == null) {
+                break;
+            }
+            try {
+                next.run();
+            } catch (RuntimeException | Error e) {
+                // as a pool task's failure would be: the task's own; the lane goes on with the next one
+            }
             synchronized (this) {
                 more = !tasks.isEmpty();
-                if (!more) {
-                    state = shutdown ? State.TERMINATED : State.IDLE;
-                    notifyAll();
-                }
             }
-            if (more) {
-                try {
-                    schedule();
-                } catch (RejectedExecutionException poolClosed) {
-                    // the runtime is shutting down: the lane's remaining tasks are dropped with the pool's
-                }
+        } while (more && System.nanoTime() < deadline);
+        synchronized (this) {
+            more = !tasks.isEmpty();
+            if (!more) {
+                state = shutdown ? State.TERMINATED : State.IDLE;
+                notifyAll();
+            }
+        }
+        if (more) {
+            try {
+                schedule();
+            } catch (RejectedExecutionException poolClosed) {
+                // the runtime is shutting down: the lane's remaining tasks are dropped with the pool's
             }
         }
     }

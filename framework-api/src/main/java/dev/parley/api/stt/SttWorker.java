@@ -54,7 +54,8 @@ public final class SttWorker {
     public SttWorker(String name, SttListener listener, CpuExecutor cpu) {
         this.name = name;
         this.listener = listener;
-        this.executor = cpu.serial(CpuPriority.NORMAL);
+        // Decoding is short per step and a final waits on every step before it, so it goes before synthesis.
+        this.executor = cpu.serial(CpuPriority.URGENT);
     }
 
     /** A worker on the {@link ComponentContext#standalone() standalone} context's pool, for code without a runtime. */
