@@ -164,6 +164,32 @@ class PriorityCpuExecutorTest {
     }
 
     @Test
+    void aBurstOfShortLaneStepsWaitsForAThreadOnceNotOncePerStep() throws Exception {
+        cpu = new PriorityCpuExecutor("test-cpu", 1, 100);
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        cpu.submit(CpuPriority.NORMAL, () -> {
+            started.countDown();
+            await(gate);
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        SerialExecutor lane = cpu.serial(CpuPriority.NORMAL);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        lane.execute(() -> order.add("step-0"));
+        Future<?> other = cpu.submit(CpuPriority.NORMAL, () -> order.add("other"));
+        for (int i = 1; i < 20; i++) {
+            int n = i;
+            lane.execute(() -> order.add("step-" + n));
+        }
+        gate.countDown();
+        other.get(5, TimeUnit.SECONDS);
+        lane.shutdown();
+        assertTrue(lane.awaitTermination(5, TimeUnit.SECONDS));
+        assertEquals(21, order.size());
+        assertEquals("other", order.get(20), "the lane's queued steps ran in its one turn: " + order);
+    }
+
+    @Test
     void anIdleLaneTerminatesAtShutdownAndABusyOneWhenItsLastTaskEnds() throws Exception {
         cpu = new PriorityCpuExecutor("test-cpu", 1, 10);
         SerialExecutor idle = cpu.serial(CpuPriority.NORMAL);

@@ -8,10 +8,10 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
-import dev.parley.runtime.turn.EarlyFinalPolicy;
-import dev.parley.runtime.vad.VadTiming;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.plugins.RegisteredProvider;
+import dev.parley.runtime.turn.EarlyFinalPolicy;
+import dev.parley.runtime.vad.VadTiming;
 
 import java.util.ArrayList;
 import java.util.List;

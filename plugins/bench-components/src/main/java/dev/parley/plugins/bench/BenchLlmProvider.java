@@ -1,8 +1,8 @@
 package dev.parley.plugins.bench;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmListener;

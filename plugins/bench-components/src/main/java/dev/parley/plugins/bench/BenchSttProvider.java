@@ -1,8 +1,8 @@
 package dev.parley.plugins.bench;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttListener;

@@ -1,7 +1,7 @@
 package dev.parley.plugins.langchain4j;
 
-import java.time.Duration;
 import dev.parley.api.context.TaskScheduler;
+import java.time.Duration;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;

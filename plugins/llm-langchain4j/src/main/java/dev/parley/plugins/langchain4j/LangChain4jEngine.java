@@ -2,13 +2,12 @@ package dev.parley.plugins.langchain4j;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.parley.api.context.TaskScheduler;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmException;
 import dev.parley.api.llm.LlmListener;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
-
-import dev.parley.api.context.TaskScheduler;
 
 import java.time.Duration;
 

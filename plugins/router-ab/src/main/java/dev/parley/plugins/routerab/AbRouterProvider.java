@@ -1,9 +1,9 @@
 package dev.parley.plugins.routerab;
 
-import dev.parley.api.ConfigKey;
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigKey;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.router.Router;
 import dev.parley.api.router.RouterProvider;
 import org.pf4j.Extension;

@@ -1,10 +1,10 @@
 package dev.parley.plugins.vosk;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
-import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttProvider;
 import org.pf4j.Extension;

@@ -1,7 +1,7 @@
 package dev.parley.plugins.whisper;
 
-import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.stt.SttWorker;

@@ -1,8 +1,8 @@
 package dev.parley.plugins.marytts;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.context.ComponentContext;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsProvider;

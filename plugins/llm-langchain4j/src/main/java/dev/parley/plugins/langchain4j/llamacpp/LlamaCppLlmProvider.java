@@ -1,12 +1,12 @@
 package dev.parley.plugins.langchain4j.llamacpp;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import dev.parley.api.ComponentConfig;
-import dev.parley.api.context.ComponentContext;
 import dev.parley.api.ConfigException;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;
 import dev.parley.plugins.langchain4j.FailureMapper;

@@ -1,10 +1,10 @@
 package dev.parley.plugins.langchain4j.ollama;
 
-import dev.parley.api.ConfigKey;
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigKey;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;

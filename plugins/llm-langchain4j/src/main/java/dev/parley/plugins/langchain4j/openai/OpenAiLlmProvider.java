@@ -1,9 +1,9 @@
 package dev.parley.plugins.langchain4j.openai;
 
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;

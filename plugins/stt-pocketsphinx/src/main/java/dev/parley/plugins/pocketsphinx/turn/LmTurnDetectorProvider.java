@@ -1,10 +1,10 @@
 package dev.parley.plugins.pocketsphinx.turn;
 
-import dev.parley.api.context.ComponentContext;
-import dev.parley.api.ConfigType;
-import dev.parley.api.ConfigSpec;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.turn.TurnDetectorProvider;
 import org.pf4j.Extension;
