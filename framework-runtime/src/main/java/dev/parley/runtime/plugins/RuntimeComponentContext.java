@@ -33,10 +33,19 @@ public final class RuntimeComponentContext implements ComponentContext, AutoClos
         this.metrics = metrics;
     }
 
-    /** A context for {@code home} with a pool sized from the core count and no metrics registry yet. */
+    /** System property overriding the CPU pool's thread count (default {@code max(2, cores)}). */
+    public static final String CPU_THREADS_PROPERTY = "parley.cpu.threads";
+
+    /**
+     * A context for {@code home} with a pool sized from the core count (or {@value #CPU_THREADS_PROPERTY}) and no
+     * metrics registry yet.
+     */
     public static RuntimeComponentContext forHome(Path home) {
-        return new RuntimeComponentContext(home, PriorityCpuExecutor.sizedForCores("parley-cpu"),
-                ComponentMetrics.NOOP);
+        int threads = Integer.getInteger(CPU_THREADS_PROPERTY, 0);
+        PriorityCpuExecutor cpu = threads > 0
+                ? new PriorityCpuExecutor("parley-cpu", threads, PriorityCpuExecutor.DEFAULT_QUEUE_CAPACITY)
+                : PriorityCpuExecutor.sizedForCores("parley-cpu");
+        return new RuntimeComponentContext(home, cpu, ComponentMetrics.NOOP);
     }
 
     @Override

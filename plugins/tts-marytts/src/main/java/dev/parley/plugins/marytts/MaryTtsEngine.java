@@ -17,7 +17,7 @@ import marytts.LocalMaryInterface;
 
 /**
  * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on the runtime's
- * CPU pool (platform threads; one pool task per clause), streaming chunks of {@code chunk_ms} at MaryTTS' native
+ * CPU pool (platform threads; in steps of a few ms), streaming chunks of {@code chunk_ms} at MaryTTS' native
  * rate (48 kHz for the HSMM voice). Thread-safe; one shared MaryTTS serves all syntheses at once.
  */
 public final class MaryTtsEngine implements TtsEngine {
@@ -106,27 +106,32 @@ public final class MaryTtsEngine implements TtsEngine {
             // Bad input (an unknown voice) is reported through the listener like any failure; the session goes on.
             synthesis = MarySynthesis.failed(e, listener);
         }
-        MarySynthesis started = synthesis;
-        running.add(started);
-        // The CPU pool's platform threads, not a virtual thread: synthesis is seconds of pure CPU, and a virtual
-        // thread never yields its carrier while computing, so two syntheses would hold both carriers of a 2-core
-        // machine and stall every session actor (which run on virtual threads) until they finish.
+        running.add(synthesis);
+        schedule(synthesis);
+        return synthesis;
+    }
+
+    /**
+     * Queues the synthesis' next step on the CPU pool. Steps of a few ms, not one task per clause: a long clause then
+     * never holds a pool thread for its whole synthesis, so speech decoding (queued ahead of synthesis) gets a thread
+     * within a step. The pool's platform threads, not a virtual thread: synthesis is pure CPU, and a virtual thread
+     * never yields its carrier while computing, so two syntheses would stall every session actor on a 2-core machine.
+     */
+    private void schedule(MarySynthesis synthesis) {
         try {
             cpu.submit(CpuPriority.NORMAL, () -> {
-                try {
-                    started.run();
-                } finally {
-                    running.remove(started);
+                if (synthesis.step()) {
+                    schedule(synthesis);
+                } else {
+                    running.remove(synthesis);
                 }
             });
         } catch (RejectedExecutionException e) {
-            running.remove(started);
-            MarySynthesis refused = MarySynthesis.failed(new IllegalStateException(
-                    "MaryTTS cannot take more work now: " + e.getMessage(), e), listener);
-            Thread.ofVirtual().name("marytts-refused").start(refused); // only reports, off the caller's thread
-            return refused;
+            running.remove(synthesis);
+            IllegalStateException refused = new IllegalStateException("MaryTTS cannot take more work now: "
+                    + e.getMessage(), e);
+            Thread.ofVirtual().name("marytts-refused").start(() -> synthesis.abort(refused)); // off the caller
         }
-        return started;
     }
 
     /** Cancels the syntheses still running. MaryTTS itself stays up for other engines until the plugin stops. */
