@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import dev.parley.api.context.ComponentContext;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -22,10 +23,44 @@ public interface ComponentProvider<E> extends ExtensionPoint {
     }
 
     /**
-     * Builds an engine from the stage's configuration. Heavy set-up (loading a model) happens here, once.
+     * The keys this provider reads from its stage's {@code config:} block. With a declaration, a key not in it is
+     * an error at {@code parley pipelines validate} and at {@code serve} (besides the keys the runtime itself
+     * reads in every stage of a kind, such as a vad stage's {@code min_speech_ms}). Default: undeclared, no check.
+     */
+    default ConfigSpec configSpec() {
+        return ConfigSpec.UNDECLARED;
+    }
+
+    /**
+     * Checks what {@link #create(ComponentConfig, ComponentContext)} needs beyond the keys' types, without
+     * building the engine: a model file or directory present, a voice installed, a URL usable. {@code parley
+     * pipelines validate} runs it; {@code create} must fail on the same problems with the same message (best: both
+     * call the same code), so that a pipeline that validates also serves. Default: nothing to check.
+     *
+     * @throws ConfigException naming the key, the source and the fix
+     */
+    default void check(ComponentConfig config, ComponentContext context) {
+    }
+
+    /**
+     * Builds an engine from the stage's configuration, with the runtime's services. This is the method the
+     * runtime calls, always with the one context of the server or CLI run. A provider that needs nothing from the
+     * runtime implements only {@link #create(ComponentConfig)} and inherits this default; one that uses the
+     * context (home, CPU pool, timers, metrics) overrides this and implements {@code create(config)} as
+     * {@code create(config, ComponentContext.standalone())}.
      *
      * @throws ConfigException when the configuration is wrong or a required file is missing; the message must say
      *                         what is missing and how to obtain it
+     */
+    default E create(ComponentConfig config, ComponentContext context) {
+        return create(config);
+    }
+
+    /**
+     * Builds an engine without a runtime (tests, embedding code). Heavy set-up (loading a model) happens here,
+     * once. See {@link #create(ComponentConfig, ComponentContext)}.
+     *
+     * @throws ConfigException as {@link #create(ComponentConfig, ComponentContext)}
      */
     E create(ComponentConfig config);
 }

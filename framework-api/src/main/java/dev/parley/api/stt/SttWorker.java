@@ -1,15 +1,19 @@
 package dev.parley.api.stt;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.parley.api.context.ComponentContext;
+import dev.parley.api.context.CpuExecutor;
+import dev.parley.api.context.CpuPriority;
+import dev.parley.api.context.SerialExecutor;
+
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The threading every {@link SttStream} needs, for STT plugin authors: one worker thread per stream that runs the
- * recogniser's calls in order. It exists because the contract has two hard rules that are easy to get wrong:
+ * The threading every {@link SttStream} needs, for STT plugin authors: a serial lane per stream on the runtime's
+ * {@link CpuExecutor} (platform threads shared by every stream) that runs the recogniser's calls in order. It
+ * exists because the contract has two hard rules that are easy to get wrong:
  * <ul>
  *   <li>the caller must never block on decoding — {@link SttStream#accept}, {@link SttStream#endUtterance()} and
  *       {@link SttStream#reset()} are called from the session's thread, so the stream only queues work here;</li>
@@ -23,9 +27,9 @@ import java.util.function.Consumer;
  *
  * <p>Typical use in a stream: {@code accept} calls {@code worker.submit(gen -> { decode...; worker.deliver(gen,
  * l -> l.onPartial(text)); }, this::clear)}, {@code reset} calls {@code worker.dropUtterance(this::clear)} and
- * {@code cancel} calls {@code worker.cancel(this::freeNativeState)}. State the steps touch is confined to the
- * worker thread and needs no locking. The thread is a daemon, so a stream nobody cancels does not keep the JVM
- * alive.
+ * {@code cancel} calls {@code worker.cancel(this::freeNativeState)}. Steps run one at a time, each
+ * happening-before the next, so state they touch needs no locking even though successive steps may run on
+ * different pool threads. A stream owns no thread, so one nobody cancels does not keep the JVM alive.
  */
 public final class SttWorker {
     /** Work of the current utterance; {@code generation} identifies it for {@link #deliver}. */
@@ -35,22 +39,28 @@ public final class SttWorker {
     }
 
     private final SttListener listener;
-    private final ExecutorService executor;
+    private final String name;
+    private final SerialExecutor executor;
     private final AtomicLong generation = new AtomicLong();
     private final Object deliveryLock = new Object();
     private volatile boolean cancelled;
 
     /**
-     * @param threadName name of the worker thread (shows in thread dumps; say which engine and session)
-     * @param listener   receives every callback this worker delivers
+     * @param name     which engine and session this worker serves: pool threads carry it while they run its steps
+     * @param listener receives every callback this worker delivers
+     * @param cpu      the pool to decode on, normally {@code context.cpu()} of the provider's
+     *                 {@link ComponentContext}
      */
-    public SttWorker(String threadName, SttListener listener) {
+    public SttWorker(String name, SttListener listener, CpuExecutor cpu) {
+        this.name = name;
         this.listener = listener;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        // Decoding is short per step and a final waits on every step before it, so it goes before synthesis.
+        this.executor = cpu.serial(CpuPriority.URGENT);
+    }
+
+    /** A worker on the {@link ComponentContext#standalone() standalone} context's pool, for code without a runtime. */
+    public SttWorker(String name, SttListener listener) {
+        this(name, listener, ComponentContext.standalone().cpu());
     }
 
     /** Queues a step; if it throws, {@code recover} runs on the worker and the listener gets {@code onError}. */
@@ -107,7 +117,7 @@ public final class SttWorker {
         }
         generation.incrementAndGet();
         try {
-            executor.execute(release);
+            executor.execute(() -> runNamed(release));
         } catch (RejectedExecutionException alreadyStopped) {
             // nothing queued can run any more; the engine frees shared native state itself
         }
@@ -135,9 +145,21 @@ public final class SttWorker {
             return;
         }
         try {
-            executor.execute(task);
+            executor.execute(() -> runNamed(task));
         } catch (RejectedExecutionException e) {
-            reportNow(new IllegalStateException("stream is closed", e));
+            reportNow(new IllegalStateException(name + ": stream is closed", e));
+        }
+    }
+
+    /** Pool threads carry the worker's name while they run its steps, so thread dumps say whose decode it is. */
+    private void runNamed(Runnable task) {
+        Thread thread = Thread.currentThread();
+        String poolName = thread.getName();
+        thread.setName(name);
+        try {
+            task.run();
+        } finally {
+            thread.setName(poolName);
         }
     }
 }

@@ -5,21 +5,28 @@ import dev.parley.runtime.plugins.PluginSummary;
 import dev.parley.runtime.plugins.RegisteredProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code parley plugins}: every provider (kind, id, plugin, version, description), then every plugin that provides
- * nothing or failed to start, so a missing component is explained.
+ * nothing or failed to start, so a missing component is explained. {@code --describe ID} prints the config keys of
+ * the provider(s) named {@code ID} instead.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every component provider and the plugin it comes from.")
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
     PluginsDirOption plugins;
+
+    @Option(names = "--describe", paramLabel = "ID",
+            description = "Print the config keys of provider ID (name, type, default, meaning).")
+    String describe;
 
     @Spec
     CommandSpec spec;
@@ -28,6 +35,9 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         LoadedComponents loaded = plugins.load();
         PrintWriter out = spec.commandLine().getOut();
+        if (describe != null) {
+            return describe(loaded, out);
+        }
         Table table = new Table("KIND", "ID", "PLUGIN", "VERSION", "DESCRIPTION");
         for (RegisteredProvider p : loaded.registry().all()) {
             table.row(p.kind().yamlKey(), p.id(), p.origin().pluginId(), p.origin().version(), p.description());
@@ -44,6 +54,21 @@ final class PluginsCommand implements Callable<Integer> {
         table.print(out);
         out.println(loaded.registry().all().size() + " provider(s) from " + loaded.plugins().size()
                 + " plugin(s) in " + loaded.pluginsDir() + " and the runtime's built-ins");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer describe(LoadedComponents loaded, PrintWriter out) {
+        List<RegisteredProvider> named = loaded.registry().all().stream().filter(p -> p.id().equals(describe)).toList();
+        if (named.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("no provider '" + describe + "'; `parley plugins` lists them");
+            err.flush();
+            return ExitCodes.CONFIG;
+        }
+        for (RegisteredProvider p : named) {
+            ProviderDescription.print(p, out);
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Turns a {@link PipelineDefinition} into a running {@link Pipeline} by calling each stage provider's
- * {@code create(ComponentConfig)} in pipeline order (vad, stt, turn, llm, tts). If any stage fails, the engines
- * already created are closed and the error names the stage's file:line.
+ * {@code create(ComponentConfig, ComponentContext)}, with the registry's context, in pipeline order (vad, stt,
+ * turn, llm, tts). If any stage fails, the engines already created are closed and the error names the stage's
+ * file:line.
  */
 public final class PipelineAssembler {
     private final ComponentRegistry registry;
@@ -88,7 +89,7 @@ public final class PipelineAssembler {
         RegisteredProvider provider = registry.require(stage.kind(), stage.provider());
         Object engine;
         try {
-            engine = provider.provider().create(stage.config());
+            engine = registry.create(provider, stage.config());
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

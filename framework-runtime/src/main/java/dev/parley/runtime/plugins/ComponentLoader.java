@@ -3,6 +3,7 @@ package dev.parley.runtime.plugins;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ComponentProvider;
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.ComponentContext;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
@@ -59,8 +60,9 @@ public final class ComponentLoader {
         ParleyPluginManager manager = new ParleyPluginManager(dir);
         manager.loadPlugins();
         manager.startPlugins();
+        RuntimeComponentContext context = RuntimeComponentContext.forHome(ComponentContext.defaultHome());
         try {
-            ComponentRegistry.Builder registry = ComponentRegistry.builder();
+            ComponentRegistry.Builder registry = ComponentRegistry.builder().context(context);
             BuiltInProviders.addTo(registry, ComponentLoader.class.getClassLoader());
             List<PluginSummary> plugins = new ArrayList<>();
             List<PluginWrapper> wrappers = new ArrayList<>(manager.getPlugins());
@@ -75,8 +77,9 @@ public final class ComponentLoader {
             }
             addClasspathExtensions(registry, manager);
             log.debug("Loaded {} plugin(s) from {}", plugins.size(), dir);
-            return new LoadedComponents(dir, manager, registry.build(), plugins, shared);
+            return new LoadedComponents(dir, manager, registry.build(), plugins, context, shared);
         } catch (RuntimeException e) {
+            context.close();
             manager.stopPlugins();
             manager.unloadPlugins();
             throw e;

@@ -1,13 +1,16 @@
 package dev.parley.runtime.plugins;
 
+import dev.parley.api.ComponentConfig;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ComponentProvider;
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.ComponentContext;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -18,10 +21,13 @@ import java.util.TreeMap;
 public final class ComponentRegistry {
     private final Map<ComponentKind, Map<String, RegisteredProvider>> byKind;
     private final List<String> failedPlugins;
+    private final ComponentContext context;
 
-    private ComponentRegistry(Map<ComponentKind, Map<String, RegisteredProvider>> byKind, List<String> failedPlugins) {
+    private ComponentRegistry(Map<ComponentKind, Map<String, RegisteredProvider>> byKind, List<String> failedPlugins,
+                              ComponentContext context) {
         this.byKind = byKind;
         this.failedPlugins = failedPlugins;
+        this.context = context;
     }
 
     public static Builder builder() {
@@ -41,6 +47,22 @@ public final class ComponentRegistry {
     public RegisteredProvider require(ComponentKind kind, String id) {
         return find(kind, id).orElseThrow(() -> new ConfigException(
                 "unknown " + kind.yamlKey() + " provider '" + id + "'; " + describeAvailable(kind)));
+    }
+
+    /**
+     * The context every provider of this registry is created with: the run's {@link RuntimeComponentContext}
+     * when loaded by {@link ComponentLoader}, else {@link ComponentContext#standalone()}.
+     */
+    public ComponentContext context() {
+        return context;
+    }
+
+    /**
+     * Creates an engine from {@code provider} with this registry's context; every runtime call site creates
+     * engines through here, so no provider is created without the context.
+     */
+    public Object create(RegisteredProvider provider, ComponentConfig config) {
+        return provider.provider().create(config, context);
     }
 
     /** The ids registered for {@code kind}, sorted. */
@@ -70,6 +92,7 @@ public final class ComponentRegistry {
     public static final class Builder {
         private final Map<ComponentKind, Map<String, RegisteredProvider>> byKind = new EnumMap<>(ComponentKind.class);
         private final List<String> failedPlugins = new ArrayList<>();
+        private ComponentContext context = ComponentContext.standalone();
 
         private Builder() {
             for (ComponentKind k : ComponentKind.values()) {
@@ -113,10 +136,16 @@ public final class ComponentRegistry {
             return this;
         }
 
+        /** The context providers are created with (default: {@link ComponentContext#standalone()}). */
+        public Builder context(ComponentContext context) {
+            this.context = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
         public ComponentRegistry build() {
             Map<ComponentKind, Map<String, RegisteredProvider>> copy = new EnumMap<>(ComponentKind.class);
             byKind.forEach((k, m) -> copy.put(k, new TreeMap<>(m)));
-            return new ComponentRegistry(copy, List.copyOf(failedPlugins));
+            return new ComponentRegistry(copy, List.copyOf(failedPlugins), context);
         }
     }
 }

@@ -60,7 +60,7 @@ final class EngineCache implements AutoCloseable {
         }
         Object engine;
         try {
-            engine = provider.provider().create(stage.config());
+            engine = registry.create(provider, stage.config());
         } catch (ConfigException e) {
             throw e; // names its own key
         } catch (RuntimeException | LinkageError e) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,18 +49,25 @@ public final class ExperimentLoader {
 
     /**
      * Checks everything {@link #load} would, without creating any engine: the experiment, each variant's
-     * overrides, every provider named by base and variants, and the router's config (the router is created: it is
+     * overrides, every provider named by base and variants with their config keys and resource checks
+     * ({@link PipelineValidator#checkResources}), and the router's config (the router is created: it is
      * cheap). For {@code parley pipelines validate}.
      *
      * @return the variant names in declared order; empty when the pipeline declares no experiment
      * @throws PipelineException or {@link ConfigException} when the experiment is invalid
      */
     public List<String> validate(PipelineDefinition definition) {
+        return validate(definition, warning -> { });
+    }
+
+    /** As {@link #validate(PipelineDefinition)}, handing each variant's resource warnings to {@code warnings}. */
+    public List<String> validate(PipelineDefinition definition, Consumer<String> warnings) {
         ExperimentDefinition experiment = ExperimentDefinition.of(definition);
         if (experiment == null) {
             return List.of();
         }
         Map<String, PipelineDefinition> variants = applyVariants(definition, experiment);
+        variants.values().forEach(d -> PipelineValidator.checkResources(d, registry).forEach(warnings));
         createRouter(experiment);
         return List.copyOf(variants.keySet());
     }
@@ -121,7 +129,7 @@ public final class ExperimentLoader {
         var provider = registry.require(ComponentKind.ROUTER, stage.provider());
         Object router;
         try {
-            router = provider.provider().create(experiment.routerConfig());
+            router = registry.create(provider, experiment.routerConfig());
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

@@ -37,6 +37,26 @@ class ParleyCliTest {
     }
 
     @Test
+    void describeSaysAnUndeclaredProviderAcceptsAnyKeyAndListsTheRuntimesStageKeys() {
+        Result r = run("plugins", "--describe", "fixture-vad", "--plugins-dir", plugins.toString());
+        assertEquals(0, r.code, r.err);
+        String first = r.out.lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("vad provider 'fixture-vad' from plugin fixture-voice 1.2.3")
+                && first.endsWith(": fixture fixture-vad"), r.out);
+        assertTrue(r.out.contains("declares no config keys: any key is accepted and none is checked"), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.matches("KEY\\s+TYPE\\s+DEFAULT\\s+DESCRIPTION")), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.matches("min_speech_ms\\s+integer\\s+100\\s+.*\\(runtime, every vad"
+                + " stage\\)")), r.out);
+    }
+
+    @Test
+    void describeOfAnUnknownIdIsAConfigError() {
+        Result r = run("plugins", "--describe", "nope", "--plugins-dir", plugins.toString());
+        assertEquals(2, r.code, r.out);
+        assertTrue(r.err.contains("no provider 'nope'; `parley plugins` lists them"), r.err);
+    }
+
+    @Test
     void serveRejectsANegativeConversationAudioBudgetBeforeLoadingAnything() {
         Result r = run("serve", "--conversation-audio-mb", "-1", "--plugins-dir", plugins.toString());
         assertEquals(2, r.code, r.out);

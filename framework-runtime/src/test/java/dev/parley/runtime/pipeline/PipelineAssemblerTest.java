@@ -3,6 +3,8 @@ package dev.parley.runtime.pipeline;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.ComponentContext;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
@@ -10,14 +12,18 @@ import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.plugins.ProviderOrigin;
+import dev.parley.runtime.plugins.RuntimeComponentContext;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +94,38 @@ class PipelineAssemblerTest {
                 YAML.replace("  llm:", "  turn: {provider: lm}\n  llm:"));
         try (Pipeline pipeline = new PipelineAssembler(registry).assemble(definition)) {
             assertEquals("engine:lm", pipeline.turn().toString());
+        }
+    }
+
+    @Test
+    void everyStageIsCreatedWithTheRegistrysContextAndItsPoolsOutliveThePipeline() throws Exception {
+        RecordingProvider vad = provider(ComponentKind.VAD, "v", VadEngine.class, null);
+        RecordingProvider stt = provider(ComponentKind.STT, "s", SttEngine.class, null);
+        RecordingProvider llm = provider(ComponentKind.LLM, "l", LlmEngine.class, null);
+        RecordingProvider tts = provider(ComponentKind.TTS, "t", TtsEngine.class, null);
+        try (RuntimeComponentContext context = RuntimeComponentContext.forHome(Path.of("/srv/parley"))) {
+            ComponentRegistry registry = ComponentRegistry.builder().context(context)
+                    .add(vad, ProviderOrigin.builtIn()).add(stt, ProviderOrigin.builtIn())
+                    .add(llm, ProviderOrigin.builtIn()).add(tts, ProviderOrigin.builtIn()).build();
+            assertSame(context, registry.context());
+            PipelineDefinition definition = Fixtures.parser(Map.of()).parse("p.yaml", YAML);
+            try (Pipeline pipeline = new PipelineAssembler(registry).assemble(definition)) {
+                for (RecordingProvider p : List.of(vad, stt, llm, tts)) {
+                    assertEquals(List.of(context), p.contexts, "the runtime calls create(config, context)");
+                }
+                assertEquals(Path.of("/srv/parley"), vad.contexts.getFirst().home());
+            }
+            context.cpu().submit(CpuPriority.URGENT, () -> { }).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRegistryBuiltWithoutAContextHandsOutTheStandaloneOne() {
+        RecordingProvider stt = provider(ComponentKind.STT, "s", SttEngine.class, null);
+        ComponentRegistry registry = registry(stt, provider(ComponentKind.TTS, "t", TtsEngine.class, null));
+        PipelineDefinition definition = Fixtures.parser(Map.of()).parse("p.yaml", YAML);
+        try (Pipeline pipeline = new PipelineAssembler(registry).assemble(definition)) {
+            assertSame(ComponentContext.standalone(), stt.contexts.getFirst());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.runtime.pipeline;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ComponentProvider;
+import dev.parley.api.context.ComponentContext;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
  */
 final class RecordingProvider implements ComponentProvider<Object> {
     final List<ComponentConfig> configs = new ArrayList<>();
+    final List<ComponentContext> contexts = new ArrayList<>();
     final List<String> closed;
     private final ComponentKind kind;
     private final String id;
@@ -36,6 +38,12 @@ final class RecordingProvider implements ComponentProvider<Object> {
     @Override
     public ComponentKind kind() {
         return kind;
+    }
+
+    @Override
+    public Object create(ComponentConfig config, ComponentContext context) {
+        contexts.add(context);
+        return create(config);
     }
 
     @Override

@@ -4,12 +4,6 @@ import dev.parley.api.ComponentProvider;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -24,6 +18,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /**
  * Builds a real PF4J plugin zip at test time: compiles Java sources with javax.tools (running pf4j's own
@@ -71,6 +71,25 @@ public final class FixturePlugin {
                 + "  public String description() { return \"fixture " + id + "\"; }\n"
                 + "  public " + engineType(type) + " create(dev.parley.api.ComponentConfig config) {\n"
                 + "    " + createBody + "\n  }\n}\n";
+        return source(pkg + "." + name, code);
+    }
+
+    /**
+     * A provider that overrides {@code create(config, context)} with {@code createBody} (it sees {@code config} and
+     * {@code context}) and has {@code members}; its {@code create(config)} fails, so only the runtime's call works.
+     */
+    public FixturePlugin contextProvider(String pkg, String name, Class<? extends ComponentProvider<?>> type,
+                                         String id, String createBody, String members) {
+        String code = "package " + pkg + ";\n"
+                + "@org.pf4j.Extension\n"
+                + "public class " + name + " implements " + type.getName() + " {\n"
+                + "  public String id() { return \"" + id + "\"; }\n"
+                + "  public " + engineType(type) + " create(dev.parley.api.ComponentConfig config,\n"
+                + "      dev.parley.api.context.ComponentContext context) {\n"
+                + "    " + createBody + "\n  }\n"
+                + "  public " + engineType(type) + " create(dev.parley.api.ComponentConfig config) {\n"
+                + "    throw new IllegalStateException(\"fixture: needs the runtime's context\");\n  }\n"
+                + members + "\n}\n";
         return source(pkg + "." + name, code);
     }
 

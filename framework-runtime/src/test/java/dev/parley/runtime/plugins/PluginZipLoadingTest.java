@@ -3,7 +3,10 @@ package dev.parley.runtime.plugins;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.ComponentContext;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.api.vad.VadProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.PluginClassLoader;
@@ -11,11 +14,15 @@ import org.pf4j.PluginClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +51,39 @@ class PluginZipLoadingTest {
             assertEquals("fixture-voice", summary.id());
             assertTrue(summary.started());
         }
+    }
+
+    @Test
+    void aPluginProviderReceivesTheRunsContextWhichClosesWithTheLoadedSet() throws Exception {
+        FixturePlugin.named("fixture-context")
+                .contextProvider("fixture.context", "ContextVad", VadProvider.class, "context-vad",
+                        "return new Engine(context, context.cpu().submit(dev.parley.api.context.CpuPriority.URGENT,"
+                                + " () -> { }));",
+                        "  public static final class Engine implements dev.parley.api.vad.VadEngine {\n"
+                                + "    public final dev.parley.api.context.ComponentContext context;\n"
+                                + "    public final java.util.concurrent.Future<?> ranOnPool;\n"
+                                + "    Engine(dev.parley.api.context.ComponentContext c,\n"
+                                + "        java.util.concurrent.Future<?> f) {\n"
+                                + "      context = c; ranOnPool = f;\n    }\n"
+                                + "    public int sampleRate() { return 16000; }\n"
+                                + "    public int frameSamples() { return 512; }\n"
+                                + "    public dev.parley.api.vad.VadStream open() {\n"
+                                + "      throw new UnsupportedOperationException();\n    }\n"
+                                + "  }")
+                .buildInto(dir);
+        RuntimeComponentContext context;
+        try (LoadedComponents loaded = ComponentLoader.load(dir)) {
+            context = loaded.context();
+            assertSame(context, loaded.registry().context());
+            RegisteredProvider vad = loaded.registry().require(ComponentKind.VAD, "context-vad");
+            Object engine = loaded.registry().create(vad, ComponentConfig.empty());
+            assertSame(context, engine.getClass().getField("context").get(engine),
+                    "the provider inside the plugin got the run's context");
+            ((Future<?>) engine.getClass().getField("ranOnPool").get(engine)).get(5, TimeUnit.SECONDS);
+            assertEquals(ComponentContext.defaultHome(), context.home());
+        }
+        assertThrows(RejectedExecutionException.class, () -> context.cpu().submit(CpuPriority.URGENT, () -> { }),
+                "closing the loaded set shuts the context's pool down");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.parley.plugins.bench;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmListener;
@@ -14,6 +16,12 @@ import org.pf4j.Extension;
 /** LLM {@code bench}: streams the configured {@code reply} word by word at once, on a virtual thread. */
 @Extension
 public class BenchLlmProvider implements LlmProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("reply", ConfigType.STRING, "three short sentences",
+                    "streamed word by word at once")
+            .build();
+
     @Override
     public String id() {
         return "bench";
@@ -22,6 +30,11 @@ public class BenchLlmProvider implements LlmProvider {
     @Override
     public String description() {
         return "benchmark LLM: fixed reply, no model (capacity benchmarks only)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.plugins.bench;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttListener;
@@ -11,6 +13,12 @@ import org.pf4j.Extension;
 /** STT {@code bench}: ignores the audio and reports the configured {@code transcript} as every utterance's final. */
 @Extension
 public class BenchSttProvider implements SttProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("transcript", ConfigType.STRING, "benchmark utterance",
+                    "the final text of every utterance")
+            .build();
+
     @Override
     public String id() {
         return "bench";
@@ -19,6 +27,11 @@ public class BenchSttProvider implements SttProvider {
     @Override
     public String description() {
         return "benchmark STT: fixed transcript, no decoding (capacity benchmarks only)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.plugins.bench;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsListener;
@@ -17,6 +19,12 @@ import org.pf4j.Extension;
  */
 @Extension
 public class BenchTtsProvider implements TtsProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("ms_per_character", ConfigType.INTEGER, "60",
+                    "length of the 200 Hz tone emitted per character")
+            .build();
+
     private static final int RATE = 24000;
     private static final int CHUNK = RATE / 25;
 
@@ -28,6 +36,11 @@ public class BenchTtsProvider implements TtsProvider {
     @Override
     public String description() {
         return "benchmark TTS: tone of text-proportional length, no synthesis (capacity benchmarks only)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.plugins.bench;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
 import dev.parley.api.vad.VadEngine;
 import dev.parley.api.vad.VadProvider;
 import dev.parley.api.vad.VadStream;
@@ -9,6 +11,12 @@ import org.pf4j.Extension;
 /** VAD {@code bench}: a frame is speech when any sample reaches {@code speech_level}. 20 ms frames at 16 kHz. */
 @Extension
 public class BenchVadProvider implements VadProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("speech_level", ConfigType.INTEGER, "1000",
+                    "a 20 ms frame is speech when any sample reaches this magnitude")
+            .build();
+
     @Override
     public String id() {
         return "bench";
@@ -17,6 +25,11 @@ public class BenchVadProvider implements VadProvider {
     @Override
     public String description() {
         return "benchmark VAD: peak level gate, no model (capacity benchmarks only)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return KEYS;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.parley.plugins.langchain4j;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every generation of one engine shares.
@@ -11,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timeout     longest silence before the first token or between tokens
  * @param maxRetries  extra attempts after a failure that happened before anything was said
  * @param failures    turns failures into client-fit {@code LlmException}s
- * @param scheduler   runs idle checks and retry back-offs (one daemon thread per engine)
+ * @param scheduler   runs idle checks and retry back-offs (this engine's timers on the runtime's scheduler)
  */
 record EngineContext(String providerId, String description, Duration timeout, int maxRetries,
-                     FailureMapper failures, ScheduledExecutorService scheduler) {
+                     FailureMapper failures, EngineTimers scheduler) {
 }

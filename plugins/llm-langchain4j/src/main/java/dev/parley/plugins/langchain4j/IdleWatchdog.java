@@ -1,7 +1,8 @@
 package dev.parley.plugins.langchain4j;
 
+import dev.parley.api.context.TaskScheduler;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
+
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -11,14 +12,14 @@ import java.util.concurrent.TimeUnit;
  * mid-stream must not hang a voice session. One check is scheduled at a time; activity only moves a timestamp.
  */
 final class IdleWatchdog {
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final long timeoutNanos;
     private final Runnable onTimeout;
     private volatile long lastActivity;
     private ScheduledFuture<?> pending;
     private boolean stopped;
 
-    IdleWatchdog(ScheduledExecutorService scheduler, Duration timeout, Runnable onTimeout) {
+    IdleWatchdog(TaskScheduler scheduler, Duration timeout, Runnable onTimeout) {
         this.scheduler = scheduler;
         this.timeoutNanos = timeout.toNanos();
         this.onTimeout = onTimeout;

@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.parley.api.context.TaskScheduler;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmException;
 import dev.parley.api.llm.LlmListener;
@@ -9,13 +10,14 @@ import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * A Parley {@link LlmEngine} over any LangChain4j {@link StreamingChatModel} (OpenAI-compatible, Ollama, the
  * in-JVM llama.cpp adapter). Thread-safe; one per pipeline stage; each {@link #stream} is one generation.
+ *
+ * <p>Streaming from a server is network-bound, so each generation waits for tokens on a virtual thread (cheap,
+ * and it never computes); only the in-JVM llama.cpp model computes, and it does so on the runtime's CPU pool. The
+ * engine's timers run on the runtime's {@link TaskScheduler}.
  */
 public final class LangChain4jEngine implements LlmEngine {
     private final StreamingChatModel model;
@@ -30,19 +32,15 @@ public final class LangChain4jEngine implements LlmEngine {
      * @param maxRetries  retries of attempts that failed before any output
      * @param failures    failure classification for this endpoint
      * @param resources   closed with the engine (e.g. the llama.cpp model), or null
+     * @param scheduler   the runtime's timers ({@code context.scheduler()} of the provider's context)
      */
     public LangChain4jEngine(String providerId, String description, StreamingChatModel model, Duration timeout,
-                             int maxRetries, FailureMapper failures, AutoCloseable resources) {
+                             int maxRetries, FailureMapper failures, AutoCloseable resources,
+                             TaskScheduler scheduler) {
         this.model = model;
         this.resources = resources;
-        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1,
-                r -> {
-                    Thread t = new Thread(r, "llm-" + providerId + "-timer");
-                    t.setDaemon(true);
-                    return t;
-                });
-        scheduler.setRemoveOnCancelPolicy(true);
-        this.context = new EngineContext(providerId, description, timeout, maxRetries, failures, scheduler);
+        this.context = new EngineContext(providerId, description, timeout, maxRetries, failures,
+                new EngineTimers(scheduler));
     }
 
     @Override
@@ -68,8 +66,7 @@ public final class LangChain4jEngine implements LlmEngine {
 
     @Override
     public void close() {
-        ScheduledExecutorService scheduler = context.scheduler();
-        scheduler.shutdownNow();
+        context.scheduler().close();
         if (resources != null) {
             try {
                 resources.close();

@@ -1,6 +1,7 @@
 package dev.parley.plugins.pocketsphinx;
 
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.stt.SttWorker;
@@ -17,15 +18,15 @@ final class PocketsphinxStream implements SttStream {
     private final int partialEverySamples;
     private final Runnable onCancelled;
 
-    // Confined to the worker thread.
+    // Confined to the worker's steps (one at a time).
     private Decoder decoder;
     private int samplesSincePartial;
     private String lastPartial = "";
 
-    PocketsphinxStream(DecoderPool pool, PocketsphinxConfig config, SttListener listener, String threadName,
-                       Runnable onCancelled) {
+    PocketsphinxStream(DecoderPool pool, PocketsphinxConfig config, SttListener listener, CpuExecutor cpu,
+                       String threadName, Runnable onCancelled) {
         this.pool = pool;
-        this.worker = new SttWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener, cpu);
         this.partialEverySamples = PocketsphinxConfig.SAMPLE_RATE / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

@@ -2,6 +2,9 @@ package dev.parley.plugins.pocketsphinx;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttProvider;
 import org.pf4j.Extension;
@@ -12,6 +15,22 @@ import org.pf4j.Extension;
  */
 @Extension
 public class PocketsphinxSttProvider implements SttProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("model_dir", ConfigType.PATH, "/usr/share/pocketsphinx/model/en-us",
+                    "directory holding the en-us model files")
+            .key("hmm", ConfigType.PATH, "<model_dir>/en-us",
+                    "acoustic model directory")
+            .key("lm", ConfigType.PATH, "<model_dir>/en-us.lm.bin",
+                    "trigram language model")
+            .key("dict", ConfigType.PATH, "<model_dir>/cmudict-en-us.dict",
+                    "pronunciation dictionary")
+            .key("partial_interval_ms", ConfigType.INTEGER, "150",
+                    "audio between partial hypotheses (>= 20)")
+            .key("pool_size", ConfigType.INTEGER, "2",
+                    "idle decoders kept for reuse (>= 0)")
+            .build();
+
     @Override
     public String id() {
         return "pocketsphinx";
@@ -23,14 +42,31 @@ public class PocketsphinxSttProvider implements SttProvider {
     }
 
     @Override
-    public SttEngine create(ComponentConfig config) {
+    public ConfigSpec configSpec() {
+        return KEYS;
+    }
+
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        PocketsphinxConfig.from(config);
+    }
+
+    /** Decoding runs on the context's CPU pool, one serial lane per stream. */
+    @Override
+    public SttEngine create(ComponentConfig config, ComponentContext context) {
         PocketsphinxConfig settings = PocketsphinxConfig.from(config);
         try {
-            return new PocketsphinxEngine(settings);
+            return new PocketsphinxEngine(settings, context.cpu());
         } catch (UnsatisfiedLinkError e) {
             throw new ConfigException(config.source() + ": " + e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new ConfigException(config.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public SttEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.plugins.vosk;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.MissingResourceException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public record VoskConfig(Path modelPath, int sampleRate, int partialIntervalMs) 
     static VoskConfig from(ComponentConfig config, String envModel) {
         Path model = config.path("model_path")
                 .or(() -> Optional.ofNullable(envModel).filter(s -> !s.isBlank()).map(Path::of))
-                .orElseThrow(() -> new ConfigException(config.source() + ": no Vosk model configured ('model_path' "
+                .orElseThrow(() -> new MissingResourceException(config.source() + ": no Vosk model configured ('model_path' "
                         + "unset and " + MODEL_ENV + " empty). " + WHERE_TO_GET));
         if (!Files.isDirectory(model) || !Files.isReadable(model)) {
             throw new ConfigException(config.source() + ": Vosk model directory 'model_path' not found: " + model

@@ -1,5 +1,6 @@
 package dev.parley.plugins.vosk;
 
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
@@ -15,10 +16,12 @@ public final class VoskEngine implements SttEngine {
 
     private final Model model;
     private final VoskConfig config;
+    private final CpuExecutor cpu;
     private final Set<SttStream> open = ConcurrentHashMap.newKeySet();
 
-    VoskEngine(Model model, VoskConfig config) {
+    VoskEngine(Model model, VoskConfig config, CpuExecutor cpu) {
         this.model = model;
+        this.cpu = cpu;
         this.config = config;
     }
 
@@ -30,7 +33,7 @@ public final class VoskEngine implements SttEngine {
     @Override
     public SttStream open(SttListener listener) {
         SttStream[] self = new SttStream[1];
-        self[0] = new VoskStream(model, config, listener, "vosk-" + THREAD_IDS.incrementAndGet(),
+        self[0] = new VoskStream(model, config, listener, cpu, "vosk-" + THREAD_IDS.incrementAndGet(),
                 () -> open.remove(self[0]));
         open.add(self[0]);
         return self[0];

@@ -1,6 +1,7 @@
 package dev.parley.plugins.vosk;
 
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.stt.SttWorker;
@@ -21,16 +22,17 @@ final class VoskStream implements SttStream {
     private final int partialEverySamples;
     private final Runnable onCancelled;
 
-    // Confined to the worker thread.
+    // Confined to the worker's steps (one at a time).
     private Recognizer recognizer;
     private final StringBuilder committed = new StringBuilder();
     private int samplesSincePartial;
     private String lastPartial = "";
 
-    VoskStream(Model model, VoskConfig config, SttListener listener, String threadName, Runnable onCancelled) {
+    VoskStream(Model model, VoskConfig config, SttListener listener, CpuExecutor cpu, String threadName,
+               Runnable onCancelled) {
         this.model = model;
         this.config = config;
-        this.worker = new SttWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener, cpu);
         this.partialEverySamples = config.sampleRate() / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

@@ -2,6 +2,7 @@ package dev.parley.plugins.whisper;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.MissingResourceException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public record WhisperConfig(Path modelPath, int partialIntervalMs, String langua
     static WhisperConfig from(ComponentConfig config, String envModel) {
         Path model = config.path("model_path")
                 .or(() -> Optional.ofNullable(envModel).filter(s -> !s.isBlank()).map(Path::of))
-                .orElseThrow(() -> new ConfigException(config.source() + ": no Whisper model configured ('model_path' "
+                .orElseThrow(() -> new MissingResourceException(config.source() + ": no Whisper model configured ('model_path' "
                         + "unset and " + MODEL_ENV + " empty). " + WHERE_TO_GET));
         if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
             throw new ConfigException(config.source() + ": Whisper model file 'model_path' not found: " + model

@@ -1,5 +1,6 @@
 package dev.parley.plugins.whisper;
 
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
@@ -23,10 +24,12 @@ public final class WhisperEngine implements SttEngine {
     private final WhisperJNI jni;
     private final WhisperContext context;
     private final WhisperConfig config;
+    private final CpuExecutor cpu;
     private final Set<WhisperStream> open = ConcurrentHashMap.newKeySet();
 
-    WhisperEngine(WhisperJNI jni, WhisperContext context, WhisperConfig config) {
+    WhisperEngine(WhisperJNI jni, WhisperContext context, WhisperConfig config, CpuExecutor cpu) {
         this.jni = jni;
+        this.cpu = cpu;
         this.context = context;
         this.config = config;
     }
@@ -39,7 +42,7 @@ public final class WhisperEngine implements SttEngine {
     @Override
     public SttStream open(SttListener listener) {
         WhisperStream[] self = new WhisperStream[1];
-        self[0] = new WhisperStream(new WhisperDecoder(jni, context, config), config, listener,
+        self[0] = new WhisperStream(new WhisperDecoder(jni, context, config), config, listener, cpu,
                 "whisper-" + THREAD_IDS.incrementAndGet(), () -> open.remove(self[0]));
         open.add(self[0]);
         return self[0];

@@ -1,6 +1,7 @@
 package dev.parley.plugins.whisper;
 
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuExecutor;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.stt.SttWorker;
@@ -21,16 +22,17 @@ final class WhisperStream implements SttStream {
     private final Runnable onCancelled;
     private final AtomicLong chunksSubmitted = new AtomicLong();
 
-    // Confined to the worker thread.
+    // Confined to the worker's steps (one at a time).
     private float[] audio = new float[WhisperConfig.SAMPLE_RATE * 10];
     private int length;
     private int decodedUpTo;
     private String lastPartial = "";
 
-    WhisperStream(WhisperDecoder decoder, WhisperConfig config, SttListener listener, String threadName,
+    WhisperStream(WhisperDecoder decoder, WhisperConfig config, SttListener listener, CpuExecutor cpu,
+                  String threadName,
                   Runnable onCancelled) {
         this.decoder = decoder;
-        this.worker = new SttWorker(threadName, listener);
+        this.worker = new SttWorker(threadName, listener, cpu);
         this.partialEverySamples = WhisperConfig.SAMPLE_RATE / 1000 * config.partialIntervalMs();
         this.onCancelled = onCancelled;
     }

@@ -11,11 +11,16 @@ import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
 
 /**
- * One clause being spoken on its own platform thread: each piece of text goes to MaryTTS, and its audio stream is
- * read in a loop and handed to the listener chunk by chunk while MaryTTS still produces it. Cancelling stops
- * between two reads (a few ms); once {@link #cancel()} returns the listener hears nothing more.
+ * One clause being spoken in short steps on the CPU pool: each piece of text goes to MaryTTS, and its audio stream
+ * is read and handed to the listener chunk by chunk while MaryTTS still produces it. A {@link #step()} reads for at
+ * most {@value #STEP_MILLIS} ms and returns, so a long clause does not hold a pool thread that speech decoding needs
+ * (the engine queues the next step). Cancelling stops between two reads (a few ms); once {@link #cancel()} returns
+ * the listener hears nothing more.
  */
 final class MarySynthesis implements TtsSynthesis, Runnable {
+    static final long STEP_MILLIS = 5;
+    private static final long STEP_NANOS = STEP_MILLIS * 1_000_000;
+
     /** The pieces to speak, already normalised and split; with the voice and prosody to use. */
     record Request(List<String> pieces, String maryVoice, double speed, double pitch) {
     }
@@ -30,6 +35,11 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     private final ReentrantLock delivery = new ReentrantLock();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean cancelled;
+
+    // Confined to the steps, which run one at a time.
+    private int nextPiece;
+    private AudioInputStream audio;
+    private PcmChunkReader reader;
 
     MarySynthesis(LocalMaryInterface mary, Request request, int sampleRate, int chunkMs, TtsListener listener) {
         this(mary, request, null, sampleRate, chunkMs, listener);
@@ -50,25 +60,53 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
         this.listener = listener;
     }
 
+    /** Speaks everything on the calling thread. */
     @Override
     public void run() {
+        while (step()) {
+            // each step returns after a few ms; here nothing else waits for the thread
+        }
+    }
+
+    /**
+     * Speaks for up to {@value #STEP_MILLIS} ms.
+     *
+     * @return true when another step is needed; false once the synthesis is done, failed or cancelled
+     */
+    boolean step() {
+        long deadline = System.nanoTime() + STEP_NANOS;
         try {
             if (preparationError != null) {
                 deliver(() -> listener.onError(preparationError));
-                return;
+                return end();
             }
-            for (String piece : request.pieces()) {
+            do {
                 if (cancelled) {
-                    return;
+                    return end();
                 }
-                speak(piece);
-            }
-            deliver(listener::onDone);
+                if (reader == null && !open()) {
+                    deliver(listener::onDone);
+                    return end();
+                }
+                short[] samples = reader.next();
+                if (samples == null) {
+                    closeAudio();
+                } else if (!cancelled) {
+                    AudioChunk chunk = new AudioChunk(samples, sampleRate);
+                    deliver(() -> listener.onAudio(chunk));
+                }
+            } while (System.nanoTime() < deadline);
+            return true;
         } catch (Exception | LinkageError e) {
             deliver(() -> listener.onError(e));
-        } finally {
-            finished.countDown();
+            return end();
         }
+    }
+
+    /** Ends a synthesis that cannot go on (the pool refused its next step). */
+    void abort(RuntimeException cause) {
+        deliver(() -> listener.onError(cause));
+        end();
     }
 
     /** Waits until the worker has stopped (done, failed or cancelled); for tests and orderly shutdown. */
@@ -76,21 +114,40 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
         return finished.await(timeout, unit);
     }
 
-    private void speak(String piece) throws Exception {
-        try (AudioInputStream audio = mary.generateAudio(
-                SsmlRequest.document(piece, request.maryVoice(), request.speed(), request.pitch()))) {
-            int rate = Math.round(audio.getFormat().getSampleRate());
-            if (rate != sampleRate) {
-                throw new IllegalStateException("voice " + request.maryVoice() + " speaks at " + rate
-                        + " Hz but this engine reports " + sampleRate + " Hz");
-            }
-            PcmChunkReader reader = new PcmChunkReader(audio, chunkSamples);
-            short[] samples;
-            while (!cancelled && (samples = reader.next()) != null) {
-                AudioChunk chunk = new AudioChunk(samples, sampleRate);
-                deliver(() -> listener.onAudio(chunk));
-            }
+    /** Starts the next piece; false when none is left. */
+    private boolean open() throws Exception {
+        if (nextPiece >= request.pieces().size()) {
+            return false;
         }
+        String piece = request.pieces().get(nextPiece++);
+        audio = mary.generateAudio(SsmlRequest.document(piece, request.maryVoice(), request.speed(), request.pitch()));
+        int rate = Math.round(audio.getFormat().getSampleRate());
+        if (rate != sampleRate) {
+            closeAudio();
+            throw new IllegalStateException("voice " + request.maryVoice() + " speaks at " + rate
+                    + " Hz but this engine reports " + sampleRate + " Hz");
+        }
+        reader = new PcmChunkReader(audio, chunkSamples);
+        return true;
+    }
+
+    private void closeAudio() throws java.io.IOException {
+        reader = null;
+        AudioInputStream a = audio;
+        audio = null;
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    private boolean end() {
+        try {
+            closeAudio();
+        } catch (java.io.IOException ignored) {
+            // nothing more will be read from it
+        }
+        finished.countDown();
+        return false;
     }
 
     private void deliver(Runnable callback) {

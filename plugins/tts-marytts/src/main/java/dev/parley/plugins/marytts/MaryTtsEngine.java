@@ -1,6 +1,8 @@
 package dev.parley.plugins.marytts;
 
 import dev.parley.api.ConfigException;
+import dev.parley.api.context.CpuExecutor;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsListener;
 import dev.parley.api.tts.TtsSynthesis;
@@ -9,19 +11,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
 
 /**
- * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on a platform
- * thread per clause, streaming chunks of {@code chunk_ms} at MaryTTS' native rate (48 kHz for the HSMM voice).
- * Thread-safe; one shared MaryTTS serves all syntheses at once.
+ * MaryTTS as a {@link TtsEngine}: text is normalised for speech, cut into short pieces and spoken on the runtime's
+ * CPU pool (platform threads; in steps of a few ms), streaming chunks of {@code chunk_ms} at MaryTTS' native
+ * rate (48 kHz for the HSMM voice). Thread-safe; one shared MaryTTS serves all syntheses at once.
  */
 public final class MaryTtsEngine implements TtsEngine {
-    private static final AtomicLong SYNTHESES = new AtomicLong();
-
     private final LocalMaryInterface mary;
+    private final CpuExecutor cpu;
     private final MaryTtsConfig config;
     private final VoiceCatalog catalog;
     private final SpeechTextNormalizer normalizer = new SpeechTextNormalizer();
@@ -34,17 +35,29 @@ public final class MaryTtsEngine implements TtsEngine {
      * @param source where the config came from, for the error naming a bad {@code voice}
      * @throws ConfigException when {@code voice} names no installed voice
      */
-    MaryTtsEngine(LocalMaryInterface mary, MaryTtsConfig config, String source) {
+    MaryTtsEngine(LocalMaryInterface mary, CpuExecutor cpu, MaryTtsConfig config, String source) {
         this.mary = mary;
+        this.cpu = cpu;
         this.config = config;
-        this.catalog = new VoiceCatalog(mary.getAvailableVoices());
+        this.catalog = requireVoice(mary, config, source);
         this.splitter = new ClauseSplitter(config.maxClauseChars());
+        this.sampleRate = warmUp();
+    }
+
+    /**
+     * The voices {@code mary} has installed, after checking that {@code config.voice()} is one of them (or a
+     * preset of one); {@code create} and the provider's {@code check} both go through here.
+     *
+     * @throws ConfigException naming the key, the source and the voices there are
+     */
+    static VoiceCatalog requireVoice(LocalMaryInterface mary, MaryTtsConfig config, String source) {
+        VoiceCatalog catalog = new VoiceCatalog(mary.getAvailableVoices());
         try {
             catalog.resolve(config.voice());
         } catch (VoiceCatalog.UnknownVoiceException e) {
             throw new ConfigException(source + ": key 'voice': " + e.getMessage());
         }
-        this.sampleRate = warmUp();
+        return catalog;
     }
 
     /** Speaks one word so the first real clause does not pay for class loading and JIT; returns the rate. */
@@ -93,19 +106,32 @@ public final class MaryTtsEngine implements TtsEngine {
             // Bad input (an unknown voice) is reported through the listener like any failure; the session goes on.
             synthesis = MarySynthesis.failed(e, listener);
         }
-        MarySynthesis started = synthesis;
-        running.add(started);
-        // A platform thread, not a virtual one: synthesis is seconds of pure CPU, and a virtual thread never yields
-        // its carrier while computing, so two syntheses would hold both carriers of a 2-core machine and stall
-        // every session actor (which run on virtual threads) until they finish.
-        Thread.ofPlatform().daemon().name("marytts-" + SYNTHESES.incrementAndGet()).start(() -> {
-            try {
-                started.run();
-            } finally {
-                running.remove(started);
-            }
-        });
-        return started;
+        running.add(synthesis);
+        schedule(synthesis);
+        return synthesis;
+    }
+
+    /**
+     * Queues the synthesis' next step on the CPU pool. Steps of a few ms, not one task per clause: a long clause then
+     * never holds a pool thread for its whole synthesis, so speech decoding (queued ahead of synthesis) gets a thread
+     * within a step. The pool's platform threads, not a virtual thread: synthesis is pure CPU, and a virtual thread
+     * never yields its carrier while computing, so two syntheses would stall every session actor on a 2-core machine.
+     */
+    private void schedule(MarySynthesis synthesis) {
+        try {
+            cpu.submit(CpuPriority.NORMAL, () -> {
+                if (synthesis.step()) {
+                    schedule(synthesis);
+                } else {
+                    running.remove(synthesis);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            running.remove(synthesis);
+            IllegalStateException refused = new IllegalStateException("MaryTTS cannot take more work now: "
+                    + e.getMessage(), e);
+            Thread.ofVirtual().name("marytts-refused").start(() -> synthesis.abort(refused)); // off the caller
+        }
     }
 
     /** Cancels the syntheses still running. MaryTTS itself stays up for other engines until the plugin stops. */

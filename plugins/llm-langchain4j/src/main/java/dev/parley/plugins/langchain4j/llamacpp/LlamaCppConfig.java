@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.llamacpp;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.MissingResourceException;
 import dev.parley.plugins.langchain4j.ConfigKeys;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public record LlamaCppConfig(Path modelPath, int contextSize, int threads, int g
     public static LlamaCppConfig from(ComponentConfig config, Function<String, String> env) {
         Path model = config.path("model_path")
                 .or(() -> Optional.ofNullable(env.apply(MODEL_ENV)).filter(s -> !s.isBlank()).map(Path::of))
-                .orElseThrow(() -> new ConfigException(config.source()
+                .orElseThrow(() -> new MissingResourceException(config.source()
                 + ": the llamacpp provider needs 'model_path', a GGUF chat model file (for example a "
                 + "Q4_K_M quantisation of a small instruct model). No chat weights ship with Parley; download one "
                 + "yourself and set model_path, or " + MODEL_ENV + " for pipelines/llamacpp.yaml."));

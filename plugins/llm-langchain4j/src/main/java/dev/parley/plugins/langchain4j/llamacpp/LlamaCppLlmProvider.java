@@ -4,6 +4,9 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.ConfigSpec;
+import dev.parley.api.ConfigType;
+import dev.parley.api.context.ComponentContext;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmProvider;
 import dev.parley.plugins.langchain4j.FailureMapper;
@@ -19,6 +22,26 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class LlamaCppLlmProvider implements LlmProvider {
+    /** The {@code config:} keys this provider reads. */
+    static final ConfigSpec KEYS = ConfigSpec.builder()
+            .key("model_path", ConfigType.PATH, "$PARLEY_LLAMACPP_MODEL",
+                    "a .gguf chat model file (required one way or the other)")
+            .key("context_size", ConfigType.INTEGER, "4096",
+                    "tokens of context")
+            .key("threads", ConfigType.INTEGER, "all cores",
+                    "CPU threads")
+            .key("gpu_layers", ConfigType.INTEGER, "0",
+                    "layers to offload when the native build has a GPU backend")
+            .key("temperature", ConfigType.NUMBER, "0.7",
+                    "sampling temperature")
+            .key("max_tokens", ConfigType.INTEGER, "512",
+                    "cap when the response sets no max_output_tokens")
+            .key("seed", ConfigType.INTEGER, "-1",
+                    "fixed seed, or -1 for random")
+            .key("timeout_ms", ConfigType.INTEGER, "120000",
+                    "longest silence before the first token or between tokens")
+            .build();
+
     private static final Logger LOG = LoggerFactory.getLogger(LlamaCppLlmProvider.class);
 
     @Override
@@ -32,11 +55,32 @@ public final class LlamaCppLlmProvider implements LlmProvider {
     }
 
     @Override
-    public LlmEngine create(ComponentConfig config) {
-        return create(LlamaCppConfig.from(config, System::getenv));
+    public ConfigSpec configSpec() {
+        return KEYS;
     }
 
+    /** The same config reading (and file checks) as {@link #create}, without loading anything. */
+    @Override
+    public void check(ComponentConfig config, ComponentContext context) {
+        LlamaCppConfig.from(config, System::getenv);
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config, ComponentContext context) {
+        return create(LlamaCppConfig.from(config, System::getenv), context);
+    }
+
+    @Override
+    public LlmEngine create(ComponentConfig config) {
+        return create(config, ComponentContext.standalone());
+    }
+
+    /** {@link #create(LlamaCppConfig, ComponentContext)} on the standalone context (tests and embedders). */
     public LlmEngine create(LlamaCppConfig c) {
+        return create(c, ComponentContext.standalone());
+    }
+
+    public LlmEngine create(LlamaCppConfig c, ComponentContext context) {
         long start = System.nanoTime();
         LlamaModel model;
         try {
@@ -53,9 +97,9 @@ public final class LlamaCppLlmProvider implements LlmProvider {
                     + e.getMessage() + ")");
         }
         LOG.info("llamacpp: loaded {} in {} ms", c.modelPath().getFileName(), (System.nanoTime() - start) / 1_000_000);
-        LlamaCppStreamingChatModel chat = new LlamaCppStreamingChatModel(model, c);
+        LlamaCppStreamingChatModel chat = new LlamaCppStreamingChatModel(model, c, context.cpu());
         LangChain4jEngine engine = new LangChain4jEngine(id(), c.describe(), chat, c.timeout(), 0,
-                new FailureMapper("llama.cpp (" + c.modelPath().getFileName() + ")", null), chat);
+                new FailureMapper("llama.cpp (" + c.modelPath().getFileName() + ")", null), chat, context.scheduler());
         LOG.info("LLM: {}", engine.describe());
         return engine;
     }

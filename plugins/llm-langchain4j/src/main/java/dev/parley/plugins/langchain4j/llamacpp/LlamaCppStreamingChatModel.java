@@ -15,16 +15,16 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.parley.api.context.ComponentContext;
+import dev.parley.api.context.CpuExecutor;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.plugins.langchain4j.CancelScope;
 
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,16 +35,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Cancel (the {@link StreamingHandle} in each callback, or the current {@link CancelScope}) sets a flag that
  * the generating thread checks after every token, then it stops the llama.cpp task itself: the binding's cancel must
  * not be called while another thread waits for that task's next token, which would then wait forever. Generation
- * runs on daemon platform threads because JNI calls would pin virtual-thread carriers.
+ * runs on the runtime's CPU pool (platform threads: JNI calls would pin virtual-thread carriers), one pool task per
+ * token, so a long answer never holds a pool thread that speech decoding and synthesis need in between.
  */
 public final class LlamaCppStreamingChatModel implements StreamingChatModel, AutoCloseable {
     private final LlamaModel model;
     private final LlamaCppConfig config;
-    private final ExecutorService generators = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "llamacpp-generate");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CpuExecutor cpu;
+    private volatile boolean closed;
     private final Set<StreamingHandle> running = ConcurrentHashMap.newKeySet();
     /** Test hook: told how many pieces each generation pulled from llama.cpp and whether it was cancelled. */
     volatile GenerationObserver observer = (pieces, cancelled) -> { };
@@ -54,9 +52,16 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         void finished(int piecesPulled, boolean cancelled);
     }
 
-    public LlamaCppStreamingChatModel(LlamaModel model, LlamaCppConfig config) {
+    /** @param cpu the pool generation steps run on, normally the provider's {@code context.cpu()} */
+    public LlamaCppStreamingChatModel(LlamaModel model, LlamaCppConfig config, CpuExecutor cpu) {
         this.model = model;
         this.config = config;
+        this.cpu = cpu;
+    }
+
+    /** Generates on the {@link ComponentContext#standalone() standalone} context's pool. */
+    public LlamaCppStreamingChatModel(LlamaModel model, LlamaCppConfig config) {
+        this(model, config, ComponentContext.standalone().cpu());
     }
 
     @Override
@@ -79,12 +84,16 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         }
         String prompt = prompt(request);
         InferenceParameters params = inferenceParameters(prompt, request.parameters());
+        if (closed) {
+            throw new IllegalStateException("the llama.cpp model is closed");
+        }
         running.add(handle);
+        Generation generation = new Generation(prompt, params, maxTokens(request.parameters()), handler, handle);
         try {
-            generators.execute(() -> generate(prompt, params, maxTokens(request.parameters()), handler, handle));
-        } catch (RejectedExecutionException closed) {
+            cpu.submit(CpuPriority.NORMAL, generation::step);
+        } catch (RejectedExecutionException e) {
             running.remove(handle);
-            throw new IllegalStateException("the llama.cpp model is closed", closed);
+            throw new IllegalStateException("the llama.cpp model cannot generate now: " + e.getMessage(), e);
         }
     }
 
@@ -110,49 +119,103 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
         return p.maxOutputTokens() != null ? p.maxOutputTokens() : config.maxTokens();
     }
 
-    private void generate(String prompt, InferenceParameters params, int maxTokens,
-                          StreamingChatResponseHandler handler, StreamingHandle handle) {
-        int pieces = 0;
-        int delivered = 0;
-        StringBuilder text = new StringBuilder();
-        try {
+    /** One generation, pulled a token per pool task. State is touched by one step at a time. */
+    private final class Generation {
+        private final String prompt;
+        private final InferenceParameters params;
+        private final int maxTokens;
+        private final StreamingChatResponseHandler handler;
+        private final StreamingHandle handle;
+        private final StringBuilder text = new StringBuilder();
+        private LlamaIterator tokens;
+        private PartialResponseContext context;
+        private int pieces;
+        private int delivered;
+
+        Generation(String prompt, InferenceParameters params, int maxTokens, StreamingChatResponseHandler handler,
+                   StreamingHandle handle) {
+            this.prompt = prompt;
+            this.params = params;
+            this.maxTokens = maxTokens;
+            this.handler = handler;
+            this.handle = handle;
+        }
+
+        void step() {
+            boolean more = false;
+            try {
+                more = pullOne();
+            } catch (RuntimeException e) {
+                if (!handle.isCancelled()) {
+                    handler.onError(e);
+                }
+            } finally {
+                if (more) {
+                    more = resubmit();
+                }
+                if (!more) {
+                    running.remove(handle);
+                    observer.finished(pieces, handle.isCancelled());
+                }
+            }
+        }
+
+        /** @return true when another step should follow */
+        private boolean pullOne() {
+            if (tokens == null) {
+                if (handle.isCancelled()) {
+                    return false;
+                }
+                tokens = (LlamaIterator) model.generate(params).iterator();
+                context = new PartialResponseContext(handle);
+            }
+            if (!tokens.hasNext()) {
+                complete();
+                return false;
+            }
+            LlamaOutput out = tokens.next();
+            pieces++;
+            if (handle.isCancelled()) {
+                if (tokens.hasNext()) {
+                    tokens.cancel();
+                }
+                return false;
+            }
+            if (!out.text.isEmpty()) {
+                text.append(out.text);
+                delivered++;
+                handler.onPartialResponse(new PartialResponse(out.text), context);
+            }
+            return true;
+        }
+
+        private boolean resubmit() {
+            try {
+                cpu.submit(CpuPriority.NORMAL, this::step);
+                return true;
+            } catch (RejectedExecutionException e) {
+                if (tokens.hasNext()) {
+                    tokens.cancel();
+                }
+                if (!handle.isCancelled()) {
+                    handler.onError(new IllegalStateException("llama.cpp generation stopped: " + e.getMessage(), e));
+                }
+                return false;
+            }
+        }
+
+        private void complete() {
             if (handle.isCancelled()) {
                 return;
             }
-            LlamaIterator tokens = (LlamaIterator) model.generate(params).iterator();
-            PartialResponseContext context = new PartialResponseContext(handle);
-            while (tokens.hasNext()) {
-                LlamaOutput out = tokens.next();
-                pieces++;
-                if (handle.isCancelled()) {
-                    if (tokens.hasNext()) {
-                        tokens.cancel();
-                    }
-                    return;
-                }
-                if (!out.text.isEmpty()) {
-                    text.append(out.text);
-                    delivered++;
-                    handler.onPartialResponse(new PartialResponse(out.text), context);
-                }
-            }
-            if (!handle.isCancelled()) {
-                // The binding does not report the generated token count: re-tokenise the text, bounded below by
-                // the pieces delivered (each is at least one token) and above by the limit llama.cpp enforced.
-                int outputTokens = Math.min(maxTokens, Math.max(delivered, model.encode(text.toString()).length));
-                handler.onCompleteResponse(ChatResponse.builder()
-                        .aiMessage(AiMessage.from(text.toString()))
-                        .finishReason(outputTokens >= maxTokens ? FinishReason.LENGTH : FinishReason.STOP)
-                        .tokenUsage(new TokenUsage(model.encode(prompt).length, outputTokens))
-                        .build());
-            }
-        } catch (RuntimeException e) {
-            if (!handle.isCancelled()) {
-                handler.onError(e);
-            }
-        } finally {
-            running.remove(handle);
-            observer.finished(pieces, handle.isCancelled());
+            // The binding does not report the generated token count: re-tokenise the text, bounded below by
+            // the pieces delivered (each is at least one token) and above by the limit llama.cpp enforced.
+            int outputTokens = Math.min(maxTokens, Math.max(delivered, model.encode(text.toString()).length));
+            handler.onCompleteResponse(ChatResponse.builder()
+                    .aiMessage(AiMessage.from(text.toString()))
+                    .finishReason(outputTokens >= maxTokens ? FinishReason.LENGTH : FinishReason.STOP)
+                    .tokenUsage(new TokenUsage(model.encode(prompt).length, outputTokens))
+                    .build());
         }
     }
 
@@ -162,13 +225,17 @@ public final class LlamaCppStreamingChatModel implements StreamingChatModel, Aut
      */
     @Override
     public void close() {
+        closed = true;
         running.forEach(StreamingHandle::cancel);
-        generators.shutdown();
+        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            if (!generators.awaitTermination(10, TimeUnit.SECONDS)) {
-                LoggerFactory.getLogger(LlamaCppStreamingChatModel.class)
-                        .warn("llama.cpp generation still running after 10 s; leaving the model loaded");
-                return;
+            while (!running.isEmpty()) { // each generation leaves the set after its last step
+                if (System.nanoTime() > deadline) {
+                    LoggerFactory.getLogger(LlamaCppStreamingChatModel.class)
+                            .warn("llama.cpp generation still running after 10 s; leaving the model loaded");
+                    return;
+                }
+                Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

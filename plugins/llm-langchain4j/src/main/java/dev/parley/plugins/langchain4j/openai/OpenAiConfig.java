@@ -2,6 +2,7 @@ package dev.parley.plugins.langchain4j.openai;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.ConfigException;
+import dev.parley.api.MissingResourceException;
 import dev.parley.plugins.langchain4j.ConfigKeys;
 
 import java.time.Duration;
@@ -38,7 +39,7 @@ public record OpenAiConfig(String baseUrl, String apiKey, String apiKeySource, S
             }
         }
         if (apiKey == null && baseUrl.equals(DEFAULT_BASE_URL)) {
-            throw new ConfigException(config.source() + ": the openai provider talks to " + DEFAULT_BASE_URL
+            throw new MissingResourceException(config.source() + ": the openai provider talks to " + DEFAULT_BASE_URL
                     + " but no API key is set. Set " + keyEnv + " (or 'api_key'), or set 'base_url' "
                     + "(PARLEY_LLM_BASE_URL) to a local OpenAI-compatible server.");
         }
