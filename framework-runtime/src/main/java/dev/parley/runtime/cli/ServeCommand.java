@@ -156,12 +156,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigException("--conversation-audio-mb must be 0 or more, got " + conversationAudioMb);
         }
         sessionCaps.caps(); // bad caps exit 2 before anything loads
+        sessionCaps.responseSettings();
         ComponentRegistry registry = plugins.load().registry();
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         RealtimeServer server;
         try {
-            server = RealtimeServer.start(options(), served.selector, new DefaultSessionEngineFactory());
+            server = RealtimeServer.start(options(), served.selector,
+                    new DefaultSessionEngineFactory(sessionCaps.responseSettings()));
         } catch (IOException e) {
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);

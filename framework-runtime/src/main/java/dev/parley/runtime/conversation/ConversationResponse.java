@@ -239,6 +239,14 @@ final class ConversationResponse implements ResponseListener {
     }
 
     @Override
+    public void modelStalled(TokenUsage usage) {
+        if (state == State.GENERATING) {
+            log.warn("Response {}: the language model stalled; ending it incomplete with what was said", id());
+            finish(ResponseOutcome.incomplete(Reason.LLM_STALLED), usage);
+        }
+    }
+
+    @Override
     public void failed(String code, String message) {
         if (state == State.FINISHED) {
             return;
