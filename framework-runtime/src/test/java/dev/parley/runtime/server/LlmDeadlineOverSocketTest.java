@@ -12,6 +12,7 @@ import dev.parley.api.llm.LlmStream;
 import dev.parley.runtime.builtin.vad.EnergyVadConfig;
 import dev.parley.runtime.builtin.vad.EnergyVadEngine;
 import dev.parley.runtime.engine.DefaultSessionEngineFactory;
+import dev.parley.runtime.engine.response.LlmWaits;
 import dev.parley.runtime.engine.response.ResponseSettings;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.util.List;
@@ -61,9 +62,14 @@ class LlmDeadlineOverSocketTest {
     RealtimeTestClient client;
 
     void start() throws Exception {
+        start(LlmWaits.SERVER_DEFAULTS);
+    }
+
+    /** @param stage the llm stage's own waits (its config's keys), over the server's */
+    void start(LlmWaits stage) throws Exception {
         Pipeline pipeline = new Pipeline("deadline-test", null, 16000, true,
                 new EnergyVadEngine(EnergyVadConfig.defaults()), new EngineOverSocketTest.FixedStt(), null, llm,
-                new EngineOverSocketTest.ToneTts(), new ComponentConfig(Map.of(), "test"));
+                new EngineOverSocketTest.ToneTts(), new ComponentConfig(Map.of(), "test"), null, null, stage);
         ResponseSettings settings = ResponseSettings.DEFAULTS.withLlmTimeouts(FIRST_TOKEN_MS, STALL_MS);
         server = RealtimeServer.start(TestServer.options(List.of()), r -> pipeline,
                 new DefaultSessionEngineFactory(settings));
@@ -139,5 +145,23 @@ class LlmDeadlineOverSocketTest {
         ask();
         JsonNode next = client.await("response.done").path("response");
         assertEquals("completed", next.path("status").asText(), "the next turn works: " + next);
+    }
+
+    @Test
+    void anLlmStageSetsItsOwnFirstTokenTimeout() throws Exception {
+        LlmWaits stage = LlmWaits.from(new ComponentConfig(Map.of("first_token_timeout_ms", "1600"),
+                "test.yaml stages.llm.config"));
+        assertEquals(new LlmWaits(1600L, null), stage);
+        start(stage);
+        ask();
+        long sent = System.nanoTime();
+        JsonNode r = client.await("response.done").path("response");
+        long ms = (System.nanoTime() - sent) / 1_000_000;
+        assertEquals("llm_timeout", r.at("/status_details/error/code").asText(), r.toString());
+        assertTrue(r.at("/status_details/error/message").asText().contains("within 1600 ms"), r.toString());
+        assertTrue(ms >= 1550 && ms < 1600 + 1500, "the stage's 1600 ms, not the server's 800: " + ms + " ms");
+        System.out.printf("llm stage first_token_timeout_ms 1600 over the server's 800: failed after %d ms%n", ms);
+        org.junit.jupiter.api.Assertions.assertThrows(dev.parley.api.ConfigException.class, () -> LlmWaits.from(
+                new ComponentConfig(Map.of("stall_timeout_ms", "0"), "test.yaml stages.llm.config")));
     }
 }
