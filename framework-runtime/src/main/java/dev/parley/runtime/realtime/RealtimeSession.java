@@ -13,7 +13,9 @@ import dev.parley.runtime.pipeline.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class RealtimeSession {
     private final ScheduledExecutorService timers;
     private final SessionActor actor;
     private SessionIdentity identity;
+    private ScheduledFuture<?> expiry;
     private SessionConfig config;
     /** A validated update the core is deciding on; it becomes {@link #config} when the core accepts it. */
     private SessionUpdates.SessionUpdate pendingUpdate;
@@ -98,7 +101,14 @@ public final class RealtimeSession {
         }
         Duration max = caps.maxDuration();
         if (!max.isZero()) {
-            timers.schedule(() -> actor.execute(() -> expire(max)), max.toMillis(), TimeUnit.MILLISECONDS);
+            // weakly held: a closed session must not stay in the timer queue for the rest of the hour
+            WeakReference<RealtimeSession> self = new WeakReference<>(this);
+            expiry = timers.schedule(() -> {
+                RealtimeSession s = self.get();
+                if (s != null) {
+                    s.actor.execute(() -> s.expire(max));
+                }
+            }, max.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -217,6 +227,9 @@ public final class RealtimeSession {
 
     /** The connection is gone: stop responses and the engine. Idempotent. */
     public void close() {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
         core.handle(new Command.Close());
     }
 
