@@ -134,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     PluginsDirOption plugins;
 
+    @Mixin
+    SessionCapsOptions sessionCaps;
+
     @Spec
     CommandSpec spec;
 
@@ -152,12 +155,15 @@ final class ServeCommand implements Callable<Integer> {
         if (conversationAudioMb < 0) {
             throw new ConfigException("--conversation-audio-mb must be 0 or more, got " + conversationAudioMb);
         }
+        sessionCaps.caps(); // bad caps exit 2 before anything loads
+        sessionCaps.responseSettings();
         ComponentRegistry registry = plugins.load().registry();
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         RealtimeServer server;
         try {
-            server = RealtimeServer.start(options(), served.selector, new DefaultSessionEngineFactory());
+            server = RealtimeServer.start(options(), served.selector,
+                    new DefaultSessionEngineFactory(sessionCaps.responseSettings()));
         } catch (IOException e) {
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -202,7 +208,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withOutput(Duration.ofSeconds(slowReaderSeconds), maxQueuedOutputMb * 1024L * 1024);
         ServerOptions o = ServerOptions.defaults().withHost(host).withPort(port).withTlsSelfSigned(tlsSelfSigned)
                 .withConversationAudioBytes(conversationAudioMb * 1024L * 1024).withLimits(limits)
-                .withKeyPolicy(KeyPolicy.of(ephemeralKeySecret, ephemeralKeyUses, adminKey));
+                .withKeyPolicy(KeyPolicy.of(ephemeralKeySecret, ephemeralKeyUses, adminKey))
+                .withSessionCaps(sessionCaps.caps());
         if (tlsCert != null) {
             o = o.withTls(tlsCert, tlsKey);
         }

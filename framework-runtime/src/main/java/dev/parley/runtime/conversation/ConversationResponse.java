@@ -55,6 +55,8 @@ final class ConversationResponse implements ResponseListener {
     private State state;
     private ResponseHandle handle;
     private boolean outputSeen;
+    private final Playback playback = new Playback();
+    private ResponseOutcome.Status endStatus;
 
     /**
      * @param conversation the conversation it writes to, or null out of band
@@ -191,7 +193,14 @@ final class ConversationResponse implements ResponseListener {
 
     @Override
     public void audioDelta(byte[] wireAudio, long durationMs) {
-        if (state == State.GENERATING && items.audioDelta(wireAudio, durationMs)) {
+        if (state != State.GENERATING) {
+            return;
+        }
+        boolean first = items.audioDelta(wireAudio, durationMs);
+        if (items.audioOut()) {
+            playback.delta(durationMs, System.nanoTime());
+        }
+        if (first) {
             outputStarted(true);
         }
     }
@@ -230,6 +239,14 @@ final class ConversationResponse implements ResponseListener {
     }
 
     @Override
+    public void modelStalled(TokenUsage usage) {
+        if (state == State.GENERATING) {
+            log.warn("Response {}: the language model stalled; ending it incomplete with what was said", id());
+            finish(ResponseOutcome.incomplete(Reason.LLM_STALLED), usage);
+        }
+    }
+
+    @Override
     public void failed(String code, String message) {
         if (state == State.FINISHED) {
             return;
@@ -238,8 +255,17 @@ final class ConversationResponse implements ResponseListener {
         finish(ResponseOutcome.failed(code, message), null);
     }
 
+    /**
+     * Audio the client has still to play, in ms: what the idle timer waits out before counting. A cancelled
+     * response's audio is cut (the client clears its buffer), so nothing is left of it.
+     */
+    long playbackLeftMs() {
+        return endStatus == ResponseOutcome.Status.CANCELLED ? 0 : playback.leftMs(System.nanoTime());
+    }
+
     private void finish(ResponseOutcome outcome, TokenUsage usage) {
         state = State.FINISHED;
+        endStatus = outcome.status();
         items.close(outcome.status() == ResponseOutcome.Status.COMPLETED);
         timing.mark(ResponseTiming.Stage.DONE);
         bus.emit(new ConversationEvent.ResponseDone(System.nanoTime(), items.ref(), outcome,

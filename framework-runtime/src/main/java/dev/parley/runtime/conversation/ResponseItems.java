@@ -46,7 +46,7 @@ final class ResponseItems {
         return ref;
     }
 
-    private boolean audioOut() {
+    boolean audioOut() {
         return ref.options().audio();
     }
 

@@ -10,7 +10,8 @@ package dev.parley.runtime.conversation;
 public record ResponseOutcome(Status status, Reason reason, String errorCode, String errorMessage) {
     public enum Status { COMPLETED, INCOMPLETE, CANCELLED, FAILED }
 
-    public enum Reason { TURN_DETECTED, CLIENT_CANCELLED, MAX_OUTPUT_TOKENS, CONTENT_FILTER }
+    /** {@code LLM_STALLED}: the model went silent after its first tokens; what it had said was kept. */
+    public enum Reason { TURN_DETECTED, CLIENT_CANCELLED, MAX_OUTPUT_TOKENS, CONTENT_FILTER, LLM_STALLED }
 
     public static final ResponseOutcome COMPLETED = new ResponseOutcome(Status.COMPLETED, null, null, null);
 

@@ -174,7 +174,7 @@ final class Responses implements ConversationResponse.Owner {
             states.responseEnded();
         }
         if (open) {
-            engines.current().input().responseFinished();
+            engines.current().input().responseFinished(r.playbackLeftMs());
             if (inConversation == null && deferredTurn != null) {
                 ConversationItem turn = deferredTurn;
                 deferredTurn = null;

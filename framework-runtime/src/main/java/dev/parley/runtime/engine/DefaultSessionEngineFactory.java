@@ -44,7 +44,7 @@ public final class DefaultSessionEngineFactory implements SessionEngineFactory {
         InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
                 pipeline.earlyFinal(), pipeline.turn(), stt, actor, input, INITIAL);
         DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),
-                pipeline.overlap(), responseSettings, scheduler);
+                pipeline.overlap(), pipeline.llmWaits().over(responseSettings), scheduler);
         return new SessionEngine() {
             @Override
             public InputPipeline input() {

@@ -25,8 +25,16 @@ public interface InputPipeline extends AutoCloseable {
     /** Milliseconds of audio appended in this session so far. */
     long audioMs();
 
-    /** A response finished playing (by the server's reckoning): restart the idle timer. */
+    /** A response finished with nothing left to play: restart the idle timer. */
     void responseFinished();
+
+    /**
+     * A response finished and the client has {@code playbackLeftMs} of its audio still to play: the idle timer
+     * counts from the end of that playback, not from {@code response.done}.
+     */
+    default void responseFinished(long playbackLeftMs) {
+        responseFinished();
+    }
 
     @Override
     void close();

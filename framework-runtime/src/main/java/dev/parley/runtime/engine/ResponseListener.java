@@ -28,6 +28,14 @@ public interface ResponseListener {
     void completed(FinishReason reason, TokenUsage usage);
 
     /**
+     * The model went silent after its first tokens and was cut off; everything it had said has been delivered
+     * (spoken). The response ends incomplete rather than failed.
+     */
+    default void modelStalled(TokenUsage usage) {
+        completed(FinishReason.STOP, usage);
+    }
+
+    /**
      * The response failed (component error or timeout).
      *
      * @param code    stable error code, e.g. {@code llm_authentication}, {@code tts_timeout}

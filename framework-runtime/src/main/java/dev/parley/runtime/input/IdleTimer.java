@@ -1,8 +1,9 @@
 package dev.parley.runtime.input;
 
 /**
- * server_vad {@code idle_timeout_ms}, measured on the session's audio clock: armed when a response finishes,
- * it is due once that much audio has arrived without the user starting to speak. The audio clock (not the wall
+ * server_vad {@code idle_timeout_ms}, measured on the session's audio clock: armed when a response finishes, from
+ * the point where the client will have played its audio (the audio still unplayed at the finish is added), it is
+ * due once that much audio has arrived after it without the user starting to speak. The audio clock (not the wall
  * clock) keeps it deterministic and matches what the client actually sent.
  */
 final class IdleTimer {

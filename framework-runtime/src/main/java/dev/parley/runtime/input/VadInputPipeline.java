@@ -271,9 +271,15 @@ public final class VadInputPipeline implements InputPipeline {
 
     @Override
     public void responseFinished() {
+        responseFinished(0);
+    }
+
+    /** Armed from the end of playback on the audio clock: a real-time client's audio keeps pace with it. */
+    @Override
+    public void responseFinished(long playbackLeftMs) {
         if (mode instanceof VadTurns turns && turns.settings().type() == TurnDetection.Type.SERVER_VAD
                 && turns.settings().idleTimeoutMs() != null && user.listening()) {
-            idle.arm(audioMs(), turns.settings().idleTimeoutMs());
+            idle.arm(audioMs() + Math.max(0, playbackLeftMs), turns.settings().idleTimeoutMs());
         }
     }
 

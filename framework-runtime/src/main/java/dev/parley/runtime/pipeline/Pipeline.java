@@ -2,6 +2,7 @@ package dev.parley.runtime.pipeline;
 
 import dev.parley.api.ComponentConfig;
 import dev.parley.api.llm.LlmEngine;
+import dev.parley.runtime.engine.response.LlmWaits;
 import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
@@ -27,15 +28,24 @@ import dev.parley.runtime.input.vad.VadTiming;
  * @param vadTiming  the speech segmenter's {@code min_speech_ms} / {@code hangover_ms} from the {@code vad:} stage
  * @param earlyFinal when to ask the recogniser for a speculative final ({@code early_final_ms} of the {@code stt:}
  *                   stage)
+ * @param llmWaits   the {@code llm:} stage's {@code first_token_timeout_ms} / {@code stall_timeout_ms}, if set
  */
 public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
                        TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
-                       EarlyFinalPolicy earlyFinal)
+                       EarlyFinalPolicy earlyFinal, LlmWaits llmWaits)
         implements AutoCloseable {
 
     public Pipeline {
         vadTiming = vadTiming == null ? VadTiming.DEFAULTS : vadTiming;
         earlyFinal = earlyFinal == null ? EarlyFinalPolicy.DEFAULTS : earlyFinal;
+        llmWaits = llmWaits == null ? LlmWaits.SERVER_DEFAULTS : llmWaits;
+    }
+
+    /** With the server's LLM waits. */
+    public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
+                    TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
+                    EarlyFinalPolicy earlyFinal) {
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, vadTiming, earlyFinal, null);
     }
 
     /** A pipeline with the default segmenter and early-final timings. */

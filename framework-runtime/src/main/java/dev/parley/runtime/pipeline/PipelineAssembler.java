@@ -2,6 +2,7 @@ package dev.parley.runtime.pipeline;
 
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
+import dev.parley.runtime.engine.response.LlmWaits;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.router.Router;
 import dev.parley.api.stt.SttEngine;
@@ -44,7 +45,7 @@ public final class PipelineAssembler {
             TtsEngine tts = create(definition, ComponentKind.TTS, TtsEngine.class, created);
             return new Pipeline(definition.name(), definition.variant(), definition.sampleRate(),
                     definition.overlap(), vad, stt, turn, llm, tts, definition.session(), vadTiming(definition),
-                    earlyFinal(definition));
+                    earlyFinal(definition), llmWaits(definition));
         } catch (RuntimeException e) {
             closeQuietly(created);
             throw e;
@@ -61,6 +62,12 @@ public final class PipelineAssembler {
     public static EarlyFinalPolicy earlyFinal(PipelineDefinition definition) {
         StageDefinition stage = definition.stage(ComponentKind.STT);
         return stage == null ? EarlyFinalPolicy.DEFAULTS : EarlyFinalPolicy.from(stage.config());
+    }
+
+    /** The LLM wait keys ({@code first_token_timeout_ms}, {@code stall_timeout_ms}) every llm stage accepts. */
+    public static LlmWaits llmWaits(PipelineDefinition definition) {
+        StageDefinition stage = definition.stage(ComponentKind.LLM);
+        return stage == null ? LlmWaits.SERVER_DEFAULTS : LlmWaits.from(stage.config());
     }
 
     /** The pipeline's router, or null when it declares none. */

@@ -11,7 +11,12 @@ import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +36,11 @@ public final class RealtimeSession {
     private final AppendEventReader appends = new AppendEventReader();
     private final ConversationCore core;
     private final OpenAiEventWriter writer;
+    private final SessionCaps caps;
+    private final ScheduledExecutorService timers;
+    private final SessionActor actor;
     private SessionIdentity identity;
+    private ScheduledFuture<?> expiry;
     private SessionConfig config;
     /** A validated update the core is deciding on; it becomes {@link #config} when the core accepts it. */
     private SessionUpdates.SessionUpdate pendingUpdate;
@@ -44,7 +53,10 @@ public final class RealtimeSession {
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
                            SessionLimits limits, SessionObserver observer) {
         this.out = new EventEmitter(sink, setup.dialect());
-        this.identity = setup.identity();
+        this.caps = limits.caps();
+        this.timers = timers;
+        this.actor = actor;
+        this.identity = withExpiry(setup.identity(), caps.maxDuration());
         this.config = setup.config();
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.core = new ConversationCore(Ids.conversation(), config.conversationSettings(), actor, timers,
@@ -87,6 +99,46 @@ public final class RealtimeSession {
             out.send(new ServerEvent.ConversationCreated(out.type("conversation.created"), Ids.event(),
                     new ServerEvent.ConversationRef(core.conversationId(), "realtime.conversation")));
         }
+        Duration max = caps.maxDuration();
+        if (!max.isZero()) {
+            // weakly held: a closed session must not stay in the timer queue for the rest of the hour
+            WeakReference<RealtimeSession> self = new WeakReference<>(this);
+            expiry = timers.schedule(() -> {
+                RealtimeSession s = self.get();
+                if (s != null) {
+                    s.actor.execute(() -> s.expire(max));
+                }
+            }, max.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** {@code expires_at} says when {@link #expire} will end the session. */
+    private static SessionIdentity withExpiry(SessionIdentity id, Duration max) {
+        if (max.isZero()) {
+            return id;
+        }
+        long at = Instant.now().plus(max).getEpochSecond();
+        return new SessionIdentity(id.id(), at, id.pipeline(), id.variant());
+    }
+
+    /** The maximum duration has passed (as OpenAI's 60 minutes): say so, stop responses, close. */
+    private void expire(Duration max) {
+        if (!open()) {
+            return;
+        }
+        log.info("Session {}: maximum duration of {} reached; closing", id(), max);
+        out.error("invalid_request_error", "session_expired", null, "Your session hit the maximum duration of "
+                + describe(max) + ".", null);
+        close();
+        out.close(1000, "invalid_request_error.session_expired");
+    }
+
+    private static String describe(Duration d) {
+        if (d.toMillis() % 60_000 == 0) {
+            long m = d.toMinutes();
+            return m + (m == 1 ? " minute" : " minutes");
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " seconds" : d.toMillis() + " ms";
     }
 
     private boolean open() {
@@ -101,6 +153,7 @@ public final class RealtimeSession {
         ObjectNode node = null;
         try {
             node = decoder.parse(text);
+            caps.check(node);
             ClientEvent event = decoder.validate(node);
             writer.handling(event.eventId());
             dispatch(event);
@@ -174,6 +227,9 @@ public final class RealtimeSession {
 
     /** The connection is gone: stop responses and the engine. Idempotent. */
     public void close() {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
         core.handle(new Command.Close());
     }
 

@@ -154,6 +154,7 @@ public final class ExperimentLoader {
                 engines.engine(d.stage(ComponentKind.TURN), TurnDetector.class),
                 engines.engine(d.stage(ComponentKind.LLM), LlmEngine.class),
                 engines.engine(d.stage(ComponentKind.TTS), TtsEngine.class),
-                d.session(), PipelineAssembler.vadTiming(d), PipelineAssembler.earlyFinal(d));
+                d.session(), PipelineAssembler.vadTiming(d), PipelineAssembler.earlyFinal(d),
+                PipelineAssembler.llmWaits(d));
     }
 }

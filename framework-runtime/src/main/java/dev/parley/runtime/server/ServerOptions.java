@@ -1,5 +1,6 @@
 package dev.parley.runtime.server;
 
+import dev.parley.runtime.realtime.SessionCaps;
 import dev.parley.runtime.realtime.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,12 @@ import java.util.List;
  *                       ({@code --conversation-audio-mb}); 0 keeps none; see {@link SessionLimits}
  * @param limits         admission, handshake, throttling, drain and output limits
  * @param keyPolicy      ephemeral key signing and reuse, admin key
+ * @param sessionCaps    sizes of instructions, tools and items, and the maximum session duration
  */
 public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, boolean tlsSelfSigned,
                             List<String> apiKeys, Duration pingInterval, Duration idleTimeout,
                             Duration transcriptWait, long conversationAudioBytes, ServerLimits limits,
-                            KeyPolicy keyPolicy) {
+                            KeyPolicy keyPolicy, SessionCaps sessionCaps) {
     public static final String API_KEYS_ENV = "PARLEY_API_KEYS";
 
     public ServerOptions {
@@ -38,6 +40,7 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
         transcriptWait = transcriptWait == null ? SessionLimits.DEFAULT_TRANSCRIPT_WAIT : transcriptWait;
         limits = limits == null ? ServerLimits.defaults() : limits;
         keyPolicy = keyPolicy == null ? KeyPolicy.defaults() : keyPolicy;
+        sessionCaps = sessionCaps == null ? SessionCaps.defaults() : sessionCaps;
         if (conversationAudioBytes < 0) {
             throw new IllegalArgumentException("--conversation-audio-mb must be 0 or more");
         }
@@ -51,7 +54,7 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
                          List<String> apiKeys, Duration pingInterval, Duration idleTimeout,
                          Duration transcriptWait, long conversationAudioBytes) {
         this(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout, transcriptWait,
-                conversationAudioBytes, null, null);
+                conversationAudioBytes, null, null, null);
     }
 
     /** 127.0.0.1:8080, no TLS, keys from {@value #API_KEYS_ENV} (comma-separated). */
@@ -67,22 +70,27 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     public ServerOptions withConversationAudioBytes(long bytes) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, bytes, limits, keyPolicy);
+                transcriptWait, bytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withLimits(ServerLimits l) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, l, keyPolicy);
+                transcriptWait, conversationAudioBytes, l, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withKeyPolicy(KeyPolicy k) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, k);
+                transcriptWait, conversationAudioBytes, limits, k, sessionCaps);
     }
 
     /** What each session may wait for and hold. */
     public SessionLimits sessionLimits() {
-        return new SessionLimits(transcriptWait, conversationAudioBytes);
+        return new SessionLimits(transcriptWait, conversationAudioBytes, sessionCaps);
+    }
+
+    public ServerOptions withSessionCaps(SessionCaps caps) {
+        return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, caps);
     }
 
     public boolean tls() {
@@ -91,31 +99,31 @@ public record ServerOptions(String host, int port, Path tlsCert, Path tlsKey, bo
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, keyPolicy);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(host, p, tlsCert, tlsKey, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, keyPolicy);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
         return new ServerOptions(host, port, cert, key, tlsSelfSigned, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, keyPolicy);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withTlsSelfSigned(boolean on) {
         return new ServerOptions(host, port, tlsCert, tlsKey, on, apiKeys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, keyPolicy);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withApiKeys(List<String> keys) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, keys, pingInterval, idleTimeout,
-                transcriptWait, conversationAudioBytes, limits, keyPolicy);
+                transcriptWait, conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 
     public ServerOptions withTimings(Duration ping, Duration idle, Duration transcript) {
         return new ServerOptions(host, port, tlsCert, tlsKey, tlsSelfSigned, apiKeys, ping, idle, transcript,
-                conversationAudioBytes, limits, keyPolicy);
+                conversationAudioBytes, limits, keyPolicy, sessionCaps);
     }
 }

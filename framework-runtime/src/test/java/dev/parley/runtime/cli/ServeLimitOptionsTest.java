@@ -24,6 +24,20 @@ class ServeLimitOptionsTest {
     }
 
     @Test
+    void badSessionCapsAndLlmWaitsExitTwoBeforeLoadingAnything() {
+        for (String[] bad : new String[][] {{"--max-session-minutes", "-1"}, {"--max-instructions-chars", "0"},
+                {"--max-tools", "-1"}, {"--max-tool-bytes", "0"}, {"--max-item-chars", "0"},
+                {"--llm-first-token-timeout-ms", "0"}, {"--llm-stall-timeout-ms", "-3"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = ParleyCli.run(new PrintWriter(out), new PrintWriter(err), "serve", bad[0], bad[1],
+                    "--plugins-dir", "/nonexistent-plugins-dir");
+            assertEquals(ExitCodes.CONFIG, code, bad[0] + " " + err);
+            assertTrue(err.toString().contains(bad[0]), err.toString());
+        }
+    }
+
+    @Test
     void theDefaultSessionCapIsSixPerCore() {
         assertEquals(12, ServerLimits.defaultMaxSessions(2));
         assertEquals(6, ServerLimits.defaultMaxSessions(1));

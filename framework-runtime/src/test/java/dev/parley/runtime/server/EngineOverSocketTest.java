@@ -208,4 +208,59 @@ class EngineOverSocketTest {
         assertFalse(types.subList(afterStart, types.size()).contains("response.output_audio.delta"),
                 "no audio after the barge-in: " + types);
     }
+
+    /**
+     * Issue 17: with {@code idle_timeout_ms} the timer counts from the end of playback as the client hears it (the
+     * audio's duration from its first delta), not from {@code response.done}, which comes long before since
+     * synthesis runs faster than real time. The client streams silence in real time throughout.
+     */
+    @Test
+    void idleTimeoutCountsFromTheEndOfPlaybackNotFromResponseDone() throws Exception {
+        tts.chunks = 150; // 3 s of audio per clause, synthesised at once
+        client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"audio\":{\"input\":"
+                + "{\"turn_detection\":{\"type\":\"server_vad\",\"silence_duration_ms\":600,"
+                + "\"idle_timeout_ms\":1000}}}}}");
+        client.expect("session.updated");
+        send(speech("weather-slt.wav", 600, 700));
+        AtomicBoolean talking = new AtomicBoolean(true);
+        Thread silence = Thread.ofVirtual().start(() -> {
+            String chunk = "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
+                    + Base64.getEncoder().encodeToString(new byte[4800]) + "\"}";
+            long next = System.nanoTime();
+            while (talking.get()) {
+                client.send(chunk);
+                next += 100_000_000L;
+                java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            }
+        });
+        try {
+            long firstDelta = 0;
+            long audioMs = 0;
+            JsonNode e;
+            do {
+                e = client.next();
+                if (e.path("type").asText().equals("response.output_audio.delta")) {
+                    if (firstDelta == 0) {
+                        firstDelta = e.path(RealtimeTestClient.RECEIVED_NANOS).asLong();
+                    }
+                    audioMs += Base64.getDecoder().decode(e.path("delta").asText()).length / 48;
+                }
+            } while (!e.path("type").asText().equals("response.done"));
+            long done = e.path(RealtimeTestClient.RECEIVED_NANOS).asLong();
+            JsonNode timeout = client.await("input_audio_buffer.timeout_triggered");
+            long fired = timeout.path(RealtimeTestClient.RECEIVED_NANOS).asLong();
+            long doneMs = (done - firstDelta) / 1_000_000;
+            long firedMs = (fired - firstDelta) / 1_000_000;
+            System.out.printf("idle timeout 1000 ms: %d ms of audio, response.done at %d ms, playback ends at %d ms,"
+                    + " timeout_triggered at %d ms (from the first delta)%n", audioMs, doneMs, audioMs, firedMs);
+            assertTrue(audioMs >= 2500 && doneMs < audioMs - 1000, "the answer outlasts done + the timeout: "
+                    + audioMs + " ms audio, done at " + doneMs);
+            assertTrue(firedMs >= audioMs + 1000 - 150, "not during playback nor before a full second of silence "
+                    + "after it: fired at " + firedMs + " ms, playback ends at " + audioMs);
+            assertTrue(firedMs <= audioMs + 1000 + 1500, "and not much later: " + firedMs);
+        } finally {
+            talking.set(false);
+            silence.join();
+        }
+    }
 }

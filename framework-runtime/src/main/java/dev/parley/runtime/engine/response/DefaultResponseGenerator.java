@@ -22,10 +22,11 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
     private final boolean overlap;
     private final TtsWatchdog watchdog;
     private final ResponseSettings settings;
+    private final ScheduledExecutorService scheduler;
     private final Set<ResponseRun> runs = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param scheduler runs TTS silence checks (shared by all sessions; tasks are tiny)
+     * @param scheduler runs TTS silence and LLM deadline checks (shared by all sessions; tasks are tiny)
      */
     public DefaultResponseGenerator(SessionActor actor, LlmEngine llm, TtsEngine tts, boolean overlap,
                                     ResponseSettings settings, ScheduledExecutorService scheduler) {
@@ -34,6 +35,7 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
         this.tts = tts;
         this.overlap = overlap;
         this.settings = settings;
+        this.scheduler = scheduler;
         this.watchdog = new TtsWatchdog(scheduler, settings.ttsTimeoutMs());
     }
 
@@ -46,7 +48,8 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
             throw new IllegalStateException("The pipeline has no TTS stage; only text responses are possible");
         }
         runs.removeIf(ResponseRun::isOver);
-        ResponseRun run = new ResponseRun(spec, listener, actor, llm, tts, overlap, watchdog, settings);
+        ResponseRun run = new ResponseRun(spec, listener, actor, llm, tts, overlap, watchdog, settings,
+                new LlmDeadline(scheduler, actor, settings.llmFirstTokenMs(), settings.llmStallMs()));
         runs.add(run);
         actor.execute(() -> {
             if (!run.isOver()) {

@@ -26,7 +26,8 @@ import java.util.List;
  * {@code RUNNING} → {@code HELD} ({@link #hold()}: speech stopped, the LLM keeps writing into the generated text,
  * which a resumed response takes over with {@link #handOver}) → {@code OVER}.
  */
-final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipeline.Events, LlmBridge.Run {
+final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipeline.Events, LlmBridge.Run,
+        LlmDeadline.Watched {
     /** Where the run is in its life; the only record of it. */
     enum Phase { RUNNING, HELD, OVER }
 
@@ -42,19 +43,23 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private final StringBuilder turnBasedText;
     private final List<Runnable> heldToolEvents = new ArrayList<>(0);
     private final StringBuilder generated = new StringBuilder();
+    private final LlmDeadline deadline;
     private volatile Phase phase = Phase.RUNNING;
     private Continuation follower;
     /** While held: how the generation ended (told to the resumed response once it takes over), or null. */
     private Runnable heldEnd;
     private LlmStream llmStream;
     private boolean llmDone;
+    /** The model was cut off after a stall: its later words are ignored and the end is {@code modelStalled}. */
+    private boolean stalled;
     private boolean textSeen;
     private FinishReason finishReason;
     private TokenUsage usage;
 
     ResponseRun(ResponseSpec spec, ResponseListener listener, SessionActor actor, LlmEngine llm, TtsEngine tts,
-                boolean overlap, TtsWatchdog watchdog, ResponseSettings settings) {
+                boolean overlap, TtsWatchdog watchdog, ResponseSettings settings, LlmDeadline deadline) {
         this.spec = spec;
+        this.deadline = deadline;
         this.listener = listener;
         this.actor = actor;
         this.overlap = overlap;
@@ -88,6 +93,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         }
         try {
             llmStream = llm.stream(spec.request(), new LlmBridge(actor, this));
+            deadline.start(this);
         } catch (RuntimeException e) {
             fail("llm_error", "The language model could not start: " + LlmBridge.describe(e));
         }
@@ -160,9 +166,10 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public void text(String delta) {
-        if (phase == Phase.OVER) {
+        if (phase == Phase.OVER || stalled) {
             return;
         }
+        deadline.token();
         spec.timing().mark(ResponseTiming.Stage.LLM_FIRST_TOKEN);
         textSeen = true;
         generated.append(delta);
@@ -182,6 +189,10 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     }
 
     private void tool(Runnable event) {
+        if (stalled) {
+            return;
+        }
+        deadline.token();
         spec.timing().mark(ResponseTiming.Stage.LLM_FIRST_TOKEN);
         if (phase == Phase.HELD) {
             return; // a resume says the unheard words; a tool call the user never heard is not made
@@ -208,6 +219,13 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public void complete(FinishReason reason, TokenUsage tokenUsage) {
+        if (!stalled) {
+            end(reason, tokenUsage);
+        }
+    }
+
+    /** The model's output is over: the rest of the text goes to speech, then the completion is delivered. */
+    private void end(FinishReason reason, TokenUsage tokenUsage) {
         if (phase == Phase.OVER) {
             return;
         }
@@ -240,6 +258,30 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
             clauses.add(rest);
         }
         clauses.finish();
+    }
+
+    // --- the model's deadlines, on the actor ---
+
+    @Override
+    public boolean awaitingModel() {
+        return phase == Phase.RUNNING && !llmDone;
+    }
+
+    @Override
+    public void noFirstToken(long ms) {
+        fail("llm_timeout", "The language model sent nothing within " + ms + " ms of the request (LLM first-token "
+                + "timeout); the response was stopped.");
+    }
+
+    /** Cut the model off and speak what it said so far: the response ends as if complete, but incomplete. */
+    @Override
+    public void stalled(long ms) {
+        LlmStream s = llmStream;
+        if (s != null) {
+            s.cancel();
+        }
+        stalled = true;
+        end(FinishReason.STOP, usage);
     }
 
     // --- clause pipeline events, on the actor ---
@@ -280,7 +322,11 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         heldToolEvents.clear();
         output.release();
         phase = Phase.OVER;
-        listener.completed(finishReason, usage);
+        if (stalled) {
+            listener.modelStalled(usage);
+        } else {
+            listener.completed(finishReason, usage);
+        }
     }
 
     private void fail(String code, String message) {

@@ -6,14 +6,32 @@ package dev.parley.runtime.engine.response;
  * @param ttsTimeoutMs      a started synthesis silent for this long fails the response with {@code tts_timeout}
  * @param audioDeltaMs      size of audio deltas
  * @param firstAudioDeltaMs size of the first audio delta (smaller: the first sound leaves sooner)
+ * @param llmFirstTokenMs   a model that sends no token for this long after the request fails the response
+ *                          with {@code llm_timeout}: on a call, silence longer than a few seconds is a hang-up
+ * @param llmStallMs        a model silent this long after its first tokens is cut off: what it said is spoken
+ *                          and the response ends {@code incomplete}
  */
-public record ResponseSettings(long ttsTimeoutMs, int audioDeltaMs, int firstAudioDeltaMs) {
+public record ResponseSettings(long ttsTimeoutMs, int audioDeltaMs, int firstAudioDeltaMs, long llmFirstTokenMs,
+                               long llmStallMs) {
+    public static final long DEFAULT_LLM_FIRST_TOKEN_MS = 5_000;
+    public static final long DEFAULT_LLM_STALL_MS = 5_000;
     public static final ResponseSettings DEFAULTS = new ResponseSettings(10_000, 60, 20);
 
     public ResponseSettings {
-        if (ttsTimeoutMs <= 0 || audioDeltaMs < 10 || firstAudioDeltaMs < 10) {
-            throw new IllegalArgumentException("ttsTimeoutMs must be > 0 and audio delta sizes at least 10 ms, got "
-                    + ttsTimeoutMs + ", " + audioDeltaMs + ", " + firstAudioDeltaMs);
+        if (ttsTimeoutMs <= 0 || audioDeltaMs < 10 || firstAudioDeltaMs < 10 || llmFirstTokenMs <= 0
+                || llmStallMs <= 0) {
+            throw new IllegalArgumentException("timeouts must be > 0 and audio delta sizes at least 10 ms, got "
+                    + ttsTimeoutMs + ", " + audioDeltaMs + ", " + firstAudioDeltaMs + ", " + llmFirstTokenMs + ", "
+                    + llmStallMs);
         }
+    }
+
+    /** With the default LLM waits. */
+    public ResponseSettings(long ttsTimeoutMs, int audioDeltaMs, int firstAudioDeltaMs) {
+        this(ttsTimeoutMs, audioDeltaMs, firstAudioDeltaMs, DEFAULT_LLM_FIRST_TOKEN_MS, DEFAULT_LLM_STALL_MS);
+    }
+
+    public ResponseSettings withLlmTimeouts(long firstTokenMs, long stallMs) {
+        return new ResponseSettings(ttsTimeoutMs, audioDeltaMs, firstAudioDeltaMs, firstTokenMs, stallMs);
     }
 }
