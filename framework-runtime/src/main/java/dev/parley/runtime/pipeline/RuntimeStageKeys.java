@@ -8,7 +8,8 @@ import dev.parley.runtime.input.vad.VadTiming;
 
 /**
  * The keys the runtime itself reads from every stage of a kind, whatever the provider: they are accepted next to
- * the provider's own declared keys (see {@link VadTiming#from} and {@link EarlyFinalPolicy#from}).
+ * the provider's own declared keys (see {@link VadTiming#from}, {@link EarlyFinalPolicy#from} and
+ * {@code engine.response.LlmWaits}).
  */
 public final class RuntimeStageKeys {
     private static final ConfigSpec VAD = ConfigSpec.builder()
@@ -21,6 +22,14 @@ public final class RuntimeStageKeys {
             .key("early_final_ms", ConfigType.INTEGER, String.valueOf(EarlyFinalPolicy.DEFAULT_LEAD_MS),
                     "ask for a speculative final this long before the turn's silence ends (runtime, 0..5000)")
             .build();
+    private static final ConfigSpec LLM = ConfigSpec.builder()
+            .key("first_token_timeout_ms", ConfigType.INTEGER, null,
+                    "fail the response (llm_timeout) when no token comes this long after the request (runtime; "
+                            + "default serve --llm-first-token-timeout-ms)")
+            .key("stall_timeout_ms", ConfigType.INTEGER, null,
+                    "end the response incomplete (llm_stalled) after this much silence following the first tokens "
+                            + "(runtime; default serve --llm-stall-timeout-ms)")
+            .build();
     private static final ConfigSpec NONE = ConfigSpec.of();
 
     private RuntimeStageKeys() {
@@ -31,6 +40,7 @@ public final class RuntimeStageKeys {
         return switch (kind) {
             case VAD -> VAD;
             case STT -> STT;
+            case LLM -> LLM;
             default -> NONE;
         };
     }
