@@ -31,6 +31,7 @@ public final class RealtimeSession {
     private final AppendEventReader appends = new AppendEventReader();
     private final ConversationCore core;
     private final OpenAiEventWriter writer;
+    private final SessionTap tap;
     private SessionIdentity identity;
     private SessionConfig config;
     /** A validated update the core is deciding on; it becomes {@link #config} when the core accepts it. */
@@ -43,7 +44,14 @@ public final class RealtimeSession {
      */
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
                            SessionLimits limits, SessionObserver observer) {
-        this.out = new EventEmitter(sink, setup.dialect());
+        this(setup, sink, actor, timers, limits, observer, SessionTap.NONE);
+    }
+
+    /** As above, with {@code tap} (metrics) subscribed to the core's events and told of errors sent and the end. */
+    public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
+                           SessionLimits limits, SessionObserver observer, SessionTap tap) {
+        this.tap = tap == null ? SessionTap.NONE : tap;
+        this.out = new EventEmitter(sink, setup.dialect(), this.tap::errorSent);
         this.identity = setup.identity();
         this.config = setup.config();
         this.decoder = new ClientEventDecoder(setup.dialect());
@@ -54,6 +62,7 @@ public final class RealtimeSession {
         core.subscribe(this::sessionEvent);
         core.subscribe(new InFlightResponses(sink));
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
+        core.subscribe(this.tap);
     }
 
     public String id() {
@@ -175,6 +184,7 @@ public final class RealtimeSession {
     /** The connection is gone: stop responses and the engine. Idempotent. */
     public void close() {
         core.handle(new Command.Close());
+        tap.closed();
     }
 
     private void dispatch(ClientEvent e) {
