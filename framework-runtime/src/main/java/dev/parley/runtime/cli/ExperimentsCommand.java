@@ -86,6 +86,10 @@ public final class ExperimentsCommand implements Runnable {
                     out.println("  errors of " + s.variant() + ": " + s.errorsByCode());
                 }
             }
+            out.println("  mean turns per session: " + String.join(", ", rows.stream()
+                    .map(s -> s.variant() + " " + (Double.isNaN(s.turnsPerSession()) ? "-"
+                            : String.format(java.util.Locale.ROOT, "%.1f", s.turnsPerSession())))
+                    .toList()));
             out.println();
         }
 

@@ -11,9 +11,12 @@ import java.io.PrintWriter;
  * The {@code parley} command line. Subcommands are listed in {@link Subcommands}. Exit codes: 0 ok, 2 usage or
  * configuration error (one clear line on stderr; {@code --verbose} adds the stack trace), 1 unexpected failure.
  */
-@Command(name = "parley", mixinStandardHelpOptions = true, version = "Parley 0.1.0",
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "Parley " + ParleyCli.VERSION,
         description = "Realtime voice-agent server speaking the OpenAI Realtime protocol.")
 public final class ParleyCli implements Runnable {
+    /** Parley's version (CLI --version, the status endpoint). */
+    public static final String VERSION = "0.1.0";
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces and debug details on errors.")
     boolean verbose;

@@ -7,7 +7,13 @@ import dev.parley.runtime.pipeline.PipelineAssembler;
 import dev.parley.runtime.pipeline.PipelineDefinition;
 import dev.parley.runtime.pipeline.PipelineFiles;
 import dev.parley.runtime.pipeline.PipelineParser;
+import dev.parley.runtime.metrics.MetricsHttpServer;
+import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.plugins.ComponentRegistry;
+import dev.parley.runtime.plugins.LoadedComponents;
+import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.server.ServerInfo;
+import java.util.Map;
 import dev.parley.runtime.plugins.PluginsDirectory;
 import dev.parley.runtime.routing.ExperimentDefinition;
 import dev.parley.runtime.routing.ExperimentLoader;
@@ -131,6 +137,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Bearer key for POST /v1/parley/drain. Default: PARLEY_ADMIN_KEY; none = endpoint refused.")
     String adminKey;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Also serve GET /metrics on this port (same --host); it is always on the server port too.")
+    Integer metricsPort;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -157,17 +167,36 @@ final class ServeCommand implements Callable<Integer> {
         }
         sessionCaps.caps(); // bad caps exit 2 before anything loads
         sessionCaps.responseSettings();
-        ComponentRegistry registry = plugins.load().registry();
+        LoadedComponents loaded = plugins.load();
+        ComponentRegistry registry = loaded.registry();
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
+        ParleyMetrics metrics = new ParleyMetrics();
         RealtimeServer server;
+        MetricsHttpServer metricsServer = null;
         try {
+            // the observer writes the experiment journal (turns, barge-ins, errors per variant)
             server = RealtimeServer.start(options(), served.selector,
-                    new DefaultSessionEngineFactory(sessionCaps.responseSettings()));
+                    new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
+                    served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
+                            Map.of(definition.name(), served.variants), loaded.plugins()));
         } catch (IOException e) {
+            metrics.close();
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        if (metricsPort != null) {
+            try {
+                metricsServer = MetricsHttpServer.start(host, metricsPort, metrics);
+                log.info("Metrics on http://{}:{}/metrics", host, metricsServer.port());
+            } catch (IOException e) {
+                server.close();
+                served.close();
+                throw new ConfigException("cannot serve metrics on " + host + ":" + metricsPort + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        MetricsHttpServer metricsHttp = metricsServer;
         CountDownLatch drained = new CountDownLatch(1);
         server.drained().thenRun(drained::countDown);
         // SIGTERM/SIGINT drain and then return 0; without this handler the JVM would run the hooks at once
@@ -177,6 +206,9 @@ final class ServeCommand implements Callable<Integer> {
             if (drained.getCount() > 0 && !signals) {
                 server.drain("JVM shutdown");
                 awaitQuietly(drained, drainSeconds + 5L);
+            }
+            if (metricsHttp != null) {
+                metricsHttp.close();
             }
             server.close();
             served.close();
@@ -223,12 +255,12 @@ final class ServeCommand implements Callable<Integer> {
                     .load(definition, PluginsDirectory.home().resolve("build/experiments"));
             log.info("Pipeline '{}' from {}: A/B experiment '{}' with variants {}", definition.name(),
                     definition.source(), routed.experiment(), routed.variants());
-            return new ServedPipeline(routed, routed);
+            return new ServedPipeline(routed, routed, routed.recorder(), routed.variants());
         }
         Pipeline assembled = new PipelineAssembler(registry).assemble(definition);
         log.info("Pipeline '{}' from {}: {}", definition.name(), definition.source(), describe(definition));
         log.info("LLM: {}", assembled.llm().describe());
-        return new ServedPipeline(r -> assembled, assembled);
+        return new ServedPipeline(r -> assembled, assembled, SessionObserver.NONE, List.of());
     }
 
     private static String describe(PipelineDefinition definition) {
@@ -238,7 +270,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What serves sessions, and what to close at shutdown (variants share engines: close them once). */
-    private record ServedPipeline(dev.parley.runtime.realtime.PipelineSelector selector, AutoCloseable owner) {
+    private record ServedPipeline(dev.parley.runtime.realtime.PipelineSelector selector, AutoCloseable owner,
+                                  SessionObserver observer, List<String> variants) {
         void close() {
             try {
                 owner.close();

@@ -30,10 +30,17 @@ public final class EventEmitter {
 
     private final EventSink sink;
     private final Dialect dialect;
+    private final java.util.function.Consumer<String> errorCodes;
 
     public EventEmitter(EventSink sink, Dialect dialect) {
+        this(sink, dialect, code -> { });
+    }
+
+    /** @param errorCodes told the code of every {@code error} event sent (error metrics) */
+    public EventEmitter(EventSink sink, Dialect dialect, java.util.function.Consumer<String> errorCodes) {
         this.sink = sink;
         this.dialect = dialect;
+        this.errorCodes = errorCodes;
     }
 
     public Dialect dialect() {
@@ -103,6 +110,7 @@ public final class EventEmitter {
     public void error(String type, String code, String param, String message, String clientEventId) {
         send(new ServerEvent.Error(type("error"), Ids.event(),
                 new ServerEvent.ErrorDetail(type, code, message, param, clientEventId)));
+        errorCodes.accept(code);
     }
 
     public void close(int code, String reason) {

@@ -39,6 +39,7 @@ public final class RealtimeSession {
     private final SessionCaps caps;
     private final ScheduledExecutorService timers;
     private final SessionActor actor;
+    private final SessionTap tap;
     private SessionIdentity identity;
     private ScheduledFuture<?> expiry;
     private SessionConfig config;
@@ -52,7 +53,14 @@ public final class RealtimeSession {
      */
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
                            SessionLimits limits, SessionObserver observer) {
-        this.out = new EventEmitter(sink, setup.dialect());
+        this(setup, sink, actor, timers, limits, observer, SessionTap.NONE);
+    }
+
+    /** As above, with {@code tap} (metrics) subscribed to the core's events and told of errors sent and the end. */
+    public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
+                           SessionLimits limits, SessionObserver observer, SessionTap tap) {
+        this.tap = tap == null ? SessionTap.NONE : tap;
+        this.out = new EventEmitter(sink, setup.dialect(), this.tap::errorSent);
         this.caps = limits.caps();
         this.timers = timers;
         this.actor = actor;
@@ -66,6 +74,7 @@ public final class RealtimeSession {
         core.subscribe(this::sessionEvent);
         core.subscribe(new InFlightResponses(sink));
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
+        core.subscribe(this.tap);
     }
 
     public String id() {
@@ -231,6 +240,7 @@ public final class RealtimeSession {
             expiry.cancel(false);
         }
         core.handle(new Command.Close());
+        tap.closed();
     }
 
     private void dispatch(ClientEvent e) {

@@ -24,6 +24,11 @@ public record VariantSummary(String pipeline, String variant, long sessions, lon
         return turns == 0 ? Double.NaN : (double) bargeIns / turns;
     }
 
+    /** Mean turns per session; NaN before the first session. */
+    public double turnsPerSession() {
+        return sessions == 0 ? Double.NaN : (double) turns / sessions;
+    }
+
     /** Errors per turn; NaN before the first turn. */
     public double errorRate() {
         return turns == 0 ? Double.NaN : (double) errors / turns;

@@ -40,6 +40,16 @@ final class HttpResponses {
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** A 200 with {@code body} as {@code contentType} (e.g. a metrics scrape). */
+    static void bytes(ChannelHandlerContext ctx, String contentType, byte[] body) {
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(body));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+
     static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String code, String param,
                       String message) {
         error(ctx, status, type, code, param, message, 0);

@@ -1,6 +1,7 @@
 package dev.parley.runtime.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.EventEmitter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,12 +16,16 @@ import java.security.MessageDigest;
 /**
  * Operations endpoints: {@code GET /healthz} (200 while the process serves HTTP), {@code GET /readyz} (200 when
  * serving and below the session limit, 503 otherwise: a load balancer stops sending new sessions) and
- * {@code POST /v1/parley/drain} with the admin key (starts the drain, 202).
+ * {@code POST /v1/parley/drain} with the admin key (starts the drain, 202), {@code GET /metrics} (Prometheus
+ * exposition, format as the {@code Accept} header asks) and {@code GET /v1/parley/status} (version, pipelines,
+ * plugins, live sessions by variant).
  */
 final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String HEALTH = "/healthz";
     static final String READY = "/readyz";
     static final String DRAIN = "/v1/parley/drain";
+    static final String METRICS = "/metrics";
+    static final String STATUS = "/v1/parley/status";
 
     private final ServerContext server;
 
@@ -29,7 +34,7 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     static boolean isProbe(String path) {
-        return path.equals(HEALTH) || path.equals(READY);
+        return path.equals(HEALTH) || path.equals(READY) || path.equals(METRICS);
     }
 
     @Override
@@ -40,6 +45,11 @@ final class OpsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             case READY -> HttpResponses.json(ctx, server.admission().ready() ? HttpResponseStatus.OK
                     : HttpResponseStatus.SERVICE_UNAVAILABLE, status());
             case DRAIN -> drain(ctx, req);
+            case METRICS -> {
+                ParleyMetrics.Exposition e = server.metrics().scrape(req.headers().get(HttpHeaderNames.ACCEPT));
+                HttpResponses.bytes(ctx, e.contentType(), e.body());
+            }
+            case STATUS -> HttpResponses.json(ctx, HttpResponseStatus.OK, StatusReport.of(server, status()));
             default -> ctx.fireChannelRead(req.retain());
         }
     }

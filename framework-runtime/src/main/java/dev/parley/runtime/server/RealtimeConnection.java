@@ -70,7 +70,8 @@ final class RealtimeConnection {
                 return;
             }
             session = new RealtimeSession(setup, sink, actor, server.timers(),
-                    server.options().sessionLimits(), server.observer());
+                    server.options().sessionLimits(), server.observer(),
+                    server.metrics().open("websocket", setup.identity(), pipeline));
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));

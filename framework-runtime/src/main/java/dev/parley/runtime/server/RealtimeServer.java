@@ -1,6 +1,7 @@
 package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
+import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
 import io.netty.bootstrap.ServerBootstrap;
@@ -77,6 +78,16 @@ public final class RealtimeServer implements AutoCloseable {
      */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer) throws IOException {
+        return start(options, selector, engines, observer, new ParleyMetrics(), ServerInfo.minimal());
+    }
+
+    /**
+     * As above, with the server's metrics ({@code GET /metrics}; the server owns and closes them) and what the
+     * status endpoint describes.
+     */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
+            throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -97,13 +108,14 @@ public final class RealtimeServer implements AutoCloseable {
             return t;
         });
         ServerCounters counters = new ServerCounters();
+        metrics.bindRefusals(counters.byReason());
         Admission admission = new Admission(options.limits(), counters);
         SampledLog failedLogins = new SampledLog(log, "Refused login", 100);
         SampledLog throttled = new SampledLog(log, "Throttled address (HTTP 429)", 100);
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
-                new Drain(admission, options.limits().drainTimeout(), timers));
+                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info);
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();
@@ -129,6 +141,7 @@ public final class RealtimeServer implements AutoCloseable {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             carrier.shutdownNow();
             timers.shutdownNow();
+            metrics.close();
             throw new IOException("Cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage()
                     + " (is another server using the port? choose one with --port)", e);
         }
@@ -182,6 +195,11 @@ public final class RealtimeServer implements AutoCloseable {
         return ctx.counters();
     }
 
+    /** The metrics served at {@code /metrics}. */
+    public ParleyMetrics metrics() {
+        return ctx.metrics();
+    }
+
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
@@ -189,5 +207,6 @@ public final class RealtimeServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         timers.shutdownNow();
         carrier.shutdown();
+        ctx.metrics().close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
+import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +24,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param failedLoginLog sampled log of refused logins
  * @param throttledLog   sampled log of 429 answers
  * @param drain          the graceful drain
+ * @param metrics        Prometheus metrics; opens each session's metrics observer
+ * @param info           version, pipelines and plugins for the status endpoint
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
                      ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
                      Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
-                     SampledLog throttledLog, Drain drain) {
+                     SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info) {
 }

@@ -30,6 +30,13 @@ public final class ServerCounters {
         return refusedAtCapacity.sum() + refusedDraining.sum();
     }
 
+    /** The refusals and cuts by reason, as {@code parley_connections_refused_total{reason}} shows them. */
+    public java.util.Map<String, LongAdder> byReason() {
+        return java.util.Map.of("at_capacity", refusedAtCapacity, "draining", refusedDraining,
+                "throttled", throttled, "failed_login", failedLogins, "handshake_timeout", handshakeTimeouts,
+                "slow_reader", slowReaderCloses, "invalid_utf8", invalidUtf8);
+    }
+
     @Override
     public String toString() {
         return "refused_at_capacity=" + refusedAtCapacity.sum() + " refused_draining=" + refusedDraining.sum()
