@@ -12,8 +12,6 @@ import dev.parley.runtime.engine.ResponseListener;
 import dev.parley.runtime.engine.ResponseSpec;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.SessionActor;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One response: LLM stream → {@link ClauseChunker} → {@link ClausePipeline} (TTS per clause) →
@@ -35,19 +33,15 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private final ResponseListener listener;
     private final SessionActor actor;
     private final LlmEngine llm;
-    private final boolean overlap;
     private final ResponseOutput output;
-    private final ClauseChunker chunker = new ClauseChunker();
     private final AudioDeltaPacer pacer;
     private final ClausePipeline clauses;
-    private final StringBuilder turnBasedText;
-    private final List<Runnable> heldToolEvents = new ArrayList<>(0);
+    private final TextRoute route;
+    private final ToolCallGate tools;
     private final StringBuilder generated = new StringBuilder();
     private final LlmDeadline deadline;
     private volatile Phase phase = Phase.RUNNING;
-    private Continuation follower;
-    /** While held: how the generation ended (told to the resumed response once it takes over), or null. */
-    private Runnable heldEnd;
+    private final HandOver handOver = new HandOver(() -> phase = Phase.OVER);
     private LlmStream llmStream;
     private boolean llmDone;
     /** The model was cut off after a stall: its later words are ignored and the end is {@code modelStalled}. */
@@ -62,7 +56,6 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         this.deadline = deadline;
         this.listener = listener;
         this.actor = actor;
-        this.overlap = overlap;
         this.output = new ResponseOutput(listener, !overlap);
         this.pacer = spec.audio()
                 ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(),
@@ -72,25 +65,27 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
                 ? new ClausePipeline(tts, spec.voice(), spec.outputFormat(), overlap ? 1 : 0, actor, watchdog,
                         spec.timing(), this, () -> phase == Phase.RUNNING)
                 : null;
-        this.turnBasedText = overlap ? null : new StringBuilder();
+        this.route = new TextRoute(output, clauses, overlap);
+        this.tools = new ToolCallGate(!overlap);
         this.llm = llm;
     }
 
     /** Hands the request to the LLM, or feeds the scripted text through the same path (on the actor). */
     void start() {
         spec.timing().mark(ResponseTiming.Stage.LLM_REQUEST);
-        if (spec.continuation() != null) {
-            if (spec.scriptedText() != null) {
-                text(spec.scriptedText());
-            }
-            spec.continuation().handOver(spec.continueFromChar(), this);
-            return;
-        }
         if (spec.scriptedText() != null) {
             text(spec.scriptedText());
-            complete(FinishReason.STOP, TokenUsage.UNKNOWN);
-            return;
         }
+        if (spec.continuation() != null) {
+            spec.continuation().handOver(spec.continueFromChar(), this); // the held run's words follow
+        } else if (spec.scriptedText() != null) {
+            complete(FinishReason.STOP, TokenUsage.UNKNOWN);
+        } else {
+            startModel();
+        }
+    }
+
+    private void startModel() {
         try {
             llmStream = llm.stream(spec.request(), new LlmBridge(actor, this));
             deadline.start(this);
@@ -133,7 +128,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         if (clauses != null) {
             clauses.cancel(); // no more speech; the text keeps coming
         }
-        heldToolEvents.clear();
+        tools.drop();
         return this;
     }
 
@@ -147,19 +142,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         if (phase != Phase.HELD) {
             return;
         }
-        follower = next;
-        if (fromChar < generated.length()) {
-            next.text(generated.substring(fromChar));
-        }
-        endHeld();
-    }
-
-    /** The held generation is over: its end goes to the resumed response, if one took it over. */
-    private void endHeld() {
-        if (follower != null && heldEnd != null) {
-            phase = Phase.OVER;
-            heldEnd.run();
-        }
+        handOver.take(next, fromChar < generated.length() ? generated.substring(fromChar) : "");
     }
 
     // --- LLM events (or a held run's, handed over), on the actor ---
@@ -174,17 +157,9 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         textSeen = true;
         generated.append(delta);
         if (phase == Phase.HELD) {
-            if (follower != null) {
-                follower.text(delta);
-            }
-        } else if (turnBasedText != null) {
-            turnBasedText.append(delta);
-        } else if (clauses == null) {
-            output.text(delta);
+            handOver.text(delta);
         } else {
-            for (String clause : chunker.push(delta)) {
-                clauses.add(clause);
-            }
+            route.text(delta);
         }
     }
 
@@ -197,14 +172,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         if (phase == Phase.HELD) {
             return; // a resume says the unheard words; a tool call the user never heard is not made
         }
-        // Speech before the call must reach the client first (message item, then function_call item); the
-        // turn-based mode holds everything until the end anyway.
-        boolean speechBefore = clauses != null && textSeen;
-        if (!overlap || speechBefore || !heldToolEvents.isEmpty()) {
-            heldToolEvents.add(event);
-        } else {
-            event.run();
-        }
+        tools.offer(event, clauses != null && textSeen);
     }
 
     @Override
@@ -233,31 +201,12 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         finishReason = reason;
         usage = tokenUsage == null ? TokenUsage.UNKNOWN : tokenUsage;
         if (phase == Phase.HELD) {
-            heldEnd = () -> follower.complete(finishReason, usage);
-            endHeld();
+            handOver.completed(finishReason, usage);
             return;
         }
-        if (turnBasedText != null) {
-            String all = turnBasedText.toString();
-            if (clauses == null) {
-                if (!all.isEmpty()) {
-                    output.text(all);
-                }
-            } else {
-                for (String clause : chunker.push(all)) {
-                    clauses.add(clause);
-                }
-            }
-        }
-        if (clauses == null) {
+        if (!route.modelDone()) {
             deliverCompletion();
-            return;
         }
-        String rest = chunker.flush();
-        if (rest != null) {
-            clauses.add(rest);
-        }
-        clauses.finish();
     }
 
     // --- the model's deadlines, on the actor ---
@@ -316,10 +265,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         if (pacer != null) {
             pacer.flush();
         }
-        for (Runnable r : heldToolEvents) {
-            r.run();
-        }
-        heldToolEvents.clear();
+        tools.release();
         output.release();
         phase = Phase.OVER;
         if (stalled) {
@@ -332,8 +278,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private void fail(String code, String message) {
         if (phase == Phase.HELD) {
             llmDone = true;
-            heldEnd = () -> follower.failed(code, message);
-            endHeld();
+            handOver.failed(code, message);
             return;
         }
         if (phase == Phase.OVER) {
