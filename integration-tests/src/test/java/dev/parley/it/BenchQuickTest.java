@@ -50,7 +50,7 @@ class BenchQuickTest {
         String ratio = row(report, "ratio streaming / turn-based").get(1);
         double r = Double.parseDouble(ratio);
         assertTrue(r > 0 && r < 2, "ratio " + ratio);
-        double bargeIn = firstNumber(report, "VAD onset (speech_started received)");
+        double bargeIn = firstNumber(report, "first speech sample sent -> last audio delta");
         assertTrue(bargeIn >= 0 && bargeIn < 10_000, "barge-in " + bargeIn);
         assertTrue(report.contains("Capacity, pipeline 'bench'"), report);
         assertTrue(report.contains("Capacity, pipeline 'default'"), report);

@@ -15,6 +15,10 @@ final class Samples {
         }
     }
 
+    List<Double> values() {
+        return List.copyOf(values);
+    }
+
     int count() {
         return values.size();
     }

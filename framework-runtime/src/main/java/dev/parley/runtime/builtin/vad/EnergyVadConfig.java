@@ -14,6 +14,10 @@ import dev.parley.api.ConfigException;
  *   <li>{@code unvoiced_weight} = 0.2 — the most a loud frame without pitch can score; below the default
  *       threshold 0.5 and below the segmenter's release level (threshold − 0.15), so hiss, fans and white noise
  *       neither start speech nor keep it going; the fricatives inside words are bridged by the hangover;</li>
+ *   <li>{@code sibilant_r1} = -0.5 — lag-1 autocorrelation of a 20 ms frame at or below which a loud frame
+ *       without pitch counts as a sibilant (/s/, /ʃ/) and scores like a voiced one, so speech starting with
+ *       "Stop" is found at the /s/, not 220 ms later at the vowel; white noise has r1 ≈ 0, so it still scores
+ *       at most {@code unvoiced_weight}; -1 turns the cue off;</li>
  *   <li>{@code noise_window_ms} = 1500 — the noise floor is the quietest frame in this sliding window, so a new
  *       louder background is learned within it and a quieter one at once; it should exceed the longest
  *       stretch of speech without a pause or closure;</li>
@@ -25,11 +29,12 @@ import dev.parley.api.ConfigException;
  * ({@link dev.parley.runtime.input.vad.VadTiming}); this record ignores them.
  */
 public record EnergyVadConfig(int frameMs, double snrMidDb, double snrSlopeDb, double voicingMid,
-                              double unvoicedWeight, int noiseWindowMs, double minLevelDbfs) {
+                              double unvoicedWeight, double sibilantR1, int noiseWindowMs,
+                              double minLevelDbfs) {
     public static final int SAMPLE_RATE = 16_000;
 
     public static EnergyVadConfig defaults() {
-        return new EnergyVadConfig(20, 6, 2, 0.7, 0.2, 1500, -60);
+        return new EnergyVadConfig(20, 6, 2, 0.7, 0.2, -0.5, 1500, -60);
     }
 
     public static EnergyVadConfig from(ComponentConfig c) {
@@ -40,12 +45,14 @@ public record EnergyVadConfig(int frameMs, double snrMidDb, double snrSlopeDb, d
                 c.number("snr_slope_db", d.snrSlopeDb),
                 c.number("voicing_mid", d.voicingMid),
                 c.number("unvoiced_weight", d.unvoicedWeight),
+                c.number("sibilant_r1", d.sibilantR1),
                 c.integer("noise_window_ms", d.noiseWindowMs),
                 c.number("min_level_dbfs", d.minLevelDbfs));
         require(c, "frame_ms", cfg.frameMs >= 10 && cfg.frameMs <= 64, "between 10 and 64");
         require(c, "snr_slope_db", cfg.snrSlopeDb > 0, "positive");
         require(c, "voicing_mid", cfg.voicingMid > 0 && cfg.voicingMid < 1, "between 0 and 1");
         require(c, "unvoiced_weight", cfg.unvoicedWeight >= 0 && cfg.unvoicedWeight <= 1, "between 0 and 1");
+        require(c, "sibilant_r1", cfg.sibilantR1 >= -1 && cfg.sibilantR1 < 0, "between -1 and 0");
         require(c, "noise_window_ms", cfg.noiseWindowMs >= 200 && cfg.noiseWindowMs <= 60_000, "between 200 and 60000");
         require(c, "min_level_dbfs", cfg.minLevelDbfs < 0, "negative (dB below full scale)");
         return cfg;

@@ -2,40 +2,88 @@ package dev.parley.plugins.pocketsphinx;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Reuses loaded decoders across sessions, since loading one costs hundreds of milliseconds. A stream borrows a
- * decoder for its lifetime and gives it back when cancelled; at most {@code maxIdle} idle decoders are kept, the
- * rest are freed. Thread-safe.
+ * Reuses loaded decoders across sessions, since loading one costs hundreds of milliseconds of CPU. Model loading
+ * stays off the audio path:
+ * <ul>
+ *   <li>{@link #warmUp()} loads {@code pool_size} decoders (at least one) when the engine starts;</li>
+ *   <li>whenever a stream takes the last idle decoder, one more is loaded ahead of demand on the pool's single
+ *       background thread, so the next session finds one warm;</li>
+ *   <li>only a session that arrives while none is idle and the background load has not finished loads its own,
+ *       on its stream's worker thread (never the session's audio thread): it still gets its transcript, later
+ *       by the load time, which shows in its {@code stt_final} stage timing.</li>
+ * </ul>
+ * A stream borrows a decoder for its lifetime and gives it back when cancelled; at most {@code pool_size} (at
+ * least one) idle decoders are kept, the rest are freed. Thread-safe.
  */
 final class DecoderPool implements AutoCloseable {
     private final PocketsphinxConfig config;
     private final int maxIdle;
     private final Deque<Decoder> idle = new ArrayDeque<>();
+    private final ExecutorService grower = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("pocketsphinx-pool-grower").factory());
     private boolean closed;
+    private boolean growing;
 
     DecoderPool(PocketsphinxConfig config) {
         this.config = config;
-        this.maxIdle = config.poolSize();
+        this.maxIdle = Math.max(1, config.poolSize());
     }
 
-    /** Loads one decoder up front, so a bad model fails at pipeline start rather than in the first session. */
+    /**
+     * Loads the warm decoders up front, so a bad model fails at pipeline start rather than in the first session
+     * and the first {@code pool_size} sessions load nothing.
+     */
     void warmUp() {
-        release(Decoder.create(config));
+        for (int i = 0; i < maxIdle; i++) {
+            release(Decoder.create(config));
+        }
     }
 
-    /** An idle decoder, or a newly loaded one (slow: call from a worker thread). */
+    /** An idle decoder, or a newly loaded one when none is (slow: call from a worker thread). */
     Decoder acquire() {
+        Decoder d;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("pocketsphinx engine is closed");
             }
-            Decoder d = idle.pollFirst();
-            if (d != null) {
-                return d;
+            d = idle.pollFirst();
+            growAheadIfEmpty();
+        }
+        return d != null ? d : Decoder.create(config);
+    }
+
+    /** With the pool lock held: starts one background load when no decoder is left idle and none is loading. */
+    private void growAheadIfEmpty() {
+        if (!idle.isEmpty() || growing || closed) {
+            return;
+        }
+        growing = true;
+        grower.execute(this::growOne);
+    }
+
+    private void growOne() {
+        Decoder d = null;
+        try {
+            d = Decoder.create(config);
+        } catch (RuntimeException e) {
+            // The model loaded at warm-up, so this is transient (memory); the next acquire loads inline.
+            System.getLogger(DecoderPool.class.getName()).log(System.Logger.Level.WARNING,
+                    "pocketsphinx: loading a spare decoder failed: " + e.getMessage());
+        }
+        synchronized (this) {
+            growing = false;
+            if (d != null && !closed) {
+                idle.addLast(d);
+                d = null;
             }
         }
-        return Decoder.create(config);
+        if (d != null) {
+            d.close();
+        }
     }
 
     /** Returns a decoder; it is freed instead when the pool is full or closed. */
@@ -62,6 +110,7 @@ final class DecoderPool implements AutoCloseable {
             toFree = new ArrayDeque<>(idle);
             idle.clear();
         }
+        grower.shutdown(); // a load under way frees its decoder when it sees the pool closed
         toFree.forEach(Decoder::close);
     }
 }
