@@ -1,5 +1,6 @@
 package dev.parley.plugins.rules;
 
+import dev.parley.testkit.RecordingLlmListener;
 import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmRequest;

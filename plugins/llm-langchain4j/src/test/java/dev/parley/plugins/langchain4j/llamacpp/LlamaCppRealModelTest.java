@@ -4,7 +4,7 @@ import dev.parley.api.ComponentConfig;
 import dev.parley.api.llm.ChatMessage;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmRequest;
-import dev.parley.testing.RecordingLlmListener;
+import dev.parley.testkit.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -15,7 +15,7 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
-import dev.parley.testing.RecordingLlmListener;
+import dev.parley.testkit.RecordingLlmListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

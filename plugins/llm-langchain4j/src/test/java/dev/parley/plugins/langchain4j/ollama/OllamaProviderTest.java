@@ -12,7 +12,7 @@ import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
 import dev.parley.api.llm.ToolSpec;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.testing.RecordingLlmListener;
+import dev.parley.testkit.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

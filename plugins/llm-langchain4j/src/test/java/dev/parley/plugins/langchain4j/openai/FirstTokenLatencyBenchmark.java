@@ -2,7 +2,7 @@ package dev.parley.plugins.langchain4j.openai;
 
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.testing.RecordingLlmListener;
+import dev.parley.testkit.RecordingLlmListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -4,7 +4,7 @@ import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.llm.LlmException.Kind;
 import dev.parley.plugins.langchain4j.LocalOpenAiServer;
-import dev.parley.testing.RecordingLlmListener;
+import dev.parley.testkit.RecordingLlmListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.parley.testing;
+package dev.parley.testkit;
 
 import dev.parley.api.llm.FinishReason;
 import dev.parley.api.llm.LlmException;
