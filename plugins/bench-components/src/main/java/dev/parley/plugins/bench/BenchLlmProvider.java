@@ -10,7 +10,6 @@ import dev.parley.api.llm.LlmProvider;
 import dev.parley.api.llm.LlmRequest;
 import dev.parley.api.llm.LlmStream;
 import dev.parley.api.llm.TokenUsage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.pf4j.Extension;
 
 /** LLM {@code bench}: streams the configured {@code reply} word by word at once, on a virtual thread. */
@@ -43,19 +42,16 @@ public class BenchLlmProvider implements LlmProvider {
         return new LlmEngine() {
             @Override
             public LlmStream stream(LlmRequest request, LlmListener listener) {
-                AtomicBoolean cancelled = new AtomicBoolean();
+                CancelGate gate = new CancelGate();
                 Thread.ofVirtual().name("bench-llm").start(() -> {
                     for (String w : words) {
-                        if (cancelled.get()) {
+                        if (!gate.pass(() -> listener.onTextDelta(w))) {
                             return;
                         }
-                        listener.onTextDelta(w);
                     }
-                    if (!cancelled.get()) {
-                        listener.onComplete(FinishReason.STOP, new TokenUsage(0, words.length));
-                    }
+                    gate.pass(() -> listener.onComplete(FinishReason.STOP, new TokenUsage(0, words.length)));
                 });
-                return () -> cancelled.set(true);
+                return gate::cancel;
             }
 
             @Override

@@ -10,7 +10,6 @@ import dev.parley.api.tts.TtsProvider;
 import dev.parley.api.tts.TtsSynthesis;
 import dev.parley.api.tts.VoiceSettings;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.pf4j.Extension;
 
 /**
@@ -63,17 +62,17 @@ public class BenchTtsProvider implements TtsProvider {
 
             @Override
             public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener) {
-                AtomicBoolean cancelled = new AtomicBoolean();
+                CancelGate gate = new CancelGate();
                 long samples = (long) text.length() * msPerChar * RATE / 1000;
                 Thread.ofVirtual().name("bench-tts").start(() -> {
-                    for (long done = 0; done < samples && !cancelled.get(); done += CHUNK) {
-                        listener.onAudio(new AudioChunk(tone.clone(), RATE));
+                    for (long done = 0; done < samples; done += CHUNK) {
+                        if (!gate.pass(() -> listener.onAudio(new AudioChunk(tone.clone(), RATE)))) {
+                            return;
+                        }
                     }
-                    if (!cancelled.get()) {
-                        listener.onDone();
-                    }
+                    gate.pass(listener::onDone);
                 });
-                return () -> cancelled.set(true);
+                return gate::cancel;
             }
         };
     }
