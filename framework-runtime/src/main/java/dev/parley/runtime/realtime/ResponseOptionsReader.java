@@ -87,7 +87,10 @@ public final class ResponseOptionsReader {
             tools = ToolJson.tools(SessionValues.tools(r.get("tools"), path + ".tools"));
         }
         if (r.hasNonNull("tool_choice")) {
-            toolChoice = ToolJson.toolChoice(SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice"));
+            JsonNode choice = SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice");
+            ToolChecks.choice(choice, tools.stream().map(ToolSpec::name).toList(), path + ".tool_choice",
+                    r.hasNonNull("tools") ? "response's" : "session's");
+            toolChoice = ToolJson.toolChoice(choice);
         }
         for (String key : List.of("max_output_tokens", "max_response_output_tokens")) {
             if (r.hasNonNull(key)) {

@@ -50,6 +50,7 @@ public final class SessionConfigReader {
                 SessionValues.audioModality(v, Fields.join(path, "output_modalities")));
         ifPresent(session, "tools", v -> c.tools = SessionValues.tools(v, Fields.join(path, "tools")));
         ifPresent(session, "tool_choice", v -> c.toolChoice = SessionValues.toolChoice(v, Fields.join(path, "tool_choice")));
+        checkToolChoice(session, c, path);
         ifPresent(session, "max_output_tokens", v -> c.maxOutputTokens =
                 SessionValues.maxTokens(v, Fields.join(path, "max_output_tokens")));
         ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
@@ -109,6 +110,7 @@ public final class SessionConfigReader {
                 SessionValues.turnDetection(v, c.turnDetection, Fields.join(path, "turn_detection")));
         ifPresent(session, "tools", v -> c.tools = SessionValues.tools(v, Fields.join(path, "tools")));
         ifPresent(session, "tool_choice", v -> c.toolChoice = SessionValues.toolChoice(v, Fields.join(path, "tool_choice")));
+        checkToolChoice(session, c, path);
         ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
         ifPresent(session, "max_response_output_tokens", v -> c.maxOutputTokens =
                 SessionValues.maxTokens(v, Fields.join(path, "max_response_output_tokens")));
@@ -129,6 +131,13 @@ public final class SessionConfigReader {
         JsonNode parley = session.get("parley");
         if (parley != null && !parley.isNull()) {
             c.falseInterruption = FalseInterruption.fromParley(parley, c.falseInterruption, Fields.join(path, "parley"));
+        }
+    }
+
+    /** After an update that touches either, the chosen function must be among the tools (they may change together). */
+    private static void checkToolChoice(ObjectNode session, SessionConfig.Builder c, String path) {
+        if (session.has("tools") || session.has("tool_choice")) {
+            ToolChecks.choice(c.toolChoice, ToolChecks.names(c.tools), Fields.join(path, "tool_choice"), "session's");
         }
     }
 

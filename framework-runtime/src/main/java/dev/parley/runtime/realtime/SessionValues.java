@@ -163,6 +163,7 @@ final class SessionValues {
                 object(t.get("parameters"), p + ".parameters");
             }
         }
+        ToolChecks.parameters(value, path);
         return (ArrayNode) value.deepCopy();
     }
 

@@ -118,6 +118,68 @@ class StageConfigCheckTest {
         ConfigType.URL.check(new ComponentConfig(Map.of("base_url", " "), "s"), "base_url");
     }
 
+    @Test
+    void theBuiltInEnergyVadAndTheRulesResponderRefuseAMisspelledKeyWithAHint() {
+        String yaml = """
+                name: builtins
+                stages:
+                  vad:
+                    provider: energy
+                    config:
+                      min_speech_ms: 80
+                      snr_mid_dB: 6
+                  stt: {provider: undeclared-stt}
+                  llm:
+                    provider: rules
+                    config:
+                      word_delay: 10
+                      time_zone: UTC
+                  tts: {provider: undeclared-tts}
+                """;
+        ComponentRegistry builtins = ComponentRegistry.builder()
+                .add(new dev.parley.runtime.builtin.vad.EnergyVadProvider(), ProviderOrigin.builtIn())
+                .add(new RecordingProvider(ComponentKind.STT, "undeclared-stt", SttEngine.class, new ArrayList<>(),
+                        null), ProviderOrigin.builtIn())
+                .add(new dev.parley.plugins.rules.RuleBasedResponderProvider(), ProviderOrigin.builtIn())
+                .add(new RecordingProvider(ComponentKind.TTS, "undeclared-tts", TtsEngine.class, new ArrayList<>(),
+                        null), ProviderOrigin.builtIn())
+                .build();
+        PipelineException e = assertThrows(PipelineException.class,
+                () -> PipelineValidator.check(parse(yaml), builtins));
+        String[] lines = e.getMessage().split(System.lineSeparator());
+        assertEquals(2, lines.length, e.getMessage());
+        assertTrue(lines[0].startsWith("pipelines/keys.yaml:7 stages.vad.config.snr_mid_dB: unknown key for vad"
+                + " provider 'energy'; did you mean 'snr_mid_db'?"), lines[0]);
+        assertTrue(lines[1].startsWith("pipelines/keys.yaml:12 stages.llm.config.word_delay: unknown key for llm"
+                + " provider 'rules'; did you mean 'word_delay_ms'?"), lines[1]);
+        PipelineValidator.check(parse(yaml.replace("snr_mid_dB", "snr_mid_db").replace("word_delay:",
+                "word_delay_ms:")), builtins);
+    }
+
+    @Test
+    void theEnergyVadAndRulesChecksRefuseOutOfRangeValuesAtValidate() {
+        String yaml = """
+                name: builtins
+                stages:
+                  vad: {provider: energy, config: {frame_ms: 5}}
+                  stt: {provider: undeclared-stt}
+                  llm: {provider: rules, config: {time_zone: Mars/Olympus}}
+                  tts: {provider: undeclared-tts}
+                """;
+        ComponentRegistry builtins = ComponentRegistry.builder()
+                .add(new dev.parley.runtime.builtin.vad.EnergyVadProvider(), ProviderOrigin.builtIn())
+                .add(new RecordingProvider(ComponentKind.STT, "undeclared-stt", SttEngine.class, new ArrayList<>(),
+                        null), ProviderOrigin.builtIn())
+                .add(new dev.parley.plugins.rules.RuleBasedResponderProvider(), ProviderOrigin.builtIn())
+                .add(new RecordingProvider(ComponentKind.TTS, "undeclared-tts", TtsEngine.class, new ArrayList<>(),
+                        null), ProviderOrigin.builtIn())
+                .build();
+        PipelineException e = assertThrows(PipelineException.class,
+                () -> PipelineValidator.checkResources(parse(yaml), builtins));
+        assertTrue(e.getMessage().contains("key 'frame_ms' must be between 10 and 64"), e.getMessage());
+        assertTrue(e.getMessage().contains("key 'time_zone' is not a known time zone"), e.getMessage());
+    }
+
     private static PipelineDefinition parse(String yaml) {
         return Fixtures.parser(Map.of()).parse("pipelines/keys.yaml", yaml);
     }

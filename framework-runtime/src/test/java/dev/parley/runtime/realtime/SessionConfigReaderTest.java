@@ -37,6 +37,15 @@ class SessionConfigReaderTest {
     }
 
     @Test
+    void betaShapeRefusesAToolChoiceOfAnUndeclaredFunction() throws Exception {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> SessionConfigReader.applyBeta(
+                new SessionConfig(), json("{\"tool_choice\":{\"type\":\"function\",\"name\":\"lookup\"}}"),
+                "session", false));
+        assertEquals("session.tool_choice", e.param());
+        assertEquals("invalid_value", e.code());
+    }
+
+    @Test
     void turnDetectionMergesWithinAType() throws Exception {
         SessionConfig c = SessionConfigReader.applyGa(new SessionConfig(), json("{\"type\":\"realtime\",\"audio\":"
                 + "{\"input\":{\"turn_detection\":{\"silence_duration_ms\":800,\"idle_timeout_ms\":6000}}}}"), "s");
