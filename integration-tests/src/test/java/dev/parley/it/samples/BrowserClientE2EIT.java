@@ -38,10 +38,12 @@ class BrowserClientE2EIT {
     private static final String QUESTION = "weather-slt.wav";
     /** The bound the end-to-end scenarios hold the recogniser to (ScenarioChecks.MAX_WER). */
     private static final double MAX_WER = 0.34;
+    private static final String PAGE_LOG = "document.getElementById('log').innerText";
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private Process chromium;
     private Path profile;
+    private Path chromiumErr;
 
     @AfterEach
     void stop() throws Exception {
@@ -61,40 +63,15 @@ class BrowserClientE2EIT {
 
     @Test
     void browserPageHoldsASpokenTurnFromTheMicrophoneAndRecordsTheAnswer() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " missing: ./parley prereqs (scripts/prereqs.d/chromium.sh)");
-        Path out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/sample-clients"));
-        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY);
-        opened.add(server);
-        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0),
-                RepoPaths.root().resolve("samples/browser-client").toAbsolutePath(), SimpleFileServer.OutputLevel.NONE);
-        pages.start();
-        opened.add(() -> pages.stop(0));
-
-        // Chromium loops the capture file: the question after half a second, then silence long enough for the answer.
-        Path microphone = out.resolve("browser-microphone.wav");
-        Commands.run(out, Map.of(), 60, List.of("sox", SpokenAnswer.question(QUESTION).toString(),
-                "-b", "16", "-c", "1", microphone.toString(), "pad", "0.5", "40"));
-
-        String page = "http://127.0.0.1:" + pages.getAddress().getPort() + "/index.html";
-        String url = page + "?autostart=1&key=" + KEY + "&url=" + server.url();
-        profile = Files.createTempDirectory("parley-chromium-");
-        chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
-                "--autoplay-policy=no-user-gesture-required", "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", url)
-                .redirectOutput(out.resolve("chromium.out").toFile())
-                .redirectError(out.resolve("chromium.err").toFile()).start();
-
+        ParleyServeProcess server = serve();
+        Path out = outputDir();
         JsonNode turn;
-        try (DevToolsPage tab = DevToolsPage.attach(devToolsPort(), page)) {
+        try (DevToolsPage tab = openPage(server, KEY)) {
             String json = tab.evaluate("window.parleyTurn.then(JSON.stringify)", 120).asText();
             turn = SpokenAnswer.JSON.readTree(json);
-            System.out.println("browser-client page log: " + tab.evaluate("document.getElementById('log').innerText", 10));
+            System.out.println("browser-client page log: " + tab.evaluate(PAGE_LOG, 10));
         } catch (Exception | AssertionError e) {
-            throw new AssertionError("the browser turn failed: " + e + "\nserver output:\n" + server.recentOutput()
-                    + "\nchromium stderr:\n" + tail(out.resolve("chromium.err")), e);
+            throw failure(e, server);
         }
         Path answer = out.resolve("browser-answer.wav");
         Files.write(answer, Base64.getDecoder().decode(turn.path("answerWav").asText()));
@@ -106,6 +83,71 @@ class BrowserClientE2EIT {
         System.out.printf("browser-client: heard \"%s\" for \"%s\", WER %.2f%n", summary.path("heard").asText(),
                 reference, wer);
         assertTrue(wer <= MAX_WER, "browser-client: WER " + wer + " > " + MAX_WER + ": " + summary);
+    }
+
+    /** The key really travels in the subprotocol: with a wrong one the page shows the server's refusal. */
+    @Test
+    void browserPageShowsTheRefusalOfAWrongKey() throws Exception {
+        ParleyServeProcess server = serve();
+        String shown;
+        try (DevToolsPage tab = openPage(server, "sk-wrong")) {
+            shown = tab.evaluate("new Promise(done => { const t = setInterval(() => {"
+                    + " const s = document.getElementById('status').textContent;"
+                    + " if (s.startsWith('closed')) { clearInterval(t); done(s + '\\n' + " + PAGE_LOG + "); } }, 100); })",
+                    60).asText();
+        } catch (Exception | AssertionError e) {
+            throw failure(e, server);
+        }
+        System.out.println("browser-client with a wrong key: " + shown);
+        assertTrue(shown.startsWith("closed (3000"), shown);
+        assertTrue(shown.contains("server error: invalid_api_key: Incorrect API key provided."), shown);
+    }
+
+    private ParleyServeProcess serve() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " missing: ./parley prereqs (scripts/prereqs.d/chromium.sh)");
+        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY);
+        opened.add(server);
+        return server;
+    }
+
+    private static Path outputDir() throws Exception {
+        return Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/sample-clients"));
+    }
+
+    /**
+     * Serves samples/browser-client on a loopback port and opens it in headless Chromium with the fake microphone,
+     * {@code autostart=1} and the given key; returns the DevTools connection to that page.
+     */
+    private DevToolsPage openPage(ParleyServeProcess server, String key) throws Exception {
+        Path out = outputDir();
+        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0),
+                RepoPaths.root().resolve("samples/browser-client").toAbsolutePath(), SimpleFileServer.OutputLevel.NONE);
+        pages.start();
+        opened.add(() -> pages.stop(0));
+
+        // Chromium loops the capture file: the question after half a second, then silence long enough for the answer.
+        Path microphone = out.resolve("browser-microphone.wav");
+        Commands.run(out, Map.of(), 60, List.of("sox", SpokenAnswer.question(QUESTION).toString(),
+                "-b", "16", "-c", "1", microphone.toString(), "pad", "0.5", "40"));
+
+        String page = "http://127.0.0.1:" + pages.getAddress().getPort() + "/index.html";
+        String url = page + "?autostart=1&key=" + key + "&url=" + server.url();
+        profile = Files.createTempDirectory("parley-chromium-");
+        chromiumErr = out.resolve("chromium.err");
+        chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + microphone,
+                "--autoplay-policy=no-user-gesture-required", "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0", url)
+                .redirectOutput(out.resolve("chromium.out").toFile())
+                .redirectError(chromiumErr.toFile()).start();
+        return DevToolsPage.attach(devToolsPort(), page);
+    }
+
+    private AssertionError failure(Throwable e, ParleyServeProcess server) throws Exception {
+        return new AssertionError("the browser turn failed: " + e + "\nserver output:\n" + server.recentOutput()
+                + "\nchromium stderr:\n" + tail(chromiumErr), e);
     }
 
     /** The fixture's words, from testdata/speech/transcripts.tsv. */

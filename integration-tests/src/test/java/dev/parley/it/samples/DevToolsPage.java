@@ -54,7 +54,29 @@ final class DevToolsPage implements AutoCloseable {
         DevToolsPage page = new DevToolsPage();
         page.socket = http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), page.listener())
                 .get(10, TimeUnit.SECONDS);
+        page.awaitLoaded(urlPrefix);
         return page;
+    }
+
+    /**
+     * Waits until the page's own document has loaded: the target is listed before its document commits, and an
+     * evaluation in the initial blank document dies with it ("Execution context was destroyed").
+     */
+    private void awaitLoaded(String urlPrefix) throws Exception {
+        String check = "location.href.startsWith(" + JSON.writeValueAsString(urlPrefix)
+                + ") && document.readyState === 'complete'";
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                if (evaluate(check, 10).asBoolean()) {
+                    return;
+                }
+            } catch (AssertionError e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the page at " + urlPrefix + " did not load", last);
     }
 
     private WebSocket.Listener listener() {
