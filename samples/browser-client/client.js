@@ -176,6 +176,10 @@ function stop() {
   socket = mic = audio = null;
 }
 
-$('start').onclick = () => start().catch((e) => { show('error', String(e)); summary.errors.push(String(e)); });
+$('start').onclick = () => start().catch((e) => {
+  show('error', String(e));
+  summary.errors.push(String(e));
+  stop();
+});
 $('stop').onclick = stop;
 if (params.get('autostart') === '1') $('start').click();
