@@ -10,6 +10,7 @@ import dev.parley.runtime.pipeline.PipelineParser;
 import dev.parley.runtime.metrics.MetricsHttpServer;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.plugins.ComponentRegistry;
+import dev.parley.runtime.recording.Recordings;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.server.ServerInfo;
@@ -142,6 +143,9 @@ final class ServeCommand implements Callable<Integer> {
     Integer metricsPort;
 
     @Mixin
+    RecordOptions record;
+
+    @Mixin
     PluginsDirOption plugins;
 
     @Mixin
@@ -172,6 +176,7 @@ final class ServeCommand implements Callable<Integer> {
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         ParleyMetrics metrics = new ParleyMetrics();
+        Recordings recordings = record.open(definition, ParleyCli.VERSION, loaded.plugins());
         RealtimeServer server;
         MetricsHttpServer metricsServer = null;
         try {
@@ -179,9 +184,10 @@ final class ServeCommand implements Callable<Integer> {
             server = RealtimeServer.start(options(), served.selector,
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
-                            Map.of(definition.name(), served.variants), loaded.plugins()));
+                            Map.of(definition.name(), served.variants), loaded.plugins()), recordings);
         } catch (IOException e) {
             metrics.close();
+            recordings.close();
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -211,6 +217,7 @@ final class ServeCommand implements Callable<Integer> {
                 metricsHttp.close();
             }
             server.close();
+            recordings.close();
             served.close();
         }, "parley-shutdown"));
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));

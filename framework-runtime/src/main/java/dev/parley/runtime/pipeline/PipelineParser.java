@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PipelineParser {
     /** The top-level keys a pipeline file may have, in documentation order. */
     public static final List<String> TOP_LEVEL_KEYS =
-            List.of("name", "sample_rate", "overlap", "session", "stages", "router", "variants");
+            List.of("name", "sample_rate", "overlap", "session", "stages", "router", "variants", "record");
     /** Stages every pipeline must declare; {@code turn} is optional. */
     public static final Set<ComponentKind> REQUIRED_STAGES =
             Set.of(ComponentKind.VAD, ComponentKind.STT, ComponentKind.LLM, ComponentKind.TTS);
@@ -82,6 +82,7 @@ public final class PipelineParser {
         StageDefinition routerStage = router.isEmpty() ? null
                 : new StageParser(resolver).parse(ComponentKind.ROUTER, routerStageOnly(top.get("router")), "router");
         Map<String, Object> variants = resolver.map(top.get("variants"), "variants");
+        RecordBlock.read(resolver, top.get("record")); // checked here; serve reads it again (RecordBlock.of)
         return new PipelineDefinition(name.isEmpty() ? PipelineSources.baseName(doc.source()) : name, variant,
                 doc.source(), sampleRate, overlap, session, stages, routerStage, router, variants, doc);
     }

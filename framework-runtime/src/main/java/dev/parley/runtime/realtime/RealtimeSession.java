@@ -60,7 +60,7 @@ public final class RealtimeSession {
     public RealtimeSession(SessionSetup setup, EventSink sink, SessionActor actor, ScheduledExecutorService timers,
                            SessionLimits limits, SessionObserver observer, SessionTap tap) {
         this.tap = tap == null ? SessionTap.NONE : tap;
-        this.out = new EventEmitter(sink, setup.dialect(), this.tap::errorSent);
+        this.out = new EventEmitter(TappedSink.of(sink, this.tap), setup.dialect(), this.tap::errorSent);
         this.caps = limits.caps();
         this.timers = timers;
         this.actor = actor;
@@ -159,6 +159,7 @@ public final class RealtimeSession {
         if (!open()) {
             return;
         }
+        tap.clientText(text);
         ObjectNode node = null;
         try {
             node = decoder.parse(text);
@@ -204,6 +205,7 @@ public final class RealtimeSession {
         if (audio == null) {
             return false;
         }
+        tap.clientAudio(audio);
         try {
             core.handle(new Command.AppendAudio(audio));
         } catch (RuntimeException e) {
@@ -248,7 +250,10 @@ public final class RealtimeSession {
             case ClientEvent.SessionUpdate u -> update(SessionUpdates.update(u.body(), config, out.dialect()));
             case ClientEvent.TranscriptionSessionUpdate u ->
                     update(SessionUpdates.updateTranscription(u.body(), config));
-            case ClientEvent.AudioAppend a -> core.handle(new Command.AppendAudio(a.audio()));
+            case ClientEvent.AudioAppend a -> {
+                tap.clientAudio(a.audio());
+                core.handle(new Command.AppendAudio(a.audio()));
+            }
             case ClientEvent.AudioCommit c -> core.handle(new Command.CommitInput());
             case ClientEvent.AudioClear c -> core.handle(new Command.ClearInput());
             case ClientEvent.ItemCreate c -> core.handle(new Command.CreateItem(c.item(), c.previousItemId()));

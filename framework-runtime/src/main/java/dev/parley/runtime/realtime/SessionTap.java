@@ -22,4 +22,29 @@ public interface SessionTap extends ConversationObserver {
     /** The session is over; called at least once (implementations are idempotent). */
     default void closed() {
     }
+
+    // --- the wire, for session recording: each call hands over data the caller no longer changes ---
+
+    /** A client event's text as received (every client event but a fast-path audio append). */
+    default void clientText(String json) {
+    }
+
+    /** Audio the client appended, as received (decoded from base64, in the session's input format). */
+    default void clientAudio(byte[] audio) {
+    }
+
+    /** A server event as sent, UTF-8 JSON. */
+    default void serverEvent(byte[] utf8) {
+    }
+
+    /** Both taps, {@code first} then {@code second}; {@link #NONE} is dropped. */
+    static SessionTap both(SessionTap first, SessionTap second) {
+        if (first == null || first == NONE) {
+            return second == null ? NONE : second;
+        }
+        if (second == null || second == NONE) {
+            return first;
+        }
+        return new TapPair(first, second);
+    }
 }

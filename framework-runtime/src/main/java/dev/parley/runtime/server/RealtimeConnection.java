@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.realtime.EventEmitter;
 import dev.parley.runtime.conversation.Ids;
 import dev.parley.runtime.realtime.RealtimeSession;
+import dev.parley.runtime.realtime.SessionTap;
 import dev.parley.runtime.realtime.SessionSetup;
 import io.netty.channel.Channel;
 import java.util.Map;
@@ -71,7 +72,8 @@ final class RealtimeConnection {
             }
             session = new RealtimeSession(setup, sink, actor, server.timers(),
                     server.options().sessionLimits(), server.observer(),
-                    server.metrics().open("websocket", setup.identity(), pipeline));
+                    SessionTap.both(server.metrics().open("websocket", setup.identity(), pipeline),
+                            server.recordings().open("websocket", setup.identity(), pipeline, request.query())));
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));

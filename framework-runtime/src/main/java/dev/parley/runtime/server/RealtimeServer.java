@@ -4,6 +4,7 @@ import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.recording.Recordings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -88,6 +89,13 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
+        return start(options, selector, engines, observer, metrics, info, Recordings.OFF);
+    }
+
+    /** As above, recording sessions with {@code recordings} (the caller closes it after the server). */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       Recordings recordings) throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -115,7 +123,7 @@ public final class RealtimeServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
-                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info);
+                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info, recordings);
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();
