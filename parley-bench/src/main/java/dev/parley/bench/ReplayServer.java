@@ -52,10 +52,13 @@ final class ReplayServer implements AutoCloseable {
         boolean experiment = ExperimentDefinition.of(definition) != null;
         if (experiment) {
             try {
-                RoutedPipelineSelector routed = new ExperimentLoader(registry, env)
-                        .load(definition, Files.createTempDirectory("parley-replay-journal"));
+                Path journal = Files.createTempDirectory("parley-replay-journal");
+                RoutedPipelineSelector routed = new ExperimentLoader(registry, env).load(definition, journal);
                 selector = routed;
-                owner = routed;
+                owner = () -> {
+                    routed.close();
+                    deleteQuietly(journal);
+                };
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -71,6 +74,15 @@ final class ReplayServer implements AutoCloseable {
                     owner, definition.name(), experiment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The replay's own experiment journal is not a result: it goes with the server. */
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder: the OS cleans it eventually
         }
     }
 

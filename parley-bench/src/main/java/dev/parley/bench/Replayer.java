@@ -32,14 +32,20 @@ public final class Replayer implements AutoCloseable {
         this.speed = realtime ? ReplaySession.Speed.REALTIME : ReplaySession.Speed.MAX;
     }
 
-    /** Replays {@code recording} on {@code target}. */
+    /** Replays {@code recording} on {@code target} at this replayer's speed. */
     public ReplayComparison replay(Path recordingDir, Target target) throws InterruptedException {
+        return replay(recordingDir, target, speed == ReplaySession.Speed.REALTIME);
+    }
+
+    /** Replays {@code recording} on {@code target}; {@code realtime}: at the recorded pace, else as fast as it goes. */
+    public ReplayComparison replay(Path recordingDir, Target target, boolean realtime) throws InterruptedException {
         Recording r = Recording.read(recordingDir);
         String pipeline = target.pipeline() == null ? r.pipeline() : target.pipeline();
         String variant = target.variant() != null ? target.variant()
                 : target.pipeline() == null ? r.variant() : null;
         ReplayServer server = servers.computeIfAbsent(pipeline, p -> ReplayServer.start(p, registry));
-        List<TimedEvent> events = ReplaySession.run(http, server.url(variant), r, speed);
+        List<TimedEvent> events = ReplaySession.run(http, server.url(variant), r,
+                realtime ? ReplaySession.Speed.REALTIME : ReplaySession.Speed.MAX);
         return new ReplayComparison(r.sessionId(), target.label(r), SessionSummary.of(r.received()),
                 SessionSummary.of(events));
     }

@@ -7,13 +7,18 @@ public final class RecordBlock {
     private RecordBlock() {
     }
 
-    /** The recording settings {@code definition} asks for, environment expanded; null when it has no block. */
+    /** The recording settings {@code definition} asks for, the process environment expanded; null without a block. */
     public static RecordSettings of(PipelineDefinition definition) {
+        return of(definition, EnvInterpolator.system());
+    }
+
+    /** As {@link #of(PipelineDefinition)}, expanding placeholders from {@code env} (the one it was parsed with). */
+    public static RecordSettings of(PipelineDefinition definition, EnvInterpolator env) {
         YamlDocument doc = definition.document();
         if (!(doc.root() instanceof java.util.Map<?, ?> top)) {
             return null;
         }
-        return read(new TreeResolver(doc, EnvInterpolator.system()), top.get("record"));
+        return read(new TreeResolver(doc, env), top.get("record"));
     }
 
     static RecordSettings read(TreeResolver resolver, Object block) {

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Session recording and {@code parley replay} end to end: {@code parley serve --record-dir} records a spoken
  * question asked by the official {@code openai} npm client ({@code openai-e2e.mjs spoken-question}); the recording
- * is then replayed over a real WebSocket through the same pipeline (the same transcripts and replies) and through
- * variant B of {@code ab-test} (Silero instead of the energy VAD: the diff is printed and is not empty).
+ * on {@code ab-test} (the router picks variant A or B) is then replayed over a real WebSocket through the same
+ * pipeline and variant at the recorded pace (the same transcripts and replies) and through the other variant at
+ * full speed (energy vs Silero VAD: the diff is printed and is not empty).
  */
 class RecordReplayIT {
     @TempDir
@@ -33,8 +34,8 @@ class RecordReplayIT {
     @Test
     void aRecordedSessionReplaysIdenticallyOnItsPipelineAndDiffersOnAnotherVariant() throws Exception {
         JsonNode asked;
-        try (ParleyServeProcess server = ParleyServeProcess.start("--tls-self-signed", "--record-dir",
-                recordings.toString())) {
+        try (ParleyServeProcess server = ParleyServeProcess.start("--tls-self-signed", "--pipeline", "ab-test",
+                "--record-dir", recordings.toString())) {
             Map<String, String> env = Map.of("PARLEY_PORT", "" + server.port(),
                     "PARLEY_CA", server.certificate().toString(),
                     "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
@@ -45,10 +46,14 @@ class RecordReplayIT {
         }
         Path session = onlyRecording();
         String heard = asked.path("heard").get(0).asText();
+        String recordedVariant = NodeScript.JSON.readTree(session.resolve("manifest.json").toFile())
+                .path("variant").asText();
+        String otherVariant = recordedVariant.equals("A") ? "B" : "A";
+        String abTest = RepoPaths.root().resolve("pipelines/ab-test.yaml").toString();
+        PrintWriter out = new PrintWriter(System.out, true);
+        // one replay server for both variants; the recorded variant at the recorded pace
         try (Replayer replayer = new Replayer(ComponentLoader.shared(RepoPaths.plugins()).registry(), true)) {
-            PrintWriter out = new PrintWriter(System.out, true);
-            ReplayComparison same = replayer.replay(session,
-                    new Replayer.Target(RepoPaths.root().resolve("pipelines/default.yaml").toString(), null));
+            ReplayComparison same = replayer.replay(session, new Replayer.Target(abTest, recordedVariant));
             same.print(out);
             assertEquals(List.of(heard), same.recorded().transcripts(), "the recording holds what the client heard");
             assertEquals(same.recorded().transcripts(), same.replayed().transcripts(),
@@ -57,18 +62,20 @@ class RecordReplayIT {
             assertEquals(same.recorded().replies().get(0).text(), same.replayed().replies().get(0).text(),
                     "the rule-based responder answers the same words");
 
-            ReplayComparison other = replayer.replay(session,
-                    new Replayer.Target(RepoPaths.root().resolve("pipelines/ab-test.yaml").toString(), "B"));
+            // the other variant as fast as the server takes the audio (--speed max): the turns come from the audio
+            ReplayComparison other = replayer.replay(session, new Replayer.Target(abTest, otherVariant), false);
             other.print(out);
-            assertFalse(other.differences().isEmpty(), "Silero VAD and the shorter-answer instructions differ");
-            assertFalse(other.replayed().turns().isEmpty(), "variant B heard the question too");
+            assertFalse(other.differences().isEmpty(), "energy and Silero VAD cut the turn differently: "
+                    + other.differences());
+            assertFalse(other.replayed().turns().isEmpty(), "variant " + otherVariant + " heard the question too");
         }
     }
 
     /** The recorded files: the wire both ways, the audio as WAV a real parser reads, the manifest. */
     private static void checkFiles(Path session, JsonNode asked) throws Exception {
         JsonNode manifest = NodeScript.JSON.readTree(session.resolve("manifest.json").toFile());
-        assertEquals("default", manifest.path("pipeline").asText());
+        assertEquals("ab-test", manifest.path("pipeline").asText());
+        assertTrue(manifest.path("variant").isTextual(), manifest.toString());
         assertTrue(manifest.at("/components/stt/class").asText().contains("ocketsphinx"), manifest.toString());
         assertTrue(manifest.path("plugins").size() > 0, manifest.toString());
         List<String> lines = Files.readAllLines(session.resolve("events.jsonl"));
