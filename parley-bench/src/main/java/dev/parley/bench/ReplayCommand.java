@@ -70,6 +70,7 @@ public final class ReplayCommand implements Callable<Integer>, ContributedComman
                 } else {
                     out.println(c.session() + " on " + c.label() + ": " + c.differences().size()
                             + " differences, WER " + ReplayComparison.fmt(c.werPercent()) + " %");
+                    c.differences().forEach(d -> out.println("  - " + d));
                 }
             }
             if (all.size() > 1) {

@@ -82,7 +82,8 @@ public record ReplayComparison(String session, String label, SessionSummary reco
         for (int i = 0; i < Math.max(recorded.replies().size(), replayed.replies().size()); i++) {
             SessionSummary.Reply a = i < recorded.replies().size() ? recorded.replies().get(i) : null;
             SessionSummary.Reply b = i < replayed.replies().size() ? replayed.replies().get(i) : null;
-            replies.row(i + 1, a == null ? "-" : a.text(), b == null ? "-" : b.text(), status(a), status(b),
+            replies.row(i + 1, a == null ? "-" : shorten(a.text()), b == null ? "-" : shorten(b.text()), status(a),
+                    status(b),
                     a == null || a.ttfaMs() == null ? "-" : fmt(a.ttfaMs()),
                     b == null || b.ttfaMs() == null ? "-" : fmt(b.ttfaMs()));
         }
@@ -103,6 +104,11 @@ public record ReplayComparison(String session, String label, SessionSummary reco
                 : "Differences (" + diff.size() + "), WER " + fmt(werPercent()) + " %:");
         diff.forEach(x -> out.println("  - " + x));
         out.flush();
+    }
+
+    /** Long replies are cut in the table (the differences list quotes them whole). */
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
     }
 
     private static String transcript(SessionSummary s, int i) {
