@@ -12,6 +12,9 @@ import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.realtime.SessionTaps;
+import dev.parley.runtime.tracing.LlmLabels;
+import dev.parley.runtime.tracing.OtlpTracing;
 import dev.parley.runtime.server.ServerInfo;
 import java.util.Map;
 import dev.parley.runtime.plugins.PluginsDirectory;
@@ -141,6 +144,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also serve GET /metrics on this port (same --host); it is always on the server port too.")
     Integer metricsPort;
 
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = "Export OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318); "
+                    + "the OTEL_* variables also configure it. Default: off (no tracing objects are created).")
+    String otlpEndpoint;
+
+    @Option(names = "--trace-sessions", defaultValue = "requested", paramLabel = "requested|all",
+            description = "With tracing configured: trace the sessions whose 'tracing' is \"auto\" or a workflow "
+                    + "(requested, default), or every session (all).")
+    String traceSessions;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -172,6 +185,7 @@ final class ServeCommand implements Callable<Integer> {
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         ParleyMetrics metrics = new ParleyMetrics();
+        OtlpTracing tracing = tracing(definition);
         RealtimeServer server;
         MetricsHttpServer metricsServer = null;
         try {
@@ -179,9 +193,11 @@ final class ServeCommand implements Callable<Integer> {
             server = RealtimeServer.start(options(), served.selector,
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
-                            Map.of(definition.name(), served.variants), loaded.plugins()));
+                            Map.of(definition.name(), served.variants), loaded.plugins()),
+                    tracing == null ? SessionTaps.NONE : tracing);
         } catch (IOException e) {
             metrics.close();
+            closeTracing(tracing);
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -211,6 +227,7 @@ final class ServeCommand implements Callable<Integer> {
                 metricsHttp.close();
             }
             server.close();
+            closeTracing(tracing);
             served.close();
         }, "parley-shutdown"));
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));
@@ -220,6 +237,22 @@ final class ServeCommand implements Callable<Integer> {
         drained.await();
         log.info("Drained: stopping (exit {})", ExitCodes.OK);
         return ExitCodes.OK;
+    }
+
+    /** The traces --otlp-endpoint or OTEL_* ask for, or null: then no tracing object exists at all. */
+    private OtlpTracing tracing(PipelineDefinition definition) {
+        OtlpTracing.Sessions which = switch (traceSessions) {
+            case "requested" -> OtlpTracing.Sessions.REQUESTED;
+            case "all" -> OtlpTracing.Sessions.ALL;
+            default -> throw new ConfigException("--trace-sessions must be requested or all, got " + traceSessions);
+        };
+        return OtlpTracing.configure(otlpEndpoint, which, LlmLabels.of(definition), System.getenv()).orElse(null);
+    }
+
+    private static void closeTracing(OtlpTracing tracing) {
+        if (tracing != null) {
+            tracing.close();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch, long seconds) {

@@ -71,7 +71,7 @@ final class RealtimeConnection {
             }
             session = new RealtimeSession(setup, sink, actor, server.timers(),
                     server.options().sessionLimits(), server.observer(),
-                    server.metrics().open("websocket", setup.identity(), pipeline));
+                    server.taps().open("websocket", setup.identity(), pipeline));
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));

@@ -2,6 +2,7 @@ package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
+import dev.parley.runtime.realtime.SessionTaps;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
 import io.netty.bootstrap.ServerBootstrap;
@@ -88,6 +89,16 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
+        return start(options, selector, engines, observer, metrics, info, SessionTaps.NONE);
+    }
+
+    /**
+     * As above, with more per-session observers besides the metrics (traces); the caller owns and closes
+     * {@code taps}.
+     */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       SessionTaps taps) throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -115,7 +126,8 @@ public final class RealtimeServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
-                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info);
+                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info,
+                SessionTaps.all(metrics, taps));
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();

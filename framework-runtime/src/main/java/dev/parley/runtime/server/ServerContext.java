@@ -4,6 +4,7 @@ import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.realtime.SessionTaps;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -26,10 +27,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param drain          the graceful drain
  * @param metrics        Prometheus metrics; opens each session's metrics observer
  * @param info           version, pipelines and plugins for the status endpoint
+ * @param taps           opens each session's telemetry observers: the metrics, plus traces when configured
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
                      ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
                      Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
-                     SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info) {
+                     SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info,
+                     SessionTaps taps) {
 }
