@@ -154,6 +154,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(requested, default), or every session (all).")
     String traceSessions;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
+            description = "Log lines on stderr: text (default) or json (one object per line, with session_id and "
+                    + "response_id).")
+    String logFormat;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -165,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LogFormat.parse(logFormat).apply();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("--tls-cert and --tls-key must be given together");
         }
