@@ -200,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
                             Map.of(definition.name(), served.variants), loaded.plugins()),
-                    tracing == null ? SessionTaps.NONE : tracing);
+                    SessionTaps.all(metrics, tracing));
         } catch (IOException e) {
             metrics.close();
             closeTracing(tracing);

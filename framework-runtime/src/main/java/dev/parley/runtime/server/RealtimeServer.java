@@ -89,12 +89,14 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
-        return start(options, selector, engines, observer, metrics, info, SessionTaps.NONE);
+        return start(options, selector, engines, observer, metrics, info, metrics);
     }
 
     /**
-     * As above, with more per-session observers besides the metrics (traces); the caller owns and closes
-     * {@code taps}.
+     * As above, with what observes each session's events: {@code SessionTaps.all(metrics, traces)} for metrics
+     * and traces, {@code metrics} alone for metrics only, {@link SessionTaps#NONE} for no telemetry observer at all
+     * (the overhead benchmark's baseline; {@code /metrics} then shows the JVM only). The caller owns and closes
+     * every tap factory but {@code metrics}.
      */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
@@ -127,7 +129,7 @@ public final class RealtimeServer implements AutoCloseable {
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
                 new Drain(admission, options.limits().drainTimeout(), timers), metrics, info,
-                SessionTaps.all(metrics, taps));
+                taps == null ? SessionTaps.NONE : taps);
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();

@@ -15,6 +15,7 @@ import dev.parley.runtime.engine.DefaultSessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.pipeline.Pipeline;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.realtime.SessionTaps;
 import dev.parley.runtime.tracing.LlmLabel;
 import dev.parley.runtime.tracing.OtlpTracing;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -75,8 +76,9 @@ class OtlpTraceExportTest {
                 new EnergyVadEngine(EnergyVadConfig.defaults()), new EngineOverSocketTest.FixedStt(), null,
                 new RuleBasedResponderProvider().create(ComponentConfig.empty()), tts,
                 new ComponentConfig(Map.of(), "test"));
+        ParleyMetrics metrics = new ParleyMetrics();
         server = RealtimeServer.start(TestServer.options(List.of()), r -> pipeline, new DefaultSessionEngineFactory(),
-                SessionObserver.NONE, new ParleyMetrics(), ServerInfo.minimal(), tracing);
+                SessionObserver.NONE, metrics, ServerInfo.minimal(), SessionTaps.all(metrics, tracing));
     }
 
     @AfterEach
