@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     int chunkMs;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap (default: all).")
+            description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap, telemetry (default: all).")
     List<String> only = new java.util.ArrayList<>();
 
     @Mixin

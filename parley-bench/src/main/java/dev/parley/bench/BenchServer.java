@@ -53,6 +53,20 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** As {@link #start(Pipeline)}, with {@code taps} observing each session and {@code metrics} at /metrics. */
+    static BenchServer start(Pipeline pipeline, dev.parley.runtime.metrics.ParleyMetrics metrics,
+                             dev.parley.runtime.realtime.SessionTaps taps) {
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null,
+                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+        try {
+            return new BenchServer(RealtimeServer.start(options, r -> pipeline, new DefaultSessionEngineFactory(),
+                    dev.parley.runtime.realtime.SessionObserver.NONE, metrics,
+                    dev.parley.runtime.server.ServerInfo.minimal(), taps));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return server.url() + "?model=gpt-realtime";
     }

@@ -13,6 +13,9 @@ import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.recording.Recordings;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.realtime.SessionTaps;
+import dev.parley.runtime.tracing.LlmLabels;
+import dev.parley.runtime.tracing.OtlpTracing;
 import dev.parley.runtime.server.ServerInfo;
 import java.util.Map;
 import dev.parley.runtime.plugins.PluginsDirectory;
@@ -142,6 +145,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also serve GET /metrics on this port (same --host); it is always on the server port too.")
     Integer metricsPort;
 
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = "Export OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318); "
+                    + "the OTEL_* variables also configure it. Default: off (no tracing objects are created).")
+    String otlpEndpoint;
+
+    @Option(names = "--trace-sessions", defaultValue = "requested", paramLabel = "requested|all",
+            description = "With tracing configured: trace the sessions whose 'tracing' is \"auto\" or a workflow "
+                    + "(requested, default), or every session (all).")
+    String traceSessions;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
+            description = "Log lines on stderr: text (default) or json (one object per line, with session_id and "
+                    + "response_id).")
+    String logFormat;
+
     @Mixin
     RecordOptions record;
 
@@ -156,6 +174,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LogFormat.parse(logFormat).apply();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("--tls-cert and --tls-key must be given together");
         }
@@ -177,6 +196,7 @@ final class ServeCommand implements Callable<Integer> {
         ServedPipeline served = assemble(definition, registry);
         ParleyMetrics metrics = new ParleyMetrics();
         Recordings recordings = record.open(definition, ParleyCli.VERSION, loaded.plugins());
+        OtlpTracing tracing = tracing(definition);
         RealtimeServer server;
         MetricsHttpServer metricsServer = null;
         try {
@@ -184,9 +204,11 @@ final class ServeCommand implements Callable<Integer> {
             server = RealtimeServer.start(options(), served.selector,
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
-                            Map.of(definition.name(), served.variants), loaded.plugins()), recordings);
+                            Map.of(definition.name(), served.variants), loaded.plugins()),
+                    SessionTaps.all(metrics, tracing), recordings);
         } catch (IOException e) {
             metrics.close();
+            closeTracing(tracing);
             recordings.close();
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -218,6 +240,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             server.close();
             recordings.close();
+            closeTracing(tracing);
             served.close();
         }, "parley-shutdown"));
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));
@@ -227,6 +250,22 @@ final class ServeCommand implements Callable<Integer> {
         drained.await();
         log.info("Drained: stopping (exit {})", ExitCodes.OK);
         return ExitCodes.OK;
+    }
+
+    /** The traces --otlp-endpoint or OTEL_* ask for, or null: then no tracing object exists at all. */
+    private OtlpTracing tracing(PipelineDefinition definition) {
+        OtlpTracing.Sessions which = switch (traceSessions) {
+            case "requested" -> OtlpTracing.Sessions.REQUESTED;
+            case "all" -> OtlpTracing.Sessions.ALL;
+            default -> throw new ConfigException("--trace-sessions must be requested or all, got " + traceSessions);
+        };
+        return OtlpTracing.configure(otlpEndpoint, which, LlmLabels.of(definition), System.getenv()).orElse(null);
+    }
+
+    private static void closeTracing(OtlpTracing tracing) {
+        if (tracing != null) {
+            tracing.close();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch, long seconds) {

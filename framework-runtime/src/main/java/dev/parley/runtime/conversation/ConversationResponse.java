@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One response and the single owner of its lifecycle: {@code WAITING_FOR_TRANSCRIPTS} (a voice turn's final
@@ -106,7 +107,7 @@ final class ConversationResponse implements ResponseListener {
             state = State.WAITING_FOR_TRANSCRIPTS;
             timers.later(transcriptWait, () -> {
                 if (state == State.WAITING_FOR_TRANSCRIPTS) {
-                    log.warn("Response {}: no final transcript after {} ms; answering with what is known",
+                    warn("Response {}: no final transcript after {} ms; answering with what is known",
                             id(), transcriptWait.toMillis());
                     generate();
                 }
@@ -178,7 +179,7 @@ final class ConversationResponse implements ResponseListener {
             timing.mark(ResponseTiming.Stage.LLM_REQUEST);
             handle = engines.current().responses().start(spec, this);
         } catch (RuntimeException e) {
-            log.warn("Response {}: the engine refused to start: {}", id(), e.toString());
+            warn("Response {}: the engine refused to start: {}", id(), e.toString());
             failed("engine_error", "The response could not be started: " + e.getMessage());
         }
     }
@@ -241,7 +242,7 @@ final class ConversationResponse implements ResponseListener {
     @Override
     public void modelStalled(TokenUsage usage) {
         if (state == State.GENERATING) {
-            log.warn("Response {}: the language model stalled; ending it incomplete with what was said", id());
+            warn("Response {}: the language model stalled; ending it incomplete with what was said", id());
             finish(ResponseOutcome.incomplete(Reason.LLM_STALLED), usage);
         }
     }
@@ -251,7 +252,7 @@ final class ConversationResponse implements ResponseListener {
         if (state == State.FINISHED) {
             return;
         }
-        log.warn("Response {} failed: {} {}", id(), code, message);
+        warn("Response {} failed: {} {}", id(), code, message);
         finish(ResponseOutcome.failed(code, message), null);
     }
 
@@ -272,5 +273,12 @@ final class ConversationResponse implements ResponseListener {
                 ResponseItems.usageOrUnknown(usage)));
         bus.emit(new ConversationEvent.ResponseTimingReport(System.nanoTime(), items.ref()));
         owner.finished(this);
+    }
+
+    /** A warning about this response, with its id in the logging MDC ({@code response_id}, in JSON logs). */
+    private void warn(String format, Object... args) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(dev.parley.runtime.engine.LogKeys.RESPONSE_ID, id())) {
+            log.warn(format, args);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.runtime.engine;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +35,47 @@ public final class ResponseTiming {
     }
 
     private final EnumMap<Stage, Long> marks = new EnumMap<>(Stage.class);
+    /** Each spoken clause's synthesis, in order (traces show one span per clause); a few per response. */
+    private final List<Clause> clauses = new ArrayList<>(4);
+
+    /**
+     * One clause's synthesis: handed to TTS, its first audio, its end (0 while not reached).
+     *
+     * @param chars the clause's length in characters
+     */
+    public record Clause(int index, int chars, long startedNanos, long firstAudioNanos, long doneNanos) {
+    }
+
+    /** Clause {@code index} was handed to TTS now. */
+    public synchronized void clauseStarted(int index, int chars, long nanoTime) {
+        clauses.add(new Clause(index, chars, nanoTime, 0, 0));
+    }
+
+    /** Clause {@code index} produced audio (only the first call counts). */
+    public synchronized void clauseAudio(int index, long nanoTime) {
+        update(index, c -> c.firstAudioNanos() == 0
+                ? new Clause(c.index(), c.chars(), c.startedNanos(), nanoTime, 0) : c);
+    }
+
+    /** Clause {@code index}'s synthesis ended (done, failed or cancelled). */
+    public synchronized void clauseDone(int index, long nanoTime) {
+        update(index, c -> c.doneNanos() == 0
+                ? new Clause(c.index(), c.chars(), c.startedNanos(), c.firstAudioNanos(), nanoTime) : c);
+    }
+
+    private void update(int index, java.util.function.UnaryOperator<Clause> change) {
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            if (clauses.get(i).index() == index) {
+                clauses.set(i, change.apply(clauses.get(i)));
+                return;
+            }
+        }
+    }
+
+    /** The clauses handed to TTS so far, in order. */
+    public synchronized List<Clause> clauses() {
+        return List.copyOf(clauses);
+    }
 
     /** Records {@code stage} now, unless it was recorded before. */
     public synchronized void mark(Stage stage) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A serial executor: tasks submitted from any thread run one at a time, in submission order, on a borrowed
@@ -89,11 +90,23 @@ public final class SessionActor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} with the session's id in the logging MDC ({@code session_id}, in JSON logs), restoring
+     * what the thread had: {@link #runIfIdle} may run on another session's thread.
+     */
     private void runLogged(Runnable task) {
+        String outer = MDC.get(LogKeys.SESSION_ID);
+        MDC.put(LogKeys.SESSION_ID, name);
         try {
             task.run();
         } catch (RuntimeException | Error e) {
             log.error("Session {}: task failed", name, e);
+        } finally {
+            if (outer == null) {
+                MDC.remove(LogKeys.SESSION_ID);
+            } else {
+                MDC.put(LogKeys.SESSION_ID, outer);
+            }
         }
     }
 

@@ -75,6 +75,7 @@ public final class RealtimeSession {
         core.subscribe(new InFlightResponses(sink));
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
         core.subscribe(this.tap);
+        this.tap.tracing(TraceRequest.of(config.tracing()));
     }
 
     public String id() {
@@ -282,7 +283,11 @@ public final class RealtimeSession {
     private void sessionEvent(ConversationEvent event) {
         switch (event) {
             case ConversationEvent.SettingsChanged c when pendingUpdate != null -> {
+                boolean tracingChanged = !java.util.Objects.equals(config.tracing(), pendingUpdate.next().tracing());
                 config = pendingUpdate.next();
+                if (tracingChanged) {
+                    tap.tracing(TraceRequest.of(config.tracing()));
+                }
                 sendSession(pendingUpdate.replyType());
                 pendingUpdate = null;
             }

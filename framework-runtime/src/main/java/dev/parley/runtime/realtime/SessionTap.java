@@ -4,9 +4,9 @@ import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationObserver;
 
 /**
- * One session's observer for telemetry (metrics): hears the core's events like any {@link ConversationObserver},
- * plus the two things only the facade knows: every {@code error} event it sends (protocol mistakes never reach the
- * core) and the session's end. Runs on the session's actor; must be quick.
+ * One session's observer for telemetry (metrics, traces): hears the core's events like any {@link ConversationObserver},
+ * plus what only the facade knows: every {@code error} event it sends (protocol mistakes never reach the
+ * core), the session's {@code tracing} field and the session's end. Runs on the session's actor; must be quick.
  */
 public interface SessionTap extends ConversationObserver {
     SessionTap NONE = new SessionTap() {
@@ -17,6 +17,13 @@ public interface SessionTap extends ConversationObserver {
 
     /** An {@code error} event with {@code code} was sent to the client. */
     default void errorSent(String code) {
+    }
+
+    /**
+     * The session's {@code tracing} field, at the start and after every accepted update that carries it (traces
+     * honour it).
+     */
+    default void tracing(TraceRequest requested) {
     }
 
     /** The session is over; called at least once (implementations are idempotent). */
@@ -45,6 +52,6 @@ public interface SessionTap extends ConversationObserver {
         if (second == null || second == NONE) {
             return first;
         }
-        return new TapPair(first, second);
+        return new SessionTapGroup(new SessionTap[] {first, second});
     }
 }

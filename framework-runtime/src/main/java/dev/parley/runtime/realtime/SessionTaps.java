@@ -2,7 +2,7 @@ package dev.parley.runtime.realtime;
 
 import dev.parley.runtime.pipeline.Pipeline;
 
-/** Opens a {@link SessionTap} for each new session of a server (metrics; later traces and recording). */
+/** Opens a {@link SessionTap} for each new session of a server (metrics, traces; later recording). */
 @FunctionalInterface
 public interface SessionTaps {
     SessionTaps NONE = (transport, identity, pipeline) -> SessionTap.NONE;
@@ -13,4 +13,17 @@ public interface SessionTaps {
      * @param pipeline  the pipeline it starts on
      */
     SessionTap open(String transport, SessionIdentity identity, Pipeline pipeline);
+
+    /** Opens every one of {@code taps} for each session (metrics, then traces, ...). */
+    static SessionTaps all(SessionTaps... taps) {
+        java.util.List<SessionTaps> live = java.util.Arrays.stream(taps).filter(t -> t != null && t != NONE).toList();
+        if (live.isEmpty()) {
+            return NONE;
+        }
+        if (live.size() == 1) {
+            return live.get(0);
+        }
+        return (transport, identity, pipeline) -> new SessionTapGroup(live.stream()
+                .map(t -> t.open(transport, identity, pipeline)).toArray(SessionTap[]::new));
+    }
 }

@@ -26,7 +26,10 @@ final class TimingReport {
         Double ttfa = ttfa(timing);
         out.send(new ServerEvent.Timing(out.type("parley.response.timing"), Ids.event(), responseId, stages,
                 ttfa == null ? null : round(ttfa)));
-        log.info("Response {} timing: ttfa={} ms stages={}", responseId, ttfa == null ? "-" : round(ttfa), rel);
+        try (org.slf4j.MDC.MDCCloseable ignored = org.slf4j.MDC.putCloseable(
+                dev.parley.runtime.engine.LogKeys.RESPONSE_ID, responseId)) {
+            log.info("Response {} timing: ttfa={} ms stages={}", responseId, ttfa == null ? "-" : round(ttfa), rel);
+        }
     }
 
     static Double ttfa(ResponseTiming t) {

@@ -2,6 +2,7 @@ package dev.parley.runtime.server;
 
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
+import dev.parley.runtime.realtime.SessionTaps;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.recording.Recordings;
@@ -89,13 +90,33 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
-        return start(options, selector, engines, observer, metrics, info, Recordings.OFF);
+        return start(options, selector, engines, observer, metrics, info, metrics, Recordings.OFF);
     }
 
     /** As above, recording sessions with {@code recordings} (the caller closes it after the server). */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
                                        Recordings recordings) throws IOException {
+        return start(options, selector, engines, observer, metrics, info, metrics, recordings);
+    }
+
+    /** As below, recording nothing. */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       SessionTaps taps) throws IOException {
+        return start(options, selector, engines, observer, metrics, info, taps, Recordings.OFF);
+    }
+
+    /**
+     * As above, with what observes each session's events: {@code SessionTaps.all(metrics, traces)} for metrics
+     * and traces, {@code metrics} alone for metrics only, {@link SessionTaps#NONE} for no telemetry observer at all
+     * (the overhead benchmark's baseline; {@code /metrics} then shows the JVM only), and {@code recordings} for
+     * session recording (or {@link Recordings#OFF}). The caller owns and closes every tap factory but
+     * {@code metrics}, and {@code recordings} after the server.
+     */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       SessionTaps taps, Recordings recordings) throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -123,7 +144,8 @@ public final class RealtimeServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
-                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info, recordings);
+                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info,
+                taps == null ? SessionTaps.NONE : taps, recordings);
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();

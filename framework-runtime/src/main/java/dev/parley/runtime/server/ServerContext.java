@@ -5,6 +5,7 @@ import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.recording.Recordings;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.realtime.SessionTaps;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param drain          the graceful drain
  * @param metrics        Prometheus metrics; opens each session's metrics observer
  * @param info           version, pipelines and plugins for the status endpoint
+ * @param taps           opens each session's telemetry observers: the metrics, plus traces when configured
  * @param recordings     session recording (or {@link Recordings#OFF})
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
@@ -34,5 +36,5 @@ record ServerContext(ServerOptions options, PipelineSelector selector, SessionEn
                      ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
                      Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
                      SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info,
-                     Recordings recordings) {
+                     SessionTaps taps, Recordings recordings) {
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * {@code GET /metrics} after real turns over a real socket: recorded speech through the real engine (energy VAD,
  * rule-based responder; STT and TTS are the doubles of {@link EngineOverSocketTest}), one answered turn, one
  * barge-in, one protocol error. The scrape is parsed with the Prometheus protobuf exposition's own generated
- * classes (the exposition Prometheus negotiates with {@code Accept}); no text is matched by pattern.
+ * classes (the exposition Prometheus negotiates with {@code Accept}), and the text format by the Prometheus
+ * Python client's parser ({@link PrometheusTextParser}); no text is matched by pattern.
  */
 class MetricsScrapeTest {
     static final String PROTOBUF = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
@@ -118,6 +119,23 @@ class MetricsScrapeTest {
 
         HttpResponse<byte[]> text = get("/metrics", "text/plain");
         assertTrue(text.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"));
+        // the text format too, read by Prometheus' own parser: the same counters and histograms
+        List<PrometheusTextParser.Sample> parsed = PrometheusTextParser.parse(
+                new String(text.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(value(after, "parley_barge_ins_total", variant),
+                PrometheusTextParser.sum(parsed, "parley_barge_ins_total", variant));
+        assertEquals(value(after, "parley_turns_total", variant),
+                PrometheusTextParser.sum(parsed, "parley_turns_total", variant));
+        assertEquals(1, PrometheusTextParser.sum(parsed, "parley_responses_total", Map.of("status", "cancelled",
+                "reason", "turn_detected")));
+        double ttfaCount = histogramCount(after, "parley_time_to_first_audio_seconds", variant);
+        assertEquals(ttfaCount, PrometheusTextParser.sum(parsed, "parley_time_to_first_audio_seconds_count", variant));
+        java.util.Map<String, String> infBucket = new java.util.HashMap<>(variant);
+        infBucket.put("le", "+Inf");
+        assertEquals(ttfaCount, PrometheusTextParser.sum(parsed, "parley_time_to_first_audio_seconds_bucket",
+                infBucket), "the +Inf bucket holds every observation");
+        assertTrue(parsed.stream().anyMatch(p -> p.family().equals("parley_response_stage_seconds")
+                && p.type().equals("histogram")), "stage latencies are typed histograms");
 
         try (MetricsHttpServer own = MetricsHttpServer.start("127.0.0.1", 0, server.metrics())) {
             List<Metrics.MetricFamily> side = scrape("http://127.0.0.1:" + own.port() + "/metrics");

@@ -38,6 +38,8 @@ final class ClauseSpeech implements TtsListener {
     private final BooleanSupplier speaking;
     private volatile boolean finished;
     private volatile long lastActivityNanos;
+    /** The first audio was reported to the stage clock (read and written on the TTS callback thread only). */
+    private boolean audioSeen;
     private TtsSynthesis synthesis;
     private StreamingResampler resampler;
 
@@ -66,6 +68,7 @@ final class ClauseSpeech implements TtsListener {
     /** Starts synthesis (returns at once). A synchronous failure is reported like an asynchronous one. */
     void start(TtsEngine tts, VoiceSettings voice) {
         lastActivityNanos = System.nanoTime();
+        timing.clauseStarted(index, text.length(), lastActivityNanos);
         try {
             synthesis = tts.synthesize(text.strip(), voice, this);
         } catch (RuntimeException e) {
@@ -95,6 +98,10 @@ final class ClauseSpeech implements TtsListener {
         }
         lastActivityNanos = System.nanoTime();
         timing.mark(ResponseTiming.Stage.TTS_FIRST_AUDIO, lastActivityNanos);
+        if (!audioSeen) {
+            audioSeen = true;
+            timing.clauseAudio(index, lastActivityNanos);
+        }
         if (resampler == null || resampler.inRate() != chunk.sampleRate()) {
             resampler = new StreamingResampler(chunk.sampleRate(), format.sampleRate());
         }
@@ -111,6 +118,7 @@ final class ClauseSpeech implements TtsListener {
             post(resampler.flush());
         }
         finished = true;
+        timing.clauseDone(index, System.nanoTime());
         actor.execute(() -> owner.clauseDone(this));
     }
 
@@ -120,6 +128,7 @@ final class ClauseSpeech implements TtsListener {
             return;
         }
         finished = true;
+        timing.clauseDone(index, System.nanoTime());
         actor.execute(() -> owner.clauseFailed(this, error));
     }
 

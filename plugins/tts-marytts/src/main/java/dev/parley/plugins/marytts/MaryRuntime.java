@@ -14,6 +14,12 @@ final class MaryRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(MaryRuntime.class);
     /** MaryTTS reads this before it configures log4j; without it, it writes a log file under its base dir. */
     private static final String LOG_PROPERTY = "log4j.logger.marytts";
+    /**
+     * Where MaryTTS loads its log4j properties from (system properties win over its config). Ours ends lines
+     * with {@code %n}: the jar's own {@code %m\n} loses its newline in log4j's 1.x bridge, so lines ran together.
+     */
+    static final String LOG_CONFIG_PROPERTY = "log.config";
+    static final String LOG_CONFIG = "jar:/dev/parley/plugins/marytts/mary-log4j.properties";
 
     private static LocalMaryInterface instance;
 
@@ -43,6 +49,9 @@ final class MaryRuntime {
     private static LocalMaryInterface start() {
         if (System.getProperty(LOG_PROPERTY) == null) {
             System.setProperty(LOG_PROPERTY, "WARN, stderr");
+        }
+        if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
+            System.setProperty(LOG_CONFIG_PROPERTY, LOG_CONFIG);
         }
         long t0 = System.nanoTime();
         // MaryTTS finds its language and voice configs with ServiceLoader through the thread context
