@@ -73,7 +73,9 @@ public final class GrpcServer implements AutoCloseable {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ServerServiceDefinition undecodableIsInvalidArgument(ServerServiceDefinition def) {
-        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(def.getServiceDescriptor());
+        io.grpc.ServiceDescriptor.Builder sd = io.grpc.ServiceDescriptor.newBuilder(def.getServiceDescriptor()
+                .getName()).setSchemaDescriptor(def.getServiceDescriptor().getSchemaDescriptor()); // for reflection
+        java.util.List<ServerMethodDefinition<?, ?>> methods = new java.util.ArrayList<>();
         for (ServerMethodDefinition<?, ?> m : def.getMethods()) {
             MethodDescriptor d = m.getMethodDescriptor();
             MethodDescriptor.Marshaller req = d.getRequestMarshaller();
@@ -93,9 +95,12 @@ public final class GrpcServer implements AutoCloseable {
                     }
                 }
             };
-            b.addMethod(ServerMethodDefinition.create(d.toBuilder(checked, d.getResponseMarshaller()).build(),
-                    (io.grpc.ServerCallHandler) m.getServerCallHandler()));
+            MethodDescriptor checkedMethod = d.toBuilder(checked, d.getResponseMarshaller()).build();
+            sd.addMethod(checkedMethod);
+            methods.add(ServerMethodDefinition.create(checkedMethod, (io.grpc.ServerCallHandler) m.getServerCallHandler()));
         }
+        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(sd.build());
+        methods.forEach(b::addMethod);
         return b.build();
     }
 
