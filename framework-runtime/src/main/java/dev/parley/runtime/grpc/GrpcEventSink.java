@@ -180,6 +180,17 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
         }
     }
 
+    /** Ends the stream now with {@code status}, dropping what is queued (the client broke the stream). */
+    synchronized void abort(Status status) {
+        if (state == State.ENDED) {
+            return;
+        }
+        queue.clear();
+        queuedBytes = 0;
+        finalStatus = status;
+        finish();
+    }
+
     /** The client half-closed: no more input. The stream ends once no response is in flight. */
     synchronized void clientDone() {
         clientDone = true;

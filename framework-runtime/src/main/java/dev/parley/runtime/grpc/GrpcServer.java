@@ -9,7 +9,6 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsServerCredentials;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -68,8 +67,10 @@ public final class GrpcServer implements AutoCloseable {
     }
 
     /**
-     * The same service whose request parser ends the call {@code INVALID_ARGUMENT} (not gRPC's default
-     * {@code INTERNAL}) when a message is not a decodable {@code ClientEvent}: it is the client's fault.
+     * The same service whose request parser turns a message that is not a decodable {@code ClientEvent} into
+     * {@link GrpcSession#UNDECODABLE}, which the session answers by ending the call {@code INVALID_ARGUMENT}: it is
+     * the client's fault. (A parser that throws makes grpc-java cancel the call as {@code UNKNOWN}, "Application
+     * error processing RPC", whatever status it throws.)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ServerServiceDefinition undecodableIsInvalidArgument(ServerServiceDefinition def) {
@@ -90,8 +91,7 @@ public final class GrpcServer implements AutoCloseable {
                     try {
                         return req.parse(stream);
                     } catch (StatusRuntimeException e) {
-                        throw Status.INVALID_ARGUMENT.withDescription("undecodable message: "
-                                + e.getStatus().getDescription()).asRuntimeException();
+                        return GrpcSession.UNDECODABLE;
                     }
                 }
             };

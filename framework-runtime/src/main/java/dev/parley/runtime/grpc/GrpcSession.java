@@ -28,6 +28,8 @@ final class GrpcSession implements StreamObserver<ClientEvent> {
     private static final Logger log = LoggerFactory.getLogger(GrpcSession.class);
     /** Messages delivered ahead of the session: one second of 20 ms appends, the WebSocket's LOW watermark. */
     static final int WINDOW = 50;
+    /** What the request parser yields for a message that is not a decodable {@code ClientEvent} (identity). */
+    static final ClientEvent UNDECODABLE = ClientEvent.newBuilder().setType("parley.undecodable").build();
 
     private final TransportAccess access;
     private final ConnectMetadata md;
@@ -100,6 +102,11 @@ final class GrpcSession implements StreamObserver<ClientEvent> {
 
     @Override
     public void onNext(ClientEvent event) {
+        if (event == UNDECODABLE) {
+            sink.abort(Status.INVALID_ARGUMENT.withDescription("undecodable message: not a "
+                    + "parley.realtime.v1.ClientEvent"));
+            return;
+        }
         byte[] json = ProtoEventMapper.toJson(event);
         actor.execute(() -> {
             try {

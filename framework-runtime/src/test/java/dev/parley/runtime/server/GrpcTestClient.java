@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
  * bytes), else in {@code json}. It starts its own {@link GrpcServer} on the test server and stops it on close.
  */
 final class GrpcTestClient extends EventStreamClient {
+    /** Reads the tests' client events, some of which carry over 20 M characters of base64. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper CLIENT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(64 * 1024 * 1024).build()).build());
+
     private final GrpcServer grpc;
     private final ManagedChannel channel;
     private final StreamObserver<ClientEvent> requests;
@@ -59,8 +65,9 @@ final class GrpcTestClient extends EventStreamClient {
                 });
     }
 
+    /** As {@link TestServer#url()} asks over the WebSocket: model {@code gpt-realtime}. */
     static GrpcTestClient connect(TestServer server) throws Exception {
-        return connect(server, Map.of());
+        return connect(server, Map.of("x-parley-model", "gpt-realtime"));
     }
 
     static GrpcTestClient connect(TestServer server, Map<String, String> metadata) throws Exception {
@@ -104,7 +111,7 @@ final class GrpcTestClient extends EventStreamClient {
     synchronized void send(String json) {
         ClientEvent event;
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = CLIENT_JSON.readTree(json);
             if ("input_audio_buffer.append".equals(n.path("type").asText()) && n.path("audio").isTextual()) {
                 event = ClientEvent.newBuilder().setType("input_audio_buffer.append")
                         .setEventId(n.path("event_id").asText(""))
