@@ -36,6 +36,7 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
     private final long maxQueuedBytes;
     private final long slowReaderNanos;
     private final Runnable slowReaderCounted;
+    private final java.util.function.LongConsumer peakReached;
     private final ArrayDeque<ServerEvent> queue = new ArrayDeque<>();
     private final List<Runnable> writabilityListeners = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> watchdog;
@@ -43,7 +44,9 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
     private Status finalStatus = Status.OK;
     private long queuedBytes;
     private volatile long peakQueuedBytes;
-    private long lastProgressNanos = System.nanoTime();
+    /** Volatile so the watchdog reads them without waiting for the lock an event being queued holds. */
+    private volatile long lastProgressNanos = System.nanoTime();
+    private volatile boolean waiting;
     private boolean wasWritable = true;
     private boolean clientDone;
     private volatile int responsesInFlight;
@@ -51,7 +54,9 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
     private volatile Runnable onEnded = () -> { };
 
     GrpcEventSink(ServerCallStreamObserver<ServerEvent> call, ProtoEventMapper mapper, ServerLimits limits,
-                  ScheduledExecutorService timers, Runnable slowReaderCounted) {
+                  ScheduledExecutorService timers, Runnable slowReaderCounted,
+                  java.util.function.LongConsumer peakReached) {
+        this.peakReached = peakReached;
         this.call = call;
         this.mapper = mapper;
         this.maxQueuedBytes = limits.maxQueuedOutputBytes();
@@ -100,8 +105,12 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
                 lastProgressNanos = System.nanoTime(); // a stall is counted from when output began to wait
             }
             queue.add(event);
+            waiting = true;
             queuedBytes += size;
-            peakQueuedBytes = Math.max(peakQueuedBytes, queuedBytes);
+            if (queuedBytes > peakQueuedBytes) {
+                peakQueuedBytes = queuedBytes;
+                peakReached.accept(queuedBytes);
+            }
         }
         flush();
     }
@@ -119,6 +128,7 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
                 lastProgressNanos = System.nanoTime();
                 call.onNext(e);
             }
+            waiting = !queue.isEmpty();
             if (queue.isEmpty() && state == State.FINISHING) {
                 finish();
                 return;
@@ -246,9 +256,12 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
     }
 
     private void checkProgress() {
+        long stalled = System.nanoTime() - lastProgressNanos;
+        if (!waiting || stalled <= slowReaderNanos) {
+            return;
+        }
         synchronized (this) {
-            long stalled = System.nanoTime() - lastProgressNanos;
-            if (state == State.OPEN && !queue.isEmpty() && stalled > slowReaderNanos) {
+            if (state == State.OPEN && !queue.isEmpty()) {
                 slowReader("no output was read for " + TimeUnit.NANOSECONDS.toMillis(stalled) + " ms");
             }
         }

@@ -46,7 +46,8 @@ final class GrpcSession implements StreamObserver<ClientEvent> {
         this.md = md;
         this.call = call;
         this.sink = new GrpcEventSink(call, new ProtoEventMapper("always".equals(md.request().headers()
-                .get("x-parley-json"))), access.options().limits(), access.timers(), access::slowReaderClosed);
+                .get("x-parley-json"))), access.options().limits(), access.timers(), access::slowReaderClosed,
+                access::outputQueued);
     }
 
     /** Admits the session and starts it; false (the call already closed with a status) when it is refused. */

@@ -172,6 +172,11 @@ public final class TransportAccess {
         ctx.counters().slowReaderCloses.increment();
     }
 
+    /** A session's queued output reached {@code bytes} (the server's peak, shared with the WebSocket's). */
+    public void outputQueued(long bytes) {
+        ctx.counters().peakQueuedOutputBytes.accumulate(bytes);
+    }
+
     /** Whether {@code presented} is the configured admin key (none configured: never). */
     public boolean adminKeyAccepted(String presented) {
         String admin = ctx.options().keyPolicy().adminKey();
