@@ -60,8 +60,7 @@ final class GrpcSession implements StreamObserver<ClientEvent> {
                 case DRAINING -> Status.UNAVAILABLE;
                 default -> Status.UNAUTHENTICATED;
             };
-            sink.onEnded(() -> { });
-            call.onError(s.withDescription(d.message()).asRuntimeException());
+            sink.abort(s.withDescription(d.message())); // ends the call and stops the sink's watchdog
             return false;
         }
         ticket = d.ticket();
