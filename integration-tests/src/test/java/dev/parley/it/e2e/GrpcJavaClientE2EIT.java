@@ -17,7 +17,6 @@ import dev.parley.it.samples.SpokenAnswer;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
@@ -170,7 +169,7 @@ class GrpcJavaClientE2EIT {
             var it = RealtimeGrpc.newBlockingV2Stub(ch)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer("sk-wrong")))
                     .connect();
-            StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+            io.grpc.StatusException e = org.junit.jupiter.api.Assertions.assertThrows(io.grpc.StatusException.class,
                     () -> it.read(10, TimeUnit.SECONDS));
             assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode(), e.toString());
         } finally {
