@@ -26,7 +26,7 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap");
+            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap", "grpc");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -54,6 +54,7 @@ public final class Bench {
             sections.put("capacity-real", () -> CapacityBench.run(ctx, main, settings.realSessions(),
                     ctx.speech("weather-slt.wav"), 2500, false));
             sections.put("heap", () -> IdleHeapBench.run(ctx, main));
+            sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
                 if (!settings.sections().isEmpty() && !settings.sections().contains(entry.getKey())) {
                     continue;
