@@ -52,6 +52,8 @@ class BenchQuickTest {
         assertTrue(r > 0 && r < 2, "ratio " + ratio);
         double bargeIn = firstNumber(report, "first speech sample sent -> last audio delta");
         assertTrue(bargeIn >= 0 && bargeIn < 10_000, "barge-in " + bargeIn);
+        double grpcTtfa = firstNumber(report, "TTFA over grpc");
+        assertTrue(grpcTtfa > 0 && grpcTtfa < 10_000, "gRPC TTFA p50 " + grpcTtfa);
         assertTrue(report.contains("Capacity, pipeline 'bench'"), report);
         assertTrue(report.contains("Capacity, pipeline 'default'"), report);
         List<String> first = row(report, "5");

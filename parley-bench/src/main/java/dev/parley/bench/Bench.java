@@ -26,7 +26,7 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap", "telemetry");
+            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap", "telemetry", "grpc");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -55,6 +55,7 @@ public final class Bench {
                     ctx.speech("weather-slt.wav"), 2500, false));
             sections.put("heap", () -> IdleHeapBench.run(ctx, main));
             sections.put("telemetry", () -> TelemetryOverheadBench.run(ctx, main));
+            sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
                 if (!settings.sections().isEmpty() && !settings.sections().contains(entry.getKey())) {
                     continue;

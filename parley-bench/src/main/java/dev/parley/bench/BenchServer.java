@@ -67,6 +67,11 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** For another transport on the same server (the gRPC row). */
+    dev.parley.runtime.server.TransportAccess transports() {
+        return server.transports();
+    }
+
     String url() {
         return server.url() + "?model=gpt-realtime";
     }

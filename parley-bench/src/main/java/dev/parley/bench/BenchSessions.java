@@ -26,7 +26,11 @@ final class BenchSessions {
 
     static RealtimeClient open(HttpClient http, String url, int silenceMs, Predicate<String> keep)
             throws InterruptedException {
-        RealtimeClient c = RealtimeClient.connect(http, url, keep);
+        return configure(RealtimeClient.connect(http, url, keep), silenceMs);
+    }
+
+    /** Waits for {@code session.created} and turns server VAD on, as {@link #open} does. */
+    static RealtimeClient configure(RealtimeClient c, int silenceMs) throws InterruptedException {
         c.await("session.created", TIMEOUT_MS);
         c.send(serverVad(silenceMs));
         c.await("session.updated", TIMEOUT_MS);

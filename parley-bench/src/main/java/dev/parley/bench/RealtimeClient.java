@@ -34,7 +34,15 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Another transport than the WebSocket (the gRPC row); null for the WebSocket. */
+    interface Transport {
+        void send(String text);
+
+        void close();
+    }
+
     private final Predicate<String> keep;
+    private Transport transport;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicLong audioDeltas = new AtomicLong();
     private final StringBuilder partial = new StringBuilder();
@@ -59,6 +67,29 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
+    /** A client over {@code transport}, which hands each server event to {@link #received}. */
+    static RealtimeClient over(Predicate<String> keep, java.util.function.Function<RealtimeClient, Transport> transport) {
+        RealtimeClient c = new RealtimeClient(keep);
+        c.transport = transport.apply(c);
+        return c;
+    }
+
+    /** A server event of another transport, received at {@code nanos}; its JSON is made only when kept. */
+    void received(long nanos, String type, java.util.function.Supplier<String> json) {
+        if (type.equals("response.output_audio.delta")) {
+            lastAudioDeltaNanos = nanos;
+            synchronized (audioDeltas) {
+                audioDeltas.incrementAndGet();
+                audioDeltas.notifyAll();
+            }
+        }
+        if (keep.test(type)) {
+            Event e = new Event(nanos, type, json.get());
+            tap.accept(e);
+            events.add(e);
+        }
+    }
+
     /** Called on the client's receiving thread for every kept event, before it is queued. */
     void tap(java.util.function.Consumer<Event> consumer) {
         this.tap = consumer;
@@ -66,6 +97,10 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
 
     /** Queues a text frame behind the ones sent before it. */
     synchronized void send(String text) {
+        if (transport != null) {
+            transport.send(text);
+            return;
+        }
         sending = sending.thenCompose(ws -> ws.sendText(text, true));
     }
 
@@ -163,6 +198,10 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        if (transport != null) {
+            transport.close();
+            return;
+        }
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").get(2, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -163,6 +163,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RecordOptions record;
 
+    @Option(names = "--grpc-port", paramLabel = "PORT",
+            description = "Also serve gRPC (parley.realtime.v1.Realtime, parley.admin.v1.Admin, reflection) on this "
+                    + "port (same --host, same keys and session limit; TLS with --tls-cert). Off by default.")
+    Integer grpcPort;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -224,6 +229,17 @@ final class ServeCommand implements Callable<Integer> {
                         + e.getMessage(), e);
             }
         }
+        dev.parley.runtime.grpc.GrpcServer grpc = null;
+        if (grpcPort != null) {
+            try {
+                grpc = dev.parley.runtime.grpc.GrpcServer.start(server.transports(), host, grpcPort);
+            } catch (IOException e) {
+                server.close();
+                served.close();
+                throw new ConfigException("cannot serve gRPC on " + host + ":" + grpcPort + ": " + e.getMessage(), e);
+            }
+        }
+        dev.parley.runtime.grpc.GrpcServer grpcServer = grpc;
         MetricsHttpServer metricsHttp = metricsServer;
         CountDownLatch drained = new CountDownLatch(1);
         server.drained().thenRun(drained::countDown);
@@ -238,6 +254,9 @@ final class ServeCommand implements Callable<Integer> {
             if (metricsHttp != null) {
                 metricsHttp.close();
             }
+            if (grpcServer != null) {
+                grpcServer.close();
+            }
             server.close();
             recordings.close();
             closeTracing(tracing);
@@ -246,6 +265,9 @@ final class ServeCommand implements Callable<Integer> {
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.listeningLine());
+        if (grpcServer != null) {
+            out.println(grpcServer.listeningLine());
+        }
         out.flush();
         drained.await();
         log.info("Drained: stopping (exit {})", ExitCodes.OK);

@@ -17,10 +17,10 @@ final class Admission {
     /** A live session's place; {@link #release} once. */
     final class Ticket {
         final String keyId;
-        final ChannelEventSink sink;
+        final AdmittedSession sink;
         private boolean released;
 
-        private Ticket(String keyId, ChannelEventSink sink) {
+        private Ticket(String keyId, AdmittedSession sink) {
             this.keyId = keyId;
             this.sink = sink;
         }
@@ -51,7 +51,7 @@ final class Admission {
         this.counters = counters;
     }
 
-    synchronized Decision admit(String keyId, ChannelEventSink sink) {
+    synchronized Decision admit(String keyId, AdmittedSession sink) {
         if (state.get() != ServerState.SERVING) {
             counters.refusedDraining.increment();
             return new Decision(null, Refusal.DRAINING);
@@ -120,7 +120,7 @@ final class Admission {
     }
 
     /** The live sessions' sinks (a snapshot), for the drain. */
-    java.util.List<ChannelEventSink> liveSinks() {
+    java.util.List<AdmittedSession> liveSinks() {
         return live.stream().map(t -> t.sink).toList();
     }
 }

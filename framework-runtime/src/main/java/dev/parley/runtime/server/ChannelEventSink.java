@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * queued output makes no progress for the slow-reader timeout, or whose queue passes the hard cap, is told why
  * (an {@code error} event, which it reads only if it resumes) and closed with 1008.
  */
-final class ChannelEventSink implements EventSink {
+final class ChannelEventSink implements EventSink, AdmittedSession {
     private static final Logger log = LoggerFactory.getLogger(ChannelEventSink.class);
 
     private final Channel channel;
@@ -45,6 +45,7 @@ final class ChannelEventSink implements EventSink {
     private volatile long peakQueuedBytes;
     /** Responses started and not done, as the session reports them (the drain waits for these). */
     private volatile int responsesInFlight;
+    private volatile SessionSummary summary;
     private ScheduledFuture<?> watchdog; // event loop only
 
     ChannelEventSink(Channel channel) {
@@ -115,7 +116,8 @@ final class ChannelEventSink implements EventSink {
      * Drain: when no response is in flight (or {@code force}), tells the client the server is going away and
      * closes 1001. Returns whether it did (or the connection was already closing).
      */
-    synchronized boolean goAway(boolean force) {
+    @Override
+    public synchronized boolean goAway(boolean force) {
         if (closing || !channel.isActive()) {
             return true;
         }
@@ -134,8 +136,26 @@ final class ChannelEventSink implements EventSink {
         responsesInFlight = count;
     }
 
-    int responsesInFlight() {
+    @Override
+    public int responsesInFlight() {
         return responsesInFlight;
+    }
+
+    /** Set by the connection once the session is routed (the admin service lists it). */
+    void describe(SessionSummary s) {
+        summary = s;
+    }
+
+    @Override
+    public SessionSummary summary() {
+        return summary;
+    }
+
+    @Override
+    public void closeByAdmin() {
+        sendUtf8(errorEvent("server_error", "session_closed", "An operator closed this session.")
+                .getBytes(StandardCharsets.UTF_8));
+        close(1000, "server_error.session_closed");
     }
 
     @Override

@@ -57,7 +57,7 @@ final class Drain {
             log.info("Drain timeout ({} s): closing {} sessions whose responses are still in flight",
                     timeout.toSeconds(), answering);
         }
-        for (ChannelEventSink s : admission.liveSinks()) {
+        for (AdmittedSession s : admission.liveSinks()) {
             s.goAway(force);
         }
     }

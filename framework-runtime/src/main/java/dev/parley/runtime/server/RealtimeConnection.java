@@ -76,6 +76,8 @@ final class RealtimeConnection {
                             server.recordings().open("websocket", setup.identity(), pipeline, request.query())));
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
+            sink.describe(new SessionSummary(sessionId, "websocket", pipeline.name(), pipeline.variant(),
+                    java.time.Instant.now(), () -> "OPEN"));
             session.open(server.engines(), pipeline, server.selector().switcher(sessionId, pipeline));
         });
     }

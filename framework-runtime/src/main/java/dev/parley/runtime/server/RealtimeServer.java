@@ -225,6 +225,11 @@ public final class RealtimeServer implements AutoCloseable {
         return ctx.counters();
     }
 
+    /** What another transport (gRPC) uses to run its sessions as this server's sessions. */
+    public TransportAccess transports() {
+        return new TransportAccess(ctx);
+    }
+
     /** The metrics served at {@code /metrics}. */
     public ParleyMetrics metrics() {
         return ctx.metrics();

@@ -11,15 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class ConnectedClientFixture {
     TestServer server;
-    RealtimeTestClient client;
+    EventStreamClient client;
     /** The first event of the session. */
     JsonNode sessionCreated;
 
     @BeforeEach
     void startServerAndConnect() throws Exception {
         server = new TestServer();
-        client = RealtimeTestClient.connect(server.url());
+        client = connect(server);
         sessionCreated = client.expect("session.created");
+    }
+
+    /** The session's client; the gRPC runs of the conformance tests override it. */
+    EventStreamClient connect(TestServer server) throws Exception {
+        return RealtimeTestClient.connect(server.url());
     }
 
     @AfterEach

@@ -1,36 +1,20 @@
 package dev.parley.runtime.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /** A plain JDK WebSocket client that queues every server event for strict-order assertions. */
-final class RealtimeTestClient implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** Field the client adds to each event: {@link System#nanoTime()} at arrival. */
-    static final String RECEIVED_NANOS = "_received_nanos";
-
-    /** How the server closed. */
-    record Close(int code, String reason) {
-    }
-
-    final LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    final CompletableFuture<Close> closed = new CompletableFuture<>();
+final class RealtimeTestClient extends EventStreamClient {
     final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket ws;
 
@@ -65,70 +49,23 @@ final class RealtimeTestClient implements AutoCloseable {
         return ws.getSubprotocol();
     }
 
+    @Override
     void send(String json) {
         ws.sendText(json, true).join();
     }
 
     /** Sends without waiting: the server may close while a huge message is still going out. */
+    @Override
     void sendUnconfirmed(String json) {
         ws.sendText(json, true).exceptionally(t -> null);
     }
 
+    @Override
     void sendBinary(byte[] data) {
         ws.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
-    JsonNode next() throws InterruptedException {
-        JsonNode e = events.poll(10, TimeUnit.SECONDS);
-        assertNotNull(e, "no server event within 10 s");
-        return e;
-    }
-
-    /** The next event, asserting its type. */
-    JsonNode expect(String type) throws InterruptedException {
-        JsonNode e = next();
-        assertEquals(type, e.path("type").asText(), () -> "unexpected event " + e);
-        return e;
-    }
-
-    /** Types of the next events up to and including {@code last}. */
-    List<String> typesThrough(String last) throws InterruptedException {
-        List<String> types = new ArrayList<>();
-        for (JsonNode e : eventsThrough(last)) {
-            types.add(e.path("type").asText());
-        }
-        return types;
-    }
-
-    List<JsonNode> eventsThrough(String last) throws InterruptedException {
-        List<JsonNode> out = new ArrayList<>();
-        while (true) {
-            JsonNode e = next();
-            out.add(e);
-            if (e.path("type").asText().equals(last)) {
-                return out;
-            }
-        }
-    }
-
-    /** Skips events until one of {@code type} arrives. */
-    JsonNode await(String type) throws InterruptedException {
-        while (true) {
-            JsonNode e = next();
-            if (e.path("type").asText().equals(type)) {
-                return e;
-            }
-        }
-    }
-
-    /** Asserts nothing arrives for {@code ms}. */
-    void expectSilence(long ms) throws InterruptedException {
-        JsonNode e = events.poll(ms, TimeUnit.MILLISECONDS);
-        if (e != null) {
-            throw new AssertionError("unexpected event " + e);
-        }
-    }
-
+    @Override
     Close awaitClose() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
     }

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class ParleyServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Parley listening on (wss?://127\\.0\\.0\\.1:(\\d+)/v1/realtime)");
     private static final Pattern CERTIFICATE = Pattern.compile("Self-signed certificate \\(trust it in clients\\): (\\S+)");
+    private static final Pattern GRPC = Pattern.compile("Parley gRPC on https?://127\\.0\\.0\\.1:(\\d+) ");
     private static final int START_SECONDS = 90;
 
     private final Process process;
@@ -36,6 +37,7 @@ public final class ParleyServeProcess implements AutoCloseable {
     private final Deque<String> recent = new ArrayDeque<>();
     private final CompletableFuture<Matcher> listening = new CompletableFuture<>();
     private final CompletableFuture<Path> certificate = new CompletableFuture<>();
+    private final CompletableFuture<Integer> grpcPort = new CompletableFuture<>();
 
     private ParleyServeProcess(List<String> serveArgs) throws IOException {
         Path root = RepoPaths.root();
@@ -98,6 +100,15 @@ public final class ParleyServeProcess implements AutoCloseable {
         }
     }
 
+    /** The gRPC port ({@code --grpc-port}), as printed right after the listening line. */
+    public int grpcPort() throws Exception {
+        try {
+            return grpcPort.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("parley serve printed no gRPC line:\n" + recentOutput());
+        }
+    }
+
     /** The last lines the server printed, for assertion messages. */
     public synchronized String recentOutput() {
         return String.join("\n", recent);
@@ -111,6 +122,10 @@ public final class ParleyServeProcess implements AutoCloseable {
                     Matcher cert = CERTIFICATE.matcher(line);
                     if (cert.find()) {
                         certificate.complete(Path.of(cert.group(1)));
+                    }
+                    Matcher grpc = GRPC.matcher(line);
+                    if (grpc.find()) {
+                        grpcPort.complete(Integer.parseInt(grpc.group(1)));
                     }
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a sample client's spoken turn must show: the question heard, an answer completed, and the answer WAV it
  * wrote really speaking the answer's words (transcribed back with Debian's pocketsphinx_continuous).
  */
-final class SpokenAnswer {
+public final class SpokenAnswer {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private SpokenAnswer() {
@@ -50,7 +50,7 @@ final class SpokenAnswer {
     }
 
     /** Share of the answer's distinct words that pocketsphinx finds in the WAV. */
-    static double spokenWordsOverlap(String answer, Path wav) throws Exception {
+    public static double spokenWordsOverlap(String answer, Path wav) throws Exception {
         Path dir = wav.toAbsolutePath().getParent();
         Path wav16 = dir.resolve(wav.getFileName() + ".16k.wav");
         Commands.run(dir, Map.of(), 60, List.of("sox", wav.toString(), "-r", "16000", wav16.toString()));
