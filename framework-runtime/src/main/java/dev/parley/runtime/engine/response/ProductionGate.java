@@ -70,10 +70,16 @@ final class ProductionGate {
         if (over <= 0) {
             return true;
         }
-        if (wake == null || wake.isDone()) {
-            wake = scheduler.schedule(() -> actor.execute(resume), over, TimeUnit.MILLISECONDS);
+        if (wake == null) {
+            // cleared on the actor before the resume, so a resume that finds the lead still over schedules again
+            wake = scheduler.schedule(() -> actor.execute(this::woken), over + 1, TimeUnit.MILLISECONDS);
         }
         return false;
+    }
+
+    private void woken() {
+        wake = null;
+        resume.run();
     }
 
     void cancel() {
