@@ -53,6 +53,10 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    int liveSessions() {
+        return server.liveSessions();
+    }
+
     String url() {
         return server.url() + "?model=gpt-realtime";
     }

@@ -45,6 +45,11 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
     private CompletableFuture<WebSocket> sending;
     private volatile long lastAudioDeltaNanos;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    /** A slow reader (soak): no next frame is requested while paused, so the server's output backs up. */
+    private boolean paused;
+    private boolean requestOwed;
 
     private RealtimeClient(Predicate<String> keep) {
         this.keep = keep;
@@ -66,6 +71,7 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
 
     /** Queues a text frame behind the ones sent before it. */
     synchronized void send(String text) {
+        sent.incrementAndGet();
         sending = sending.thenCompose(ws -> ws.sendText(text, true));
     }
 
@@ -109,6 +115,36 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Text frames sent and server events received (audio deltas included). */
+    long sent() {
+        return sent.get();
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    /** Stops reading: the next frame is not requested until {@link #resumeReading()}. */
+    synchronized void pauseReading() {
+        paused = true;
+    }
+
+    synchronized void resumeReading() {
+        paused = false;
+        if (requestOwed) {
+            requestOwed = false;
+            socket.request(1);
+        }
+    }
+
+    private synchronized void requestNext(WebSocket ws) {
+        if (paused) {
+            requestOwed = true;
+        } else {
+            ws.request(1);
+        }
+    }
+
     long lastAudioDeltaNanos() {
         return lastAudioDeltaNanos;
     }
@@ -140,8 +176,9 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
             discarding = false;
+            received.incrementAndGet();
         }
-        ws.request(1);
+        requestNext(ws);
         return null;
     }
 
@@ -154,6 +191,12 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         }
         int end = head.indexOf('"', i + 8);
         return end < 0 ? null : head.substring(i + 8, end);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+        tap.accept(new Event(System.nanoTime(), "close", "{\"code\":" + code + "}"));
+        return null;
     }
 
     @Override
