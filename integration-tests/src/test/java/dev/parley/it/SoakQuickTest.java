@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * one each talking in turns, barging in, sending bad input every 5 s and pausing its reading for 8 s every 30 s —
  * over real WebSockets in real time. Nothing may be lost: every response gets its {@code response.done}, every
  * commit its transcript, every error answers a bad input, and the server closes no connection.
+ * {@code -Dparley.soak.sessions=N -Dparley.soak.minutes=M} runs a longer soak the same way (as {@code ./parley soak}).
  */
 class SoakQuickTest {
     @Test
@@ -24,8 +25,11 @@ class SoakQuickTest {
         StringWriter err = new StringWriter();
         int code;
         try {
-            code = ParleyCli.run(new PrintWriter(out), new PrintWriter(err), "soak", "--sessions", "4",
-                    "--minutes", "2", "--sample-seconds", "20", "--plugins-dir", RepoPaths.plugins().toString());
+            code = ParleyCli.run(new PrintWriter(out), new PrintWriter(err), "soak",
+                    "--sessions", System.getProperty("parley.soak.sessions", "4"),
+                    "--minutes", System.getProperty("parley.soak.minutes", "2"),
+                    "--sample-seconds", System.getProperty("parley.soak.sampleSeconds", "20"),
+                    "--plugins-dir", RepoPaths.plugins().toString());
         } finally {
             if (previous == null) {
                 System.clearProperty(PluginsDirectory.HOME_PROPERTY);
