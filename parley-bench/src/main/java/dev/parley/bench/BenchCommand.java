@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     }
 
     /** Hundreds of sessions open and close: their per-session INFO lines would bury the tables. */
-    private static void quietSessionLogs() {
+    static void quietSessionLogs() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
             for (String name : new String[] {"dev.parley.runtime.server", "dev.parley.runtime.realtime"}) {
                 ctx.getLogger(name).setLevel(ch.qos.logback.classic.Level.WARN);

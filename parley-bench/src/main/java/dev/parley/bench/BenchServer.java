@@ -72,6 +72,10 @@ final class BenchServer implements AutoCloseable {
         return server.transports();
     }
 
+    int liveSessions() {
+        return server.liveSessions();
+    }
+
     String url() {
         return server.url() + "?model=gpt-realtime";
     }

@@ -53,6 +53,11 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
     private CompletableFuture<WebSocket> sending;
     private volatile long lastAudioDeltaNanos;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    /** A slow reader (soak): no next frame is requested while paused, so the server's output backs up. */
+    private boolean paused;
+    private boolean requestOwed;
 
     private RealtimeClient(Predicate<String> keep) {
         this.keep = keep;
@@ -76,6 +81,7 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
 
     /** A server event of another transport, received at {@code nanos}; its JSON is made only when kept. */
     void received(long nanos, String type, java.util.function.Supplier<String> json) {
+        received.incrementAndGet();
         if (type.equals("response.output_audio.delta")) {
             lastAudioDeltaNanos = nanos;
             synchronized (audioDeltas) {
@@ -97,6 +103,7 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
 
     /** Queues a text frame behind the ones sent before it. */
     synchronized void send(String text) {
+        sent.incrementAndGet();
         if (transport != null) {
             transport.send(text);
             return;
@@ -144,6 +151,36 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Text frames sent and server events received (audio deltas included). */
+    long sent() {
+        return sent.get();
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    /** Stops reading: the next frame is not requested until {@link #resumeReading()}. */
+    synchronized void pauseReading() {
+        paused = true;
+    }
+
+    synchronized void resumeReading() {
+        paused = false;
+        if (requestOwed) {
+            requestOwed = false;
+            socket.request(1);
+        }
+    }
+
+    private synchronized void requestNext(WebSocket ws) {
+        if (paused) {
+            requestOwed = true;
+        } else {
+            ws.request(1);
+        }
+    }
+
     long lastAudioDeltaNanos() {
         return lastAudioDeltaNanos;
     }
@@ -175,8 +212,9 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
             discarding = false;
+            received.incrementAndGet();
         }
-        ws.request(1);
+        requestNext(ws);
         return null;
     }
 
@@ -189,6 +227,12 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         }
         int end = head.indexOf('"', i + 8);
         return end < 0 ? null : head.substring(i + 8, end);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+        tap.accept(new Event(System.nanoTime(), "close", "{\"code\":" + code + "}"));
+        return null;
     }
 
     @Override

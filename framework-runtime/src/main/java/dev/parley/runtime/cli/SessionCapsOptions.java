@@ -46,11 +46,19 @@ public final class SessionCapsOptions {
                     + "the response ends incomplete (default: ${DEFAULT-VALUE}).")
     long llmStallMs;
 
+    @Option(names = "--max-audio-lead-ms", paramLabel = "MS",
+            defaultValue = "" + ResponseSettings.DEFAULT_MAX_AUDIO_LEAD_MS,
+            description = "How far a response's audio may run ahead of the client's playback (real time from its "
+                    + "first delta) before the next clause waits to be synthesized. 0 = no bound (default: "
+                    + "${DEFAULT-VALUE}).")
+    long maxAudioLeadMs;
+
     ResponseSettings responseSettings() {
-        if (llmFirstTokenMs < 1 || llmStallMs < 1) {
-            throw new ConfigException("--llm-first-token-timeout-ms and --llm-stall-timeout-ms must be 1 or more");
+        if (llmFirstTokenMs < 1 || llmStallMs < 1 || maxAudioLeadMs < 0) {
+            throw new ConfigException("--llm-first-token-timeout-ms and --llm-stall-timeout-ms must be 1 or more, "
+                    + "--max-audio-lead-ms 0 or more");
         }
-        return ResponseSettings.DEFAULTS.withLlmTimeouts(llmFirstTokenMs, llmStallMs);
+        return ResponseSettings.DEFAULTS.withLlmTimeouts(llmFirstTokenMs, llmStallMs).withMaxAudioLead(maxAudioLeadMs);
     }
 
     SessionCaps caps() {

@@ -1,6 +1,7 @@
 package dev.parley.runtime.conversation;
 
 import dev.parley.runtime.engine.SessionActor;
+import dev.parley.runtime.engine.OutputReadiness;
 import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.time.Duration;
@@ -61,8 +62,17 @@ public final class ConversationCore {
      * @throws RuntimeException when the engine cannot be opened; the conversation is then closed
      */
     public void open(SessionEngineFactory factory, Pipeline pipeline, VariantSwitcher variants) {
+        open(factory, pipeline, variants, OutputReadiness.ALWAYS);
+    }
+
+    /**
+     * As {@link #open(SessionEngineFactory, Pipeline, VariantSwitcher)}, with the transport's output readiness:
+     * responses pause their production while it is not ready.
+     */
+    public void open(SessionEngineFactory factory, Pipeline pipeline, VariantSwitcher variants,
+                     OutputReadiness output) {
         try {
-            engines.open(factory, pipeline, variants, settings.inputSettings(), voice);
+            engines.open(factory, pipeline, variants, settings.inputSettings(), voice, output);
         } catch (RuntimeException e) {
             phase = Phase.CLOSED;
             throw e;

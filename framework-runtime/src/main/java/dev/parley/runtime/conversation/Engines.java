@@ -2,6 +2,7 @@ package dev.parley.runtime.conversation;
 
 import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.InputSettings;
+import dev.parley.runtime.engine.OutputReadiness;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngine;
 import dev.parley.runtime.engine.SessionEngineFactory;
@@ -24,6 +25,7 @@ final class Engines {
     private SessionEngineFactory factory;
     private VariantSwitcher switcher;
     private SessionEngine engine;
+    private OutputReadiness output = OutputReadiness.ALWAYS;
 
     Engines(SessionActor actor, EventBus bus) {
         this.actor = actor;
@@ -35,11 +37,12 @@ final class Engines {
      * Throws when it cannot be opened.
      */
     void open(SessionEngineFactory engines, Pipeline pipeline, VariantSwitcher variants, InputSettings settings,
-              InputListener listener) {
+              InputListener listener, OutputReadiness readiness) {
         this.factory = engines;
+        this.output = readiness;
         this.input = listener;
         this.switcher = variants;
-        SessionEngine opened = engines.open(pipeline, actor, input);
+        SessionEngine opened = engines.open(pipeline, actor, input, output);
         opened.input().configure(settings);
         this.engine = opened;
     }
@@ -68,7 +71,7 @@ final class Engines {
         Pipeline next = switcher.atTurnBoundary();
         SessionEngine previous = engine;
         try {
-            SessionEngine opened = factory.open(next, actor, input);
+            SessionEngine opened = factory.open(next, actor, input, output);
             opened.input().configure(settings);
             engine = opened;
         } catch (RuntimeException e) {

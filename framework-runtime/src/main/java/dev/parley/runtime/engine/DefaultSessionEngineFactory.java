@@ -39,12 +39,17 @@ public final class DefaultSessionEngineFactory implements SessionEngineFactory {
 
     @Override
     public SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input) {
+        return open(pipeline, actor, input, OutputReadiness.ALWAYS);
+    }
+
+    @Override
+    public SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input, OutputReadiness output) {
         SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input, scheduler,
                 STT_FINAL_TIMEOUT_MS);
         InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
                 pipeline.earlyFinal(), pipeline.turn(), stt, actor, input, INITIAL);
         DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),
-                pipeline.overlap(), pipeline.llmWaits().over(responseSettings), scheduler);
+                pipeline.overlap(), pipeline.llmWaits().over(responseSettings), scheduler, output);
         return new SessionEngine() {
             @Override
             public InputPipeline input() {

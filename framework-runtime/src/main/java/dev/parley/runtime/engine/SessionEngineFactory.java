@@ -10,4 +10,12 @@ public interface SessionEngineFactory {
      * @param input    receives the input path's events
      */
     SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input);
+
+    /**
+     * As {@link #open(Pipeline, SessionActor, InputListener)}, with the session's output readiness: a factory whose
+     * responses can pause while the client does not read overrides this.
+     */
+    default SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input, OutputReadiness output) {
+        return open(pipeline, actor, input);
+    }
 }

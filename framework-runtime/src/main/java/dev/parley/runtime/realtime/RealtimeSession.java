@@ -40,6 +40,7 @@ public final class RealtimeSession {
     private final ScheduledExecutorService timers;
     private final SessionActor actor;
     private final SessionTap tap;
+    private final SinkReadiness readiness;
     private SessionIdentity identity;
     private ScheduledFuture<?> expiry;
     private SessionConfig config;
@@ -61,6 +62,7 @@ public final class RealtimeSession {
                            SessionLimits limits, SessionObserver observer, SessionTap tap) {
         this.tap = tap == null ? SessionTap.NONE : tap;
         this.out = new EventEmitter(TappedSink.of(sink, this.tap), setup.dialect(), this.tap::errorSent);
+        this.readiness = new SinkReadiness(sink);
         this.caps = limits.caps();
         this.timers = timers;
         this.actor = actor;
@@ -96,7 +98,7 @@ public final class RealtimeSession {
      */
     public void open(SessionEngineFactory engines, Pipeline pipeline, VariantSwitcher switcher) {
         try {
-            core.open(engines, pipeline, switcher);
+            core.open(engines, pipeline, switcher, readiness);
         } catch (RuntimeException e) {
             log.error("Session {}: cannot open the session engine: {}", id(), e.toString());
             out.error("server_error", "session_engine_unavailable", null,

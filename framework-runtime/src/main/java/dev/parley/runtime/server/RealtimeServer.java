@@ -157,6 +157,7 @@ public final class RealtimeServer implements AutoCloseable {
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_SNDBUF, ServerLimits.SEND_BUFFER)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                             ServerLimits.WRITE_LOW_WATER, ServerLimits.WRITE_HIGH_WATER))
                     .childHandler(new RealtimeChannelInitializer(ctx, tls == null ? null : tls.context()))

@@ -25,6 +25,13 @@ public record ServerLimits(int maxSessions, int maxSessionsPerKey, Duration hand
     /** Write-buffer high water mark: above it the channel reports not writable (Netty's default is 64 KiB). */
     public static final int WRITE_HIGH_WATER = 1024 * 1024;
     public static final int WRITE_LOW_WATER = 256 * 1024;
+    /**
+     * The kernel's send buffer per connection (SO_SNDBUF; Linux doubles it). Left to autotuning it grew to 4 MiB on
+     * loopback, so a client that stopped reading took ~60 s of audio into the kernel before Netty's queue even
+     * reached its high mark and production paused. 512 KiB still carries 8x a session's 64 KB/s of audio
+     * deltas over a 1 s round trip.
+     */
+    public static final int SEND_BUFFER = 256 * 1024;
 
     public ServerLimits {
         if (maxSessions < 0 || maxSessionsPerKey < 0 || handshakesPerSecond < 0 || handshakeBurst < 0

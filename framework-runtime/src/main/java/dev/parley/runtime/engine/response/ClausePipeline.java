@@ -39,13 +39,19 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     private final Events events;
     private final ArrayDeque<ClauseSpeech> queue = new ArrayDeque<>();
     private final BooleanSupplier speaking;
+    private final ProductionGate gate;
     private int added;
     private boolean finishing;
 
-    /** @param speaking true while the response may still speak (its run is running); read from TTS threads too */
+    /**
+     * @param speaking true while the response may still speak (its run is running); read from TTS threads too
+     * @param gate     whether the next synthesis may start (the client reads, the audio lead is within its bound)
+     */
     ClausePipeline(TtsEngine tts, VoiceSettings voice, WireFormat format, int lookahead, SessionActor actor,
-                   TtsWatchdog watchdog, ResponseTiming timing, Events events, BooleanSupplier speaking) {
+                   TtsWatchdog watchdog, ResponseTiming timing, Events events, BooleanSupplier speaking,
+                   ProductionGate gate) {
         this.speaking = speaking;
+        this.gate = gate;
         this.tts = tts;
         this.voice = voice;
         this.format = format;
@@ -74,6 +80,14 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     /** True when no clause is waiting or speaking. */
     boolean idle() {
         return queue.isEmpty();
+    }
+
+    /** Production may go on (the client reads again, or playback caught up): starts the syntheses that waited. */
+    void resume() {
+        if (!stopped()) {
+            startWithinWindow();
+            advance();
+        }
     }
 
     /** Stops every synthesis at once; called once the run stopped speaking, so nothing more is reported. */
@@ -136,6 +150,9 @@ final class ClausePipeline implements ClauseSpeech.Owner {
                 break;
             }
             if (!c.started) {
+                if (!c.silent() && !gate.mayStart()) {
+                    return; // paused: the gate resumes the pipeline when the client can take more
+                }
                 c.started = true;
                 if (c.silent()) {
                     c.doneSeen = true;

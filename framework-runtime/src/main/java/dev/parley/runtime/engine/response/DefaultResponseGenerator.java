@@ -2,11 +2,13 @@ package dev.parley.runtime.engine.response;
 
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.tts.TtsEngine;
+import dev.parley.runtime.engine.OutputReadiness;
 import dev.parley.runtime.engine.ResponseGenerator;
 import dev.parley.runtime.engine.ResponseHandle;
 import dev.parley.runtime.engine.ResponseListener;
 import dev.parley.runtime.engine.ResponseSpec;
 import dev.parley.runtime.engine.SessionActor;
+import java.lang.ref.WeakReference;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +25,7 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
     private final TtsWatchdog watchdog;
     private final ResponseSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final ProductionGate.Factory gates;
     private final Set<ResponseRun> runs = ConcurrentHashMap.newKeySet();
 
     /**
@@ -30,6 +33,23 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
      */
     public DefaultResponseGenerator(SessionActor actor, LlmEngine llm, TtsEngine tts, boolean overlap,
                                     ResponseSettings settings, ScheduledExecutorService scheduler) {
+        this(actor, llm, tts, overlap, settings, scheduler, OutputReadiness.ALWAYS);
+    }
+
+    /**
+     * @param output the session's output readiness: while it is not ready, responses start no new synthesis
+     */
+    public DefaultResponseGenerator(SessionActor actor, LlmEngine llm, TtsEngine tts, boolean overlap,
+                                    ResponseSettings settings, ScheduledExecutorService scheduler,
+                                    OutputReadiness output) {
+        this.gates = new ProductionGate.Factory(output, scheduler, actor);
+        WeakReference<DefaultResponseGenerator> self = new WeakReference<>(this); // a sink outlives a variant's engine
+        output.onChange(() -> {
+            DefaultResponseGenerator g = self.get();
+            if (g != null && output.ready()) {
+                actor.execute(g::resumeAll);
+            }
+        });
         this.actor = actor;
         this.llm = llm;
         this.tts = tts;
@@ -49,7 +69,7 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
         }
         runs.removeIf(ResponseRun::isOver);
         ResponseRun run = new ResponseRun(spec, listener, actor, llm, tts, overlap, watchdog, settings,
-                new LlmDeadline(scheduler, actor, settings.llmFirstTokenMs(), settings.llmStallMs()));
+                new LlmDeadline(scheduler, actor, settings.llmFirstTokenMs(), settings.llmStallMs()), gates);
         runs.add(run);
         actor.execute(() -> {
             if (!run.isOver()) {
@@ -57,6 +77,13 @@ public final class DefaultResponseGenerator implements ResponseGenerator {
             }
         });
         return run;
+    }
+
+    /** On the actor: the client reads again, so every run's waiting syntheses may start. */
+    private void resumeAll() {
+        for (ResponseRun run : runs) {
+            run.resumeProduction();
+        }
     }
 
     /** Cancels every response still running (the session is closing). */

@@ -13,10 +13,13 @@ import java.util.List;
 final class ResponseOutput implements AudioDeltaPacer.Sink {
     private final ResponseListener listener;
     private final List<Runnable> held;
+    private final ProductionGate gate;
 
-    ResponseOutput(ResponseListener listener, boolean deferred) {
+    /** @param gate told of the audio delivered (the lead it bounds) */
+    ResponseOutput(ResponseListener listener, boolean deferred, ProductionGate gate) {
         this.listener = listener;
         this.held = deferred ? new ArrayList<>() : null;
+        this.gate = gate;
     }
 
     @Override
@@ -26,6 +29,7 @@ final class ResponseOutput implements AudioDeltaPacer.Sink {
 
     @Override
     public void audio(byte[] wire, long durationMs) {
+        gate.delivered(durationMs);
         deliver(() -> listener.audioDelta(wire, durationMs));
     }
 

@@ -40,6 +40,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private final ToolCallGate tools;
     private final StringBuilder generated = new StringBuilder();
     private final LlmDeadline deadline;
+    private final ProductionGate gate;
     private volatile Phase phase = Phase.RUNNING;
     private final HandOver handOver = new HandOver(() -> phase = Phase.OVER);
     private LlmStream llmStream;
@@ -51,19 +52,22 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private TokenUsage usage;
 
     ResponseRun(ResponseSpec spec, ResponseListener listener, SessionActor actor, LlmEngine llm, TtsEngine tts,
-                boolean overlap, TtsWatchdog watchdog, ResponseSettings settings, LlmDeadline deadline) {
+                boolean overlap, TtsWatchdog watchdog, ResponseSettings settings, LlmDeadline deadline,
+                ProductionGate.Factory gates) {
         this.spec = spec;
         this.deadline = deadline;
         this.listener = listener;
         this.actor = actor;
-        this.output = new ResponseOutput(listener, !overlap);
+        // turn-based output is held until the end, so its lead is not bounded (nothing plays before it is done)
+        this.gate = gates.open(overlap ? settings.maxAudioLeadMs() : 0, this::resumeProduction);
+        this.output = new ResponseOutput(listener, !overlap, gate);
         this.pacer = spec.audio()
                 ? new AudioDeltaPacer(spec.outputFormat(), settings.audioDeltaMs(), settings.firstAudioDeltaMs(),
                         output)
                 : null;
         this.clauses = spec.audio()
                 ? new ClausePipeline(tts, spec.voice(), spec.outputFormat(), overlap ? 1 : 0, actor, watchdog,
-                        spec.timing(), this, () -> phase == Phase.RUNNING)
+                        spec.timing(), this, () -> phase == Phase.RUNNING, gate)
                 : null;
         this.route = new TextRoute(output, clauses, overlap);
         this.tools = new ToolCallGate(!overlap);
@@ -104,9 +108,17 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         return phase == Phase.OVER;
     }
 
+    /** On the actor: the client reads again or playback caught up, so waiting syntheses may start. */
+    void resumeProduction() {
+        if (phase == Phase.RUNNING && clauses != null) {
+            clauses.resume();
+        }
+    }
+
     @Override
     public void cancel() {
         phase = Phase.OVER;
+        gate.cancel();
         LlmStream s = llmStream;
         if (s != null) {
             s.cancel();
@@ -268,6 +280,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         tools.release();
         output.release();
         phase = Phase.OVER;
+        gate.cancel();
         if (stalled) {
             listener.modelStalled(usage);
         } else {
