@@ -26,7 +26,7 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap");
+            java.util.List.of("ttfa", "ttfa-ab", "overlap", "bargein", "capacity", "capacity-real", "heap");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -47,6 +47,7 @@ public final class Bench {
             BenchContext ctx = new BenchContext(out, http, pacer, speechDir, registry, settings);
             java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
             sections.put("ttfa", () -> TtfaBench.run(ctx, main));
+            sections.put("ttfa-ab", () -> TtfaCompareBench.run(ctx, settings.variants()));
             sections.put("overlap", () -> OverlapBench.run(ctx, main));
             sections.put("bargein", () -> BargeInBench.run(ctx, main));
             sections.put("capacity", () -> CapacityBench.run(ctx, zero, settings.sessions(), AudioTrack.tone(1000),
@@ -55,7 +56,9 @@ public final class Bench {
                     ctx.speech("weather-slt.wav"), 2500, false));
             sections.put("heap", () -> IdleHeapBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
-                if (!settings.sections().isEmpty() && !settings.sections().contains(entry.getKey())) {
+                boolean wanted = settings.sections().isEmpty() ? !entry.getKey().equals("ttfa-ab")
+                        : settings.sections().contains(entry.getKey());
+                if (!wanted) {
                     continue;
                 }
                 try {

@@ -59,8 +59,12 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     int chunkMs;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap (default: all).")
+            description = "Run only these sections: ttfa, ttfa-ab, overlap, bargein, capacity, capacity-real, heap (default: all but ttfa-ab).")
     List<String> only = new java.util.ArrayList<>();
+
+    @Option(names = "--variants", split = ",", paramLabel = "LABEL=PIPELINE[;PROP=VALUE]",
+            description = "Configurations compared side by side, turns interleaved, by section ttfa-ab.")
+    List<String> variants = new java.util.ArrayList<>();
 
     @Mixin
     PluginsDirOption plugins;
@@ -79,7 +83,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
         }
         BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline, only)
                 : new BenchSettings(pipeline, capacityPipeline, turns, repeats, sessions, realSessions, idleSessions,
-                        stepSeconds, budgetSeconds, 200, chunkMs, only);
+                        stepSeconds, budgetSeconds, 200, chunkMs, only, variants);
         int failed = Bench.run(settings, plugins.load().registry(), PluginsDirectory.home(),
                 spec.commandLine().getOut());
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
