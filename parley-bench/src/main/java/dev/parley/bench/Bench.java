@@ -26,7 +26,7 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "ttfa-ab", "overlap", "bargein", "capacity", "capacity-real", "heap");
+            java.util.List.of("ttfa", "ttfa-ab", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -48,6 +48,7 @@ public final class Bench {
             java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
             sections.put("ttfa", () -> TtfaBench.run(ctx, main));
             sections.put("ttfa-ab", () -> TtfaCompareBench.run(ctx, settings.variants()));
+            sections.put("speakers", () -> SpeakersBench.run(ctx, settings.realSessions()));
             sections.put("overlap", () -> OverlapBench.run(ctx, main));
             sections.put("bargein", () -> BargeInBench.run(ctx, main));
             sections.put("capacity", () -> CapacityBench.run(ctx, zero, settings.sessions(), AudioTrack.tone(1000),

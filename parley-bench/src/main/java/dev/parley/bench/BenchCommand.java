@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     List<Integer> sessions;
 
     @Option(names = "--real-sessions", split = ",", defaultValue = "1,2,4,8,12,16",
-            description = "Concurrent-session steps with the real pipeline (default: ${DEFAULT-VALUE}).")
+            description = "N for the real pipeline: simultaneous speakers (section speakers) and the event-lag steps (capacity-real) (default: ${DEFAULT-VALUE}).")
     List<Integer> realSessions;
 
     @Option(names = "--idle-sessions", defaultValue = "500", description = "Sessions for the idle-heap figure (default: ${DEFAULT-VALUE}).")
@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     int chunkMs;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: ttfa, ttfa-ab, overlap, bargein, capacity, capacity-real, heap (default: all but ttfa-ab).")
+            description = "Run only these sections: ttfa, ttfa-ab, speakers, overlap, bargein, capacity, capacity-real, heap (default: all but ttfa-ab).")
     List<String> only = new java.util.ArrayList<>();
 
     @Option(names = "--variants", split = ",", paramLabel = "LABEL=PIPELINE[;PROP=VALUE]",

@@ -22,23 +22,55 @@ final class TtfaTurns {
     final Samples server = new Samples();
     final Samples overhead = new Samples();
     final WordErrors wer = new WordErrors();
+    /** Fixture and transcript of each measured turn that ended once. */
+    final List<Map.Entry<String, String>> heardByFixture = new CopyOnWriteArrayList<>();
     int failed;
     int splits;
 
     private final BenchContext ctx;
     private final RealtimeClient client;
     private final Map<String, String> said;
-    private final List<String> heard = new CopyOnWriteArrayList<>();
+    private final List<String> heard;
 
     TtfaTurns(BenchContext ctx, RealtimeClient client) {
         this.ctx = ctx;
         this.client = client;
         this.said = ctx.transcripts();
+        this.heard = new CopyOnWriteArrayList<>();
         client.tap(e -> {
             if (e.type().equals("conversation.item.input_audio_transcription.completed")) {
                 heard.add(e.node().path("transcript").asText());
             }
         });
+    }
+
+    /** A new, empty record on the same session (the tap added by the constructor keeps feeding {@code heard}). */
+    TtfaTurns fresh() {
+        return new TtfaTurns(ctx, client, said, heard);
+    }
+
+    private TtfaTurns(BenchContext ctx, RealtimeClient client, Map<String, String> said, List<String> heard) {
+        this.ctx = ctx;
+        this.client = client;
+        this.said = said;
+        this.heard = heard;
+    }
+
+    /** The measurements of several sessions together (transcript word errors are not merged). */
+    static TtfaTurns merged(List<TtfaTurns> parts) {
+        TtfaTurns m = new TtfaTurns(parts.get(0).ctx, parts.get(0).client, parts.get(0).said, List.of());
+        for (TtfaTurns p : parts) {
+            for (Samples[] pair : new Samples[][] {{m.ttfa, p.ttfa}, {m.endOfTurn, p.endOfTurn},
+                {m.speechEndToTurn, p.speechEndToTurn}, {m.stt, p.stt}, {m.sttToLlm, p.sttToLlm}, {m.llm, p.llm},
+                {m.clause, p.clause}, {m.tts, p.tts}, {m.ttsToDelta, p.ttsToDelta}, {m.server, p.server},
+                {m.overhead, p.overhead}}) {
+                pair[1].values().forEach(pair[0]::add);
+            }
+            m.failed += p.failed;
+            m.splits += p.splits;
+            m.heardByFixture.addAll(p.heardByFixture);
+        }
+        return m;
     }
 
     /** Speaks {@code fixture} and waits for the whole answer; a warm-up turn ({@code measured} false) counts nothing. */
@@ -63,6 +95,7 @@ final class TtfaTurns {
             }
             if (splits == splitsBefore && heard.size() == 1) {
                 wer.add(said.get(fixture), heard.get(0));
+                heardByFixture.add(Map.entry(fixture, heard.get(0)));
             }
             double clientTtfa = (first.nanos() - p.sentAt(track.lastSpeech())) / 1e6;
             StageBreakdown b = StageBreakdown.of(timing.node());
