@@ -26,7 +26,8 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "overlap", "bargein", "capacity", "capacity-real", "heap", "telemetry", "grpc");
+            java.util.List.of("ttfa", "ttfa-ab", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap",
+                    "telemetry", "grpc");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -47,6 +48,8 @@ public final class Bench {
             BenchContext ctx = new BenchContext(out, http, pacer, speechDir, registry, settings);
             java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
             sections.put("ttfa", () -> TtfaBench.run(ctx, main));
+            sections.put("ttfa-ab", () -> TtfaCompareBench.run(ctx, settings.variants()));
+            sections.put("speakers", () -> SpeakersBench.run(ctx, settings.realSessions()));
             sections.put("overlap", () -> OverlapBench.run(ctx, main));
             sections.put("bargein", () -> BargeInBench.run(ctx, main));
             sections.put("capacity", () -> CapacityBench.run(ctx, zero, settings.sessions(), AudioTrack.tone(1000),
@@ -57,7 +60,9 @@ public final class Bench {
             sections.put("telemetry", () -> TelemetryOverheadBench.run(ctx, main));
             sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
-                if (!settings.sections().isEmpty() && !settings.sections().contains(entry.getKey())) {
+                boolean wanted = settings.sections().isEmpty() ? !entry.getKey().equals("ttfa-ab")
+                        : settings.sections().contains(entry.getKey());
+                if (!wanted) {
                     continue;
                 }
                 try {

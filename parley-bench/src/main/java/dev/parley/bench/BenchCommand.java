@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     List<Integer> sessions;
 
     @Option(names = "--real-sessions", split = ",", defaultValue = "1,2,4,8,12,16",
-            description = "Concurrent-session steps with the real pipeline (default: ${DEFAULT-VALUE}).")
+            description = "N for the real pipeline: simultaneous speakers (section speakers) and the event-lag steps (capacity-real) (default: ${DEFAULT-VALUE}).")
     List<Integer> realSessions;
 
     @Option(names = "--idle-sessions", defaultValue = "500", description = "Sessions for the idle-heap figure (default: ${DEFAULT-VALUE}).")
@@ -59,8 +59,13 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     int chunkMs;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: ttfa, overlap, bargein, capacity, capacity-real, heap, telemetry (default: all).")
+            description = "Run only these sections: ttfa, ttfa-ab, speakers, overlap, bargein, capacity, capacity-real, heap, "
+                    + "telemetry, grpc (default: all but ttfa-ab).")
     List<String> only = new java.util.ArrayList<>();
+
+    @Option(names = "--variants", split = ",", paramLabel = "LABEL=PIPELINE[;PROP=VALUE]",
+            description = "Configurations compared side by side, turns interleaved, by section ttfa-ab.")
+    List<String> variants = new java.util.ArrayList<>();
 
     @Mixin
     PluginsDirOption plugins;
@@ -79,7 +84,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
         }
         BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline, only)
                 : new BenchSettings(pipeline, capacityPipeline, turns, repeats, sessions, realSessions, idleSessions,
-                        stepSeconds, budgetSeconds, 200, chunkMs, only);
+                        stepSeconds, budgetSeconds, 200, chunkMs, only, variants);
         int failed = Bench.run(settings, plugins.load().registry(), PluginsDirectory.home(),
                 spec.commandLine().getOut());
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -17,13 +17,14 @@ import java.util.List;
  * @param silenceMs     server VAD silence window
  * @param chunkMs       audio per append in the capacity sections (20 = telephony framing, the hardest case)
  * @param sections      sections to run (names in {@link Bench#SECTIONS}); empty = all
+ * @param variants      configurations for section {@code ttfa-ab} ({@code label=pipeline[;property=value]})
  */
 public record BenchSettings(String pipeline, String capacityPipeline, int turns, int repeats, List<Integer> sessions,
                      List<Integer> realSessions, int idleSessions, int stepSeconds, int budgetSeconds,
-                     int silenceMs, int chunkMs, List<String> sections) {
+                     int silenceMs, int chunkMs, List<String> sections, List<String> variants) {
     /** A short run for tests: few turns, small N. */
     public static BenchSettings quick(String pipeline, String capacityPipeline, List<String> sections) {
         return new BenchSettings(pipeline, capacityPipeline, 3, 1, List.of(5, 10), List.of(1, 2), 20, 3, 60, 200, 20,
-                sections);
+                sections, List.of());
     }
 }

@@ -25,6 +25,15 @@ public interface ComponentContext {
     ComponentMetrics metrics();
 
     /**
+     * The most sessions the server admits at once ({@code parley serve --max-sessions}, or its default), so an
+     * engine with per-session state (a decoder per stream) can warm that many at start instead of loading one on a
+     * session's first audio; 0 when unknown or unlimited (tests, the bench, embedding code).
+     */
+    default int maxSessions() {
+        return 0;
+    }
+
+    /**
      * The context for components created outside a runtime (tests, embedding code): one per JVM, created on first
      * use, with daemon threads, {@link ComponentMetrics#NOOP} and {@link #defaultHome()}. It is never shut down.
      */

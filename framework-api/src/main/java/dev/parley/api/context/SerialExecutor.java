@@ -18,6 +18,16 @@ public interface SerialExecutor extends Executor {
     @Override
     void execute(Runnable task);
 
+    /**
+     * Queues {@code task} after the lane's earlier tasks; the lane's next turn on the pool is queued at the most
+     * urgent priority among its waiting tasks (order within the lane never changes).
+     *
+     * @throws RejectedExecutionException after {@link #shutdown()}, or when the shared pool rejects the lane
+     */
+    default void execute(CpuPriority priority, Runnable task) {
+        execute(task);
+    }
+
     /** Accepts no further tasks; the tasks already queued still run. */
     void shutdown();
 

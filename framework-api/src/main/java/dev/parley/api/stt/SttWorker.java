@@ -54,8 +54,9 @@ public final class SttWorker {
     public SttWorker(String name, SttListener listener, CpuExecutor cpu) {
         this.name = name;
         this.listener = listener;
-        // Decoding is short per step and a final waits on every step before it, so it goes before synthesis.
-        this.executor = cpu.serial(CpuPriority.URGENT);
+        // Steps of streaming audio are NORMAL; a final and the release at cancel are URGENT and lift the lane
+        // (the chunks before a final must be decoded first anyway); partial hypotheses may be BACKGROUND.
+        this.executor = cpu.serial(CpuPriority.NORMAL);
     }
 
     /** A worker on the {@link ComponentContext#standalone() standalone} context's pool, for code without a runtime. */
@@ -63,10 +64,29 @@ public final class SttWorker {
         this(name, listener, ComponentContext.standalone().cpu());
     }
 
-    /** Queues a step; if it throws, {@code recover} runs on the worker and the listener gets {@code onError}. */
+    /**
+     * Queues a step of streaming work (decoding audio) at {@link CpuPriority#NORMAL}; if it throws,
+     * {@code recover} runs on the worker and the listener gets {@code onError}.
+     */
     public void submit(Step step, Runnable recover) {
+        submit(CpuPriority.NORMAL, step, recover);
+    }
+
+    /**
+     * Queues the step that produces an utterance's final: {@link CpuPriority#URGENT}, since the user waits for it
+     * and the answer cannot start before it.
+     */
+    public void submitFinal(Step step, Runnable recover) {
+        submit(CpuPriority.URGENT, step, recover);
+    }
+
+    /**
+     * Queues a step at {@code priority} (after the worker's earlier steps, whatever their priority): use
+     * {@link CpuPriority#BACKGROUND} for work nobody waits on, such as a partial hypothesis.
+     */
+    public void submit(CpuPriority priority, Step step, Runnable recover) {
         long gen = generation.get();
-        execute(() -> {
+        execute(priority, () -> {
             if (gen != generation.get()) {
                 return;
             }
@@ -83,7 +103,7 @@ public final class SttWorker {
     /** Abandons the current utterance; {@code cleanup} runs on the worker after the steps already queued. */
     public void dropUtterance(Runnable cleanup) {
         generation.incrementAndGet();
-        execute(cleanup);
+        execute(CpuPriority.URGENT, cleanup);
     }
 
     /** Calls the listener unless the utterance of {@code gen} was dropped or the stream cancelled meanwhile. */
@@ -117,7 +137,7 @@ public final class SttWorker {
         }
         generation.incrementAndGet();
         try {
-            executor.execute(() -> runNamed(release));
+            executor.execute(CpuPriority.URGENT, () -> runNamed(release));
         } catch (RejectedExecutionException alreadyStopped) {
             // nothing queued can run any more; the engine frees shared native state itself
         }
@@ -140,12 +160,12 @@ public final class SttWorker {
         return cancelled;
     }
 
-    private void execute(Runnable task) {
+    private void execute(CpuPriority priority, Runnable task) {
         if (cancelled) {
             return;
         }
         try {
-            executor.execute(() -> runNamed(task));
+            executor.execute(priority, () -> runNamed(task));
         } catch (RejectedExecutionException e) {
             reportNow(new IllegalStateException(name + ": stream is closed", e));
         }

@@ -1,5 +1,6 @@
 package dev.parley.api.tts;
 
+import dev.parley.api.context.CpuPriority;
 import java.util.List;
 
 /**
@@ -19,6 +20,17 @@ public interface TtsEngine extends AutoCloseable {
      * After {@link TtsSynthesis#cancel()} nothing more is reported.
      */
     TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener);
+
+    /**
+     * {@link #synthesize(String, VoiceSettings, TtsListener)} with the synthesis' first {@link TtsSynthesis#priority
+     * priority}; an engine on the CPU pool overrides it so that the very first step is queued at it.
+     */
+    default TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener,
+                                    CpuPriority priority) {
+        TtsSynthesis s = synthesize(text, settings, listener);
+        s.priority(priority);
+        return s;
+    }
 
     @Override
     default void close() {

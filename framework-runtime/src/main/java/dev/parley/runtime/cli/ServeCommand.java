@@ -11,6 +11,7 @@ import dev.parley.runtime.metrics.MetricsHttpServer;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.plugins.ComponentRegistry;
 import dev.parley.runtime.recording.Recordings;
+import dev.parley.runtime.plugins.RuntimeComponentContext;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.realtime.SessionTaps;
@@ -197,6 +198,9 @@ final class ServeCommand implements Callable<Integer> {
         sessionCaps.responseSettings();
         LoadedComponents loaded = plugins.load();
         ComponentRegistry registry = loaded.registry();
+        if (registry.context() instanceof RuntimeComponentContext context) {
+            context.maxSessions(effectiveMaxSessions()); // engines warm per-session state (decoders) for it
+        }
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         ParleyMetrics metrics = new ParleyMetrics();
@@ -298,9 +302,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ServerOptions options() {
-        int max = maxSessions != null ? maxSessions
+    private int effectiveMaxSessions() {
+        return maxSessions != null ? maxSessions
                 : ServerLimits.defaultMaxSessions(Runtime.getRuntime().availableProcessors());
+    }
+
+    private ServerOptions options() {
+        int max = effectiveMaxSessions();
         ServerLimits limits = ServerLimits.serving(max).withMaxSessions(max, maxSessionsPerKey)
                 .withHandshake(Duration.ofSeconds(handshakeTimeoutSeconds), handshakesPerSecond, handshakeBurst)
                 .withFailedAuth(failedLoginsPerMinute, Duration.ofMinutes(1))

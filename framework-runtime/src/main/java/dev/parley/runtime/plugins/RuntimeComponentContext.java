@@ -19,6 +19,7 @@ public final class RuntimeComponentContext implements ComponentContext, AutoClos
     private final PriorityCpuExecutor cpu;
     private final TimerScheduler scheduler;
     private final ComponentMetrics metrics;
+    private volatile int maxSessions;
 
     /**
      * @param home    the Parley home
@@ -66,6 +67,19 @@ public final class RuntimeComponentContext implements ComponentContext, AutoClos
     @Override
     public ComponentMetrics metrics() {
         return metrics;
+    }
+
+    @Override
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** Set by {@code serve} before the pipeline is assembled: the admission limit engines size their pools from. */
+    public void maxSessions(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max sessions must be >= 0");
+        }
+        this.maxSessions = max;
     }
 
     /** Stops the timers and the CPU pool: queued work is dropped, running work interrupted. */

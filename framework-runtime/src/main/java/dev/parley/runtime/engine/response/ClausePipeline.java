@@ -42,6 +42,9 @@ final class ClausePipeline implements ClauseSpeech.Owner {
     private final ProductionGate gate;
     private int added;
     private boolean finishing;
+    /** Audio sent so far (bytes) and when the first of it went out, for {@link SynthesisPriority}. */
+    private long sentBytes;
+    private long firstSentNanos;
 
     /**
      * @param speaking true while the response may still speak (its run is running); read from TTS threads too
@@ -105,7 +108,8 @@ final class ClausePipeline implements ClauseSpeech.Owner {
         }
         if (clause == queue.peek()) {
             releaseText(clause);
-            events.audio(wire);
+            send(wire);
+            prioritise();
         } else {
             clause.held.add(wire);
         }
@@ -159,7 +163,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
                 } else {
                     timing.mark(ResponseTiming.Stage.FIRST_CLAUSE);
                     watchdog.watch(c, this::timedOut);
-                    c.start(tts, voice);
+                    c.start(tts, voice, priorityOf(c == queue.peek()));
                     if (stopped()) {
                         return; // start() failed synchronously and the failure already stopped everything
                     }
@@ -175,7 +179,7 @@ final class ClausePipeline implements ClauseSpeech.Owner {
             if (!head.held.isEmpty()) {
                 releaseText(head);
                 for (byte[] wire : head.held) {
-                    events.audio(wire);
+                    send(wire);
                 }
                 head.held.clear();
             }
@@ -185,11 +189,37 @@ final class ClausePipeline implements ClauseSpeech.Owner {
             releaseText(head); // a clause without audio still has its text
             queue.poll();
             startWithinWindow();
+            prioritise();
         }
         if (!stopped() && queue.isEmpty() && finishing) {
             finishing = false; // drained once; the run completes on it
             events.drained();
         }
+    }
+
+    private void send(byte[] wire) {
+        if (sentBytes == 0) {
+            firstSentNanos = System.nanoTime();
+        }
+        sentBytes += wire.length;
+        events.audio(wire);
+    }
+
+    /** Re-ranks the syntheses under way: the head and the look-ahead, by how far the audio is ahead of playback. */
+    private void prioritise() {
+        boolean head = true;
+        for (ClauseSpeech c : queue) {
+            if (c.started && !c.doneSeen) {
+                c.priority(priorityOf(head));
+            }
+            head = false;
+        }
+    }
+
+    private dev.parley.api.context.CpuPriority priorityOf(boolean head) {
+        long sentMs = sentBytes * 1000 / ((long) format.sampleRate() * format.bytesPerSample());
+        long playedMs = sentBytes == 0 ? 0 : (System.nanoTime() - firstSentNanos) / 1_000_000;
+        return SynthesisPriority.of(head, sentMs, playedMs);
     }
 
     private boolean stopped() {

@@ -2,6 +2,7 @@ package dev.parley.runtime.engine.response;
 
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.tts.TtsListener;
 import dev.parley.api.tts.TtsSynthesis;
@@ -41,6 +42,7 @@ final class ClauseSpeech implements TtsListener {
     /** The first audio was reported to the stage clock (read and written on the TTS callback thread only). */
     private boolean audioSeen;
     private TtsSynthesis synthesis;
+    private CpuPriority priority;
     private StreamingResampler resampler;
 
     // Touched only on the actor, by ClausePipeline.
@@ -66,13 +68,23 @@ final class ClauseSpeech implements TtsListener {
     }
 
     /** Starts synthesis (returns at once). A synchronous failure is reported like an asynchronous one. */
-    void start(TtsEngine tts, VoiceSettings voice) {
+    void start(TtsEngine tts, VoiceSettings voice, CpuPriority first) {
         lastActivityNanos = System.nanoTime();
         timing.clauseStarted(index, text.length(), lastActivityNanos);
+        priority = first;
         try {
-            synthesis = tts.synthesize(text.strip(), voice, this);
+            synthesis = tts.synthesize(text.strip(), voice, this, first);
         } catch (RuntimeException e) {
             onError(e);
+        }
+    }
+
+    /** On the actor: the rest of the synthesis runs at {@code p} (see {@link SynthesisPriority}). */
+    void priority(CpuPriority p) {
+        TtsSynthesis s = synthesis;
+        if (p != priority && s != null) {
+            priority = p;
+            s.priority(p);
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
  * Reuses loaded decoders across sessions, since loading one costs hundreds of milliseconds of CPU. Model loading
  * stays off the audio path:
  * <ul>
- *   <li>{@link #warmUp()} loads {@code pool_size} decoders (at least one) when the engine starts;</li>
+ *   <li>{@link #warmUp()} loads {@code pool_size} decoders (at least one) when the engine starts: the first at
+ *       once, the rest on the pool's background thread ({@code pool_size} defaults to the server's
+ *       {@code --max-sessions});</li>
  *   <li>whenever a stream takes the last idle decoder, one more is loaded ahead of demand on the pool's single
  *       background thread, so the next session finds one warm;</li>
  *   <li>only a session that arrives while none is idle and the background load has not finished loads its own,
@@ -34,13 +36,31 @@ final class DecoderPool implements AutoCloseable {
     }
 
     /**
-     * Loads the warm decoders up front, so a bad model fails at pipeline start rather than in the first session
-     * and the first {@code pool_size} sessions load nothing.
+     * Loads the first decoder now, so a bad model fails at pipeline start rather than in the first session, and
+     * the other {@code pool_size - 1} on the background thread right after, one at a time: a server sized for 12
+     * sessions starts as fast as one sized for 1 (a decoder takes a few hundred ms of CPU to load), and a session
+     * that arrives before they are all in takes one that is, or loads its own.
      */
     void warmUp() {
-        for (int i = 0; i < maxIdle; i++) {
-            release(Decoder.create(config));
+        release(Decoder.create(config));
+        int rest = maxIdle - 1;
+        if (rest <= 0) {
+            return;
         }
+        synchronized (this) {
+            growing = true;
+        }
+        grower.execute(() -> {
+            for (int i = 0; i < rest; i++) {
+                if (!addOne()) {
+                    break;
+                }
+            }
+            synchronized (this) {
+                growing = false;
+                growAheadIfEmpty(); // sessions took them all meanwhile
+            }
+        });
     }
 
     /** An idle decoder, or a newly loaded one when none is (slow: call from a worker thread). */
@@ -66,24 +86,31 @@ final class DecoderPool implements AutoCloseable {
     }
 
     private void growOne() {
-        Decoder d = null;
+        addOne();
+        synchronized (this) {
+            growing = false;
+        }
+    }
+
+    /** On the background thread: loads one decoder into the idle set; false when that failed or the pool closed. */
+    private boolean addOne() {
+        Decoder d;
         try {
             d = Decoder.create(config);
         } catch (RuntimeException e) {
             // The model loaded at warm-up, so this is transient (memory); the next acquire loads inline.
             System.getLogger(DecoderPool.class.getName()).log(System.Logger.Level.WARNING,
                     "pocketsphinx: loading a spare decoder failed: " + e.getMessage());
+            return false;
         }
         synchronized (this) {
-            growing = false;
-            if (d != null && !closed) {
+            if (!closed && idle.size() < maxIdle) {
                 idle.addLast(d);
-                d = null;
+                return true;
             }
         }
-        if (d != null) {
-            d.close();
-        }
+        d.close();
+        return false;
     }
 
     /** Returns a decoder; it is freed instead when the pool is full or closed. */

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param lm                trigram language model (key {@code lm}, default {@code <model_dir>/en-us.lm.bin})
  * @param dict              pronunciation dictionary (key {@code dict}, default {@code <model_dir>/cmudict-en-us.dict})
  * @param partialIntervalMs audio between two partial hypotheses (key {@code partial_interval_ms}, default 150)
- * @param poolSize          idle decoders kept for reuse between sessions (key {@code pool_size}, default 2)
+ * @param poolSize          decoders warmed at start and kept idle for reuse between sessions (key {@code pool_size};
+ *                          default: the server's session limit, see {@link #poolSizeFor}; 2 without one)
  */
 public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialIntervalMs, int poolSize) {
 
@@ -24,6 +25,22 @@ public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialInterv
 
     /** Reads and checks the stage config; every file named must exist. */
     public static PocketsphinxConfig from(ComponentConfig config) {
+        return from(config, 0);
+    }
+
+    /** Decoders warmed when {@code pool_size} is not set: one per admitted session, or 2 without a limit. */
+    static int poolSizeFor(int maxSessions) {
+        return maxSessions > 0 ? maxSessions : DEFAULT_POOL_SIZE;
+    }
+
+    static final int DEFAULT_POOL_SIZE = 2;
+
+    /**
+     * Reads and checks the stage config; every file named must exist.
+     *
+     * @param maxSessions the server's session limit ({@code ComponentContext.maxSessions()}), 0 when none
+     */
+    public static PocketsphinxConfig from(ComponentConfig config, int maxSessions) {
         Path modelDir = config.path("model_dir").orElse(DEFAULT_MODEL_DIR);
         Path hmm = config.path("hmm").orElse(modelDir.resolve("en-us"));
         Path lm = config.path("lm").orElse(modelDir.resolve("en-us.lm.bin"));
@@ -35,7 +52,7 @@ public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialInterv
         if (interval < 20) {
             throw new ConfigException(config.source() + ": key 'partial_interval_ms' must be at least 20, got " + interval);
         }
-        int pool = config.integer("pool_size", 2);
+        int pool = config.integer("pool_size", poolSizeFor(maxSessions));
         if (pool < 0) {
             throw new ConfigException(config.source() + ": key 'pool_size' must not be negative, got " + pool);
         }

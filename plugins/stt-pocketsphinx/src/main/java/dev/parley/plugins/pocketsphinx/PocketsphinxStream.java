@@ -2,6 +2,7 @@ package dev.parley.plugins.pocketsphinx;
 
 import dev.parley.api.audio.AudioChunk;
 import dev.parley.api.context.CpuExecutor;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.stt.SttListener;
 import dev.parley.api.stt.SttStream;
 import dev.parley.api.stt.SttWorker;
@@ -44,18 +45,27 @@ final class PocketsphinxStream implements SttStream {
             samplesSincePartial += samples.length;
             if (samplesSincePartial >= partialEverySamples) {
                 samplesSincePartial = 0;
-                String hyp = decoder.hypothesis();
-                if (!hyp.isEmpty() && !hyp.equals(lastPartial)) {
-                    lastPartial = hyp;
-                    worker.deliver(gen, l -> l.onPartial(hyp));
-                }
+                // Its own BACKGROUND step, after the audio already queued: nobody waits on a partial, so another
+                // session's final or audio goes first when it is all this lane has left.
+                worker.submit(CpuPriority.BACKGROUND, this::partial, this::abandon);
             }
         }, this::abandon);
     }
 
+    private void partial(long gen) {
+        if (decoder == null || !decoder.inUtterance()) {
+            return;
+        }
+        String hyp = decoder.hypothesis();
+        if (!hyp.isEmpty() && !hyp.equals(lastPartial)) {
+            lastPartial = hyp;
+            worker.deliver(gen, l -> l.onPartial(hyp));
+        }
+    }
+
     @Override
     public void endUtterance() {
-        worker.submit(gen -> {
+        worker.submitFinal(gen -> {
             String text = decoder == null ? "" : decoder.finish();
             clear();
             worker.deliver(gen, l -> l.onFinal(text));

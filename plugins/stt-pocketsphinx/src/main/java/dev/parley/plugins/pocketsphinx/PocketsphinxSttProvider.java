@@ -27,8 +27,8 @@ public class PocketsphinxSttProvider implements SttProvider {
                     "pronunciation dictionary")
             .key("partial_interval_ms", ConfigType.INTEGER, "150",
                     "audio between partial hypotheses (>= 20)")
-            .key("pool_size", ConfigType.INTEGER, "2",
-                    "idle decoders kept for reuse (>= 0)")
+            .key("pool_size", ConfigType.INTEGER, "--max-sessions (2 without a limit)",
+                    "decoders warmed at start and kept idle for reuse (>= 0)")
             .build();
 
     @Override
@@ -55,7 +55,7 @@ public class PocketsphinxSttProvider implements SttProvider {
     /** Decoding runs on the context's CPU pool, one serial lane per stream. */
     @Override
     public SttEngine create(ComponentConfig config, ComponentContext context) {
-        PocketsphinxConfig settings = PocketsphinxConfig.from(config);
+        PocketsphinxConfig settings = PocketsphinxConfig.from(config, context.maxSessions());
         try {
             return new PocketsphinxEngine(settings, context.cpu());
         } catch (UnsatisfiedLinkError e) {

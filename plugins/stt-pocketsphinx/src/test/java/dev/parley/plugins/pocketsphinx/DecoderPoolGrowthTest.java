@@ -1,6 +1,7 @@
 package dev.parley.plugins.pocketsphinx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.api.stt.SttStream;
 import dev.parley.testing.RecordingSttListener;
@@ -23,10 +24,21 @@ class DecoderPoolGrowthTest {
     }
 
     @Test
-    void warmsPoolSizeDecodersAtStart() {
-        try (PocketsphinxEngine engine = (PocketsphinxEngine) PocketsphinxTestSupport.engine(Map.of("pool_size", 2))) {
-            assertEquals(2, engine.idleDecoders());
+    void warmsPoolSizeDecodersAtStartTheFirstAtOnceTheRestInTheBackground() throws InterruptedException {
+        try (PocketsphinxEngine engine = (PocketsphinxEngine) PocketsphinxTestSupport.engine(Map.of("pool_size", 3))) {
+            assertTrue(engine.idleDecoders() >= 1, "the first is loaded before the engine is handed out");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (engine.idleDecoders() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(3, engine.idleDecoders());
         }
+    }
+
+    @Test
+    void poolSizeDefaultsToTheServersSessionLimit() {
+        assertEquals(12, PocketsphinxConfig.poolSizeFor(12));
+        assertEquals(PocketsphinxConfig.DEFAULT_POOL_SIZE, PocketsphinxConfig.poolSizeFor(0), "no limit known");
     }
 
     @Test

@@ -64,7 +64,7 @@ final class VoskStream implements SttStream {
 
     @Override
     public void endUtterance() {
-        worker.submit(gen -> {
+        worker.submitFinal(gen -> {
             String text = recognizer == null ? join("") : join(VoskJson.field(recognizer.getFinalResult(), "text"));
             clear();
             worker.deliver(gen, l -> l.onFinal(text));

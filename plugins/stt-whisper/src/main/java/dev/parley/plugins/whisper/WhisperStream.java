@@ -62,7 +62,7 @@ final class WhisperStream implements SttStream {
 
     @Override
     public void endUtterance() {
-        worker.submit(gen -> {
+        worker.submitFinal(gen -> {
             String text = length == 0 ? "" : decoder.transcribe(audio, length);
             clear();
             worker.deliver(gen, l -> l.onFinal(text));

@@ -1,6 +1,7 @@
 package dev.parley.plugins.marytts;
 
 import dev.parley.api.audio.AudioChunk;
+import dev.parley.api.context.CpuPriority;
 import dev.parley.api.tts.TtsListener;
 import dev.parley.api.tts.TtsSynthesis;
 import java.util.List;
@@ -35,6 +36,8 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     private final ReentrantLock delivery = new ReentrantLock();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean cancelled;
+    /** The runtime's hint for the next steps (see {@link TtsSynthesis#priority}). */
+    private volatile CpuPriority priority = CpuPriority.NORMAL;
 
     // Confined to the steps, which run one at a time.
     private int nextPiece;
@@ -107,6 +110,15 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     void abort(RuntimeException cause) {
         deliver(() -> listener.onError(cause));
         end();
+    }
+
+    @Override
+    public void priority(CpuPriority priority) {
+        this.priority = priority;
+    }
+
+    CpuPriority priority() {
+        return priority;
     }
 
     /** Waits until the worker has stopped (done, failed or cancelled); for tests and orderly shutdown. */

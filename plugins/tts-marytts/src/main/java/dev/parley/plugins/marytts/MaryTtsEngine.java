@@ -92,6 +92,13 @@ public final class MaryTtsEngine implements TtsEngine {
 
     @Override
     public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener) {
+        return synthesize(text, settings, listener, CpuPriority.NORMAL);
+    }
+
+    /** Each step of the synthesis is queued at its current {@link TtsSynthesis#priority priority}. */
+    @Override
+    public TtsSynthesis synthesize(String text, VoiceSettings settings, TtsListener listener,
+                                   CpuPriority priority) {
         VoiceSettings s = settings == null ? VoiceSettings.DEFAULT : settings;
         MarySynthesis synthesis;
         try {
@@ -106,6 +113,7 @@ public final class MaryTtsEngine implements TtsEngine {
             // Bad input (an unknown voice) is reported through the listener like any failure; the session goes on.
             synthesis = MarySynthesis.failed(e, listener);
         }
+        synthesis.priority(priority);
         running.add(synthesis);
         schedule(synthesis);
         return synthesis;
@@ -119,7 +127,7 @@ public final class MaryTtsEngine implements TtsEngine {
      */
     private void schedule(MarySynthesis synthesis) {
         try {
-            cpu.submit(CpuPriority.NORMAL, () -> {
+            cpu.submit(synthesis.priority(), () -> {
                 if (synthesis.step()) {
                     schedule(synthesis);
                 } else {
