@@ -153,7 +153,7 @@ public final class SttLink implements AutoCloseable {
             endAttempt(f.attempt());
         } else {
             input = IDLE;
-            if (finalIn) { // posted: follows the commit's transcript release
+            if (finalIn) { // posted: follows the commit the caller reports now
                 actor.execute(() -> {
                     if (!recogniser.isClosed()) {
                         finals.complete(u);
@@ -180,18 +180,6 @@ public final class SttLink implements AutoCloseable {
             case Idle i -> {
             }
         }
-    }
-
-    /**
-     * The utterance was committed: transcript deltas may flow. Posted, so they follow the session's
-     * {@code committed} event, which the session emits after the current task.
-     */
-    void committed(Utterance u) {
-        actor.execute(() -> {
-            if (!recogniser.isClosed()) {
-                finals.release(u);
-            }
-        });
     }
 
     @Override

@@ -153,7 +153,6 @@ public final class VadInputPipeline implements InputPipeline {
         // resuming now must start a new utterance, so the segmenter has to see it as an onset.
         segmenter.reset();
         listener.speechStopped(u.id, nowMs, audio);
-        stt.committed(u);
         stt.end();
     }
 
@@ -197,7 +196,6 @@ public final class VadInputPipeline implements InputPipeline {
         if (mode instanceof VadTurns turns) {
             turns.segmenter().reset();
         }
-        stt.committed(u);
         stt.end();
         return audio;
     }
