@@ -1,10 +1,10 @@
 // @openai/agents-realtime (RealtimeSession over OpenAIRealtimeWebSocket, ws:// URL, SDK defaults: semantic_vad,
 // audio out) drives one scenario against `parley serve` and prints one JSON line with what the JUnit side
-// (AgentsRealtimeE2EIT) asserts on. Usage: node agents-e2e.mjs spoken-question|barge-in|text-turn|tool-call
+// (AgentsRealtimeE2EIT) asserts on. Usage: node agents-e2e.mjs live-captions|spoken-question|barge-in|text-turn|tool-call
 // Env: PARLEY_PORT, PARLEY_KEY, PARLEY_WEATHER and PARLEY_BARGE_IN (raw pcm16 24 kHz speech files).
 import { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebSocket, tool } from '@openai/agents-realtime';
 import { z } from 'zod';
-import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
+import { EventLog, Microphone, captions, deadline, transcriptionOutcome, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
 
 const scenario = process.argv[2];
 const url = `ws://127.0.0.1:${process.env.PARLEY_PORT}/v1/realtime?model=gpt-realtime`;
@@ -135,7 +135,20 @@ async function toolCall() {
   };
 }
 
-const scenarios = { 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall };
+/** A long question, spoken: the SDK takes the live deltas and the revision event in its stride. */
+async function liveCaptions() {
+  mic.start();
+  await sleep(600);
+  const from = log.mark();
+  mic.say(pcmFromEnv('PARLEY_LONG'));
+  const outcome = await transcriptionOutcome(log);
+  if (outcome.type.endsWith('.failed')) fail(`live-captions: transcription failed: ${JSON.stringify(outcome.error)}`);
+  await log.wait('response.done');
+  await sleep(300); // let the SDK fold the retrieved item into its history
+  return { events: log.typesSince(from), heard: heard(), captions: captions(log), history: history() };
+}
+
+const scenarios = { 'live-captions': liveCaptions, 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall };
 if (!scenarios[scenario]) fail(`unknown scenario '${scenario}'; one of ${Object.keys(scenarios).join(', ')}`);
 await session.connect({ apiKey: process.env.PARLEY_KEY, url });
 await log.wait('session.updated');

@@ -28,12 +28,14 @@ export function pcmFromEnv(name) {
 /**
  * A microphone: from start() until stop() it sends one chunk every `chunkMs`, paced by the wall clock (a late
  * timer catches up, it never runs ahead). Queued utterances are sent as they are, silence otherwise, like a real
- * microphone that is always open. `send` gets a Buffer of pcm16 24 kHz mono.
+ * microphone that is always open. `send` gets a Buffer of pcm16 24 kHz mono (or, with `bytesPerMs` 8 and
+ * `silenceByte` 0xff / 0xd5, of G.711 μ-law / A-law at 8 kHz).
  */
 export class Microphone {
-  constructor(send, chunkMs = 50) {
+  constructor(send, chunkMs = 50, bytesPerMs = 48, silenceByte = 0) {
     this.send = send;
-    this.chunkBytes = 48 * chunkMs; // 24 000 samples/s × 2 bytes
+    this.chunkBytes = bytesPerMs * chunkMs; // pcm16 24 kHz: 24 000 samples/s × 2 bytes
+    this.silenceByte = silenceByte;
     this.chunkMs = chunkMs;
     this.queue = [];
     this.sentChunks = 0;
@@ -48,7 +50,7 @@ export class Microphone {
   /** Queues an utterance; resolves once its last byte has been sent. */
   say(pcm) {
     for (let off = 0; off < pcm.length; off += this.chunkBytes) {
-      const piece = Buffer.alloc(this.chunkBytes);
+      const piece = Buffer.alloc(this.chunkBytes, this.silenceByte);
       pcm.copy(piece, 0, off, Math.min(pcm.length, off + this.chunkBytes));
       this.queue.push(piece);
     }
@@ -58,7 +60,7 @@ export class Microphone {
   tick() {
     const due = Math.floor((Date.now() - this.t0) / this.chunkMs) + 1;
     while (this.sentChunks < due) {
-      const piece = this.queue.shift() ?? Buffer.alloc(this.chunkBytes);
+      const piece = this.queue.shift() ?? Buffer.alloc(this.chunkBytes, this.silenceByte);
       this.send(piece);
       this.sentChunks++;
       this.waiters = this.waiters.filter((w) => {
@@ -87,9 +89,10 @@ export class EventLog {
   }
 
   add(e) {
+    e.at = Date.now();
     if (e.type === 'response.output_audio.delta') {
       this.audioBytes += Buffer.from(e.delta, 'base64').length;
-      e = { type: e.type, response_id: e.response_id, item_id: e.item_id, bytes: Buffer.from(e.delta, 'base64').length };
+      e = { type: e.type, at: e.at, response_id: e.response_id, item_id: e.item_id, bytes: Buffer.from(e.delta, 'base64').length };
     }
     const last = this.types[this.types.length - 1];
     if (!(e.type.endsWith('.delta') && last === e.type)) this.types.push(e.type);
@@ -159,6 +162,70 @@ export function voiceTurnIds(log) {
     item_added: added?.item.id,
     transcription_completed: first('conversation.item.input_audio_transcription.completed')?.item_id,
   };
+}
+
+/**
+ * Live captions as a client builds them from the user transcription events: per item, the text of the last
+ * `parley.input_audio_transcription.revised` followed by the deltas since, and when each update came (ms after that
+ * item's speech_started; speech_stopped's time too).
+ */
+export function captions(log) {
+  const items = new Map();
+  const item = (id) => {
+    if (!items.has(id)) items.set(id, { item_id: id, text: '', updates: [], revisions: 0, final: null });
+    return items.get(id);
+  };
+  for (const e of log.events) {
+    if (!e.item_id || !e.at) continue;
+    if (e.type === 'input_audio_buffer.speech_started') item(e.item_id).startedAt = e.at;
+    if (e.type === 'input_audio_buffer.speech_stopped') item(e.item_id).stoppedAt = e.at;
+    if (e.type === 'conversation.item.input_audio_transcription.delta') {
+      const c = item(e.item_id);
+      c.text += e.delta;
+      c.updates.push({ at: e.at, text: c.text });
+    }
+    if (e.type === 'parley.input_audio_transcription.revised') {
+      const c = item(e.item_id);
+      c.text = e.transcript;
+      c.revisions++;
+      c.updates.push({ at: e.at, text: c.text, revised: true });
+    }
+    if (e.type === 'conversation.item.input_audio_transcription.completed') {
+      const c = item(e.item_id);
+      c.final = e.transcript;
+      c.completedAt = e.at;
+    }
+  }
+  return [...items.values()].map((c) => ({
+    item_id: c.item_id,
+    caption: c.text,
+    final: c.final,
+    revisions: c.revisions,
+    stopped_ms: c.stoppedAt - c.startedAt,
+    completed_ms: c.completedAt - c.startedAt,
+    updates: c.updates.map((u) => ({ ...u, at: u.at - c.startedAt })),
+  }));
+}
+
+/**
+ * Resolves with the n-th user transcription outcome of the connection: `…input_audio_transcription.completed` or
+ * `.failed`, whichever comes (a failure is reported, not waited out).
+ */
+export function transcriptionOutcome(log, n = 1) {
+  const done = (e) => e.type.startsWith('conversation.item.input_audio_transcription.') && !e.type.endsWith('.delta');
+  return new Promise((resolve) => {
+    const w = {
+      check: () => {
+        const found = log.events.filter(done);
+        if (found.length >= n) {
+          resolve(found[n - 1]);
+          return true;
+        }
+        return false;
+      },
+    };
+    if (!w.check()) log.waiters.push(w);
+  });
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

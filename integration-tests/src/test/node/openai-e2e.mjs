@@ -1,11 +1,11 @@
 // The official `openai` npm client (OpenAIRealtimeWS over wss, trusting Parley's self-signed certificate) drives
 // one scenario against `parley serve` and prints one JSON line with what the JUnit side (OpenAiClientE2EIT)
-// asserts on. Usage: node openai-e2e.mjs spoken-question|barge-in|text-turn|tool-call
+// asserts on. Usage: node openai-e2e.mjs telephone|live-captions|spoken-question|barge-in|text-turn|tool-call
 // Env: PARLEY_PORT, PARLEY_CA (certificate PEM), PARLEY_WEATHER and PARLEY_BARGE_IN (raw pcm16 24 kHz speech files).
 import fs from 'node:fs';
 import OpenAI from 'openai';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
-import { EventLog, Microphone, deadline, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
+import { EventLog, Microphone, captions, deadline, transcriptionOutcome, fail, pcmFromEnv, report, sleep, summarize, voiceTurnIds } from './e2e-common.mjs';
 
 const scenario = process.argv[2];
 const client = new OpenAI({ apiKey: 'sk-e2e', baseURL: `https://127.0.0.1:${process.env.PARLEY_PORT}/v1` });
@@ -148,7 +148,51 @@ async function toolCall() {
   };
 }
 
-const scenarios = { 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall };
+/**
+ * A telephone caller: the weather question as 8 kHz G.711, first μ-law then A-law (20 ms = 160-byte chunks), with
+ * the answer asked in the same format.
+ */
+async function telephone() {
+  const turns = [];
+  for (const [type, env, silence] of [['audio/pcmu', 'PARLEY_PCMU', 0xff], ['audio/pcma', 'PARLEY_PCMA', 0xd5]]) {
+    const session = await updateSession({
+      ...VOICE_SESSION,
+      audio: { ...VOICE_SESSION.audio, input: { ...VOICE_SESSION.audio.input, format: { type } }, output: { format: { type } } },
+    });
+    const phone = new Microphone((b) => rt.send({ type: 'input_audio_buffer.append', audio: b.toString('base64') }), 20, 8, silence);
+    const n = log.all('response.done').length + 1;
+    phone.start();
+    await sleep(400);
+    phone.say(fs.readFileSync(process.env[env]));
+    const done = await log.wait('response.done', n);
+    const heardNow = await transcriptionOutcome(log, n);
+    phone.stop();
+    turns.push({
+      format: type,
+      input: session.audio.input.format.type,
+      output: session.audio.output.format.type,
+      heard: heardNow.transcript ?? `(${heardNow.type}: ${heardNow.error?.message})`,
+      response: summarize(done.response),
+      audioBytes: audioBytesOf(done.response.id),
+    });
+  }
+  return { turns };
+}
+
+/** A long question, spoken: the caption grows while the user speaks and ends as the final transcript. */
+async function liveCaptions() {
+  await updateSession(VOICE_SESSION);
+  mic.start();
+  await sleep(600);
+  const from = log.mark();
+  mic.say(pcmFromEnv('PARLEY_LONG'));
+  const outcome = await transcriptionOutcome(log);
+  if (outcome.type.endsWith('.failed')) fail(`live-captions: transcription failed: ${JSON.stringify(outcome.error)}`);
+  await log.wait('response.done');
+  return { events: log.typesSince(from), heard: heard(), captions: captions(log) };
+}
+
+const scenarios = { telephone, 'live-captions': liveCaptions, 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall };
 if (!scenarios[scenario]) fail(`unknown scenario '${scenario}'; one of ${Object.keys(scenarios).join(', ')}`);
 await log.wait('session.created');
 const result = await scenarios[scenario]();

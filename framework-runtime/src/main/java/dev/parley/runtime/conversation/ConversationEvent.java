@@ -35,6 +35,10 @@ public sealed interface ConversationEvent {
     record TranscriptDelta(long atNanos, String itemId, String delta) implements ConversationEvent {
     }
 
+    /** The user's words sent as deltas so far are replaced by {@code transcript}; later deltas extend it. */
+    record TranscriptRevised(long atNanos, String itemId, String transcript) implements ConversationEvent {
+    }
+
     record TranscriptCompleted(long atNanos, String itemId, String transcript, double audioSeconds)
             implements ConversationEvent {
     }

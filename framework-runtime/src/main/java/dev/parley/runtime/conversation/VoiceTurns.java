@@ -96,6 +96,11 @@ final class VoiceTurns implements InputListener {
     }
 
     @Override
+    public void transcriptRevised(long utterance, String transcript) {
+        bus.emit(new ConversationEvent.TranscriptRevised(System.nanoTime(), itemId(utterance), transcript));
+    }
+
+    @Override
     public void transcriptCompleted(long utterance, String transcript) {
         String id = itemId(utterance);
         ConversationItem item = conversation.get(id);

@@ -17,8 +17,14 @@ public interface InputListener {
     /** server_vad {@code idle_timeout_ms} fired: no speech for that long after the last response. */
     void idleTimeout(long utterance, long audioStartMs, long audioEndMs, CommittedAudio audio);
 
-    /** Next piece of the utterance's transcript (append-only delta). */
+    /**
+     * Next piece of the utterance's transcript while it is heard (append-only delta, sent before the turn ends
+     * when the recogniser streams partials).
+     */
     void transcriptDelta(long utterance, String delta);
+
+    /** The words sent as deltas so far were wrong: {@code transcript} replaces them (further deltas extend it). */
+    void transcriptRevised(long utterance, String transcript);
 
     /** Final transcript of the utterance. */
     void transcriptCompleted(long utterance, String transcript);

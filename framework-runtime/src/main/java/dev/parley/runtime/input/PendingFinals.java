@@ -46,10 +46,7 @@ final class PendingFinals implements RecogniserStream.Results {
             return;
         }
         Utterance u = a.utterance();
-        String delta = u.transcript.partial(text);
-        if (delta != null) {
-            listener.transcriptDelta(u.id, delta);
-        }
+        send(u, u.transcript.partial(text));
     }
 
     @Override
@@ -67,7 +64,7 @@ final class PendingFinals implements RecogniserStream.Results {
         if (u.finalHeard(heard)) {
             complete(u);
         } else {
-            u.transcript.segmentFinal(heard); // not committed yet: only the end-of-turn policy sees it
+            send(u, u.transcript.segmentFinal(heard));
         }
     }
 
@@ -84,24 +81,22 @@ final class PendingFinals implements RecogniserStream.Results {
         onFailure.run();
     }
 
-    /** Reports a FINAL utterance's last delta and its transcript. */
+    /** Reports a FINAL utterance's last update and its transcript. */
     void complete(Utterance u) {
         String heard = u.heard();
         if (heard == null) {
             return; // dropped or failed meanwhile
         }
-        String delta = u.transcript.complete(heard);
-        if (delta != null) {
-            listener.transcriptDelta(u.id, delta);
-        }
+        send(u, u.transcript.complete(heard));
         listener.transcriptCompleted(u.id, u.transcript.latest());
     }
 
-    /** The utterance was committed: the deltas held back so far may flow. */
-    void release(Utterance u) {
-        String delta = u.transcript.release();
-        if (delta != null) {
-            listener.transcriptDelta(u.id, delta);
+    private void send(Utterance u, TranscriptDeltaTracker.Update update) {
+        switch (update) {
+            case null -> {
+            }
+            case TranscriptDeltaTracker.Delta d -> listener.transcriptDelta(u.id, d.text());
+            case TranscriptDeltaTracker.Revision r -> listener.transcriptRevised(u.id, r.transcript());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.runtime.input;
 
 import dev.parley.api.stt.SttEngine;
+import dev.parley.runtime.audio.SpectralFold;
 import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.SessionActor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,9 @@ public final class SttLink implements AutoCloseable {
     private final RecogniserStream recogniser;
     private final PendingFinals finals;
     private final HeldAudio held;
+    private final NarrowbandInput narrowband;
+    /** Non-null while the wire format is narrowband and {@link #narrowband} folds it. */
+    private SpectralFold fold;
     private Input input = IDLE;
 
     /**
@@ -52,17 +56,29 @@ public final class SttLink implements AutoCloseable {
      */
     public static SttLink open(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
                                ScheduledExecutorService scheduler, long finalTimeoutMs) {
-        return new SttLink(engine, pipelineRate, actor, listener, scheduler, finalTimeoutMs);
+        return open(engine, pipelineRate, actor, listener, scheduler, finalTimeoutMs, NarrowbandInput.LOWPASS);
+    }
+
+    /** As above, with the stt stage's choice for 8 kHz input ({@code narrowband}). */
+    public static SttLink open(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
+                               ScheduledExecutorService scheduler, long finalTimeoutMs, NarrowbandInput narrowband) {
+        return new SttLink(engine, pipelineRate, actor, listener, scheduler, finalTimeoutMs, narrowband);
     }
 
     private SttLink(SttEngine engine, int pipelineRate, SessionActor actor, InputListener listener,
-                    ScheduledExecutorService scheduler, long finalTimeoutMs) {
+                    ScheduledExecutorService scheduler, long finalTimeoutMs, NarrowbandInput narrowband) {
         this.actor = actor;
+        this.narrowband = narrowband;
         this.listener = listener;
         this.recogniser = new RecogniserStream(engine, pipelineRate, actor, scheduler, finalTimeoutMs);
         this.held = new HeldAudio(MAX_HELD_SECONDS * recogniser.sampleRate());
         this.finals = new PendingFinals(listener, held::clear);
         recogniser.start(finals);
+    }
+
+    /** The session's wire format changed: audio that came in at {@code wireRate} Hz follows. */
+    void wireRate(int wireRate) {
+        fold = narrowband.folds(wireRate, recogniser.sampleRate()) ? new SpectralFold() : null;
     }
 
     /** Starts a new utterance and feeds it from now on. */
@@ -124,8 +140,8 @@ public final class SttLink implements AutoCloseable {
         startFeeding(again);
         if (held.size() > 0) {
             short[] audio = held.copy();
-            held.clear(); // accept() holds it once more
-            accept(audio);
+            held.clear(); // holdAndSend() holds it once more
+            holdAndSend(audio); // already folded if it was to be
         }
     }
 
@@ -153,7 +169,7 @@ public final class SttLink implements AutoCloseable {
             endAttempt(f.attempt());
         } else {
             input = IDLE;
-            if (finalIn) { // posted: follows the commit's transcript release
+            if (finalIn) { // posted: follows the commit the caller reports now
                 actor.execute(() -> {
                     if (!recogniser.isClosed()) {
                         finals.complete(u);
@@ -182,18 +198,6 @@ public final class SttLink implements AutoCloseable {
         }
     }
 
-    /**
-     * The utterance was committed: transcript deltas may flow. Posted, so they follow the session's
-     * {@code committed} event, which the session emits after the current task.
-     */
-    void committed(Utterance u) {
-        actor.execute(() -> {
-            if (!recogniser.isClosed()) {
-                finals.release(u);
-            }
-        });
-    }
-
     @Override
     public void close() {
         recogniser.close();
@@ -218,6 +222,13 @@ public final class SttLink implements AutoCloseable {
     }
 
     private void accept(short[] s) {
+        if (fold != null) {
+            fold.apply(s, 0, s.length);
+        }
+        holdAndSend(s);
+    }
+
+    private void holdAndSend(short[] s) {
         held.add(s);
         recogniser.send(s);
     }

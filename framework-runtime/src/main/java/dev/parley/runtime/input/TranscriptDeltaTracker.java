@@ -1,57 +1,59 @@
 package dev.parley.runtime.input;
 
 /**
- * Turns a recogniser's partial hypotheses (each the whole text so far) into append-only transcript deltas.
- * Only the stable part of a partial is sent — every word but the last, which recognisers revise most — and only
- * once the utterance is committed (the protocol sends transcription deltas after {@code committed}). If a
- * partial rewrites words already sent, nothing more is sent until the final, which then supplies the remainder
- * when it still extends what was sent (the {@code completed} event carries the full final text either way).
+ * Turns a recogniser's hypotheses (each the whole text so far) into live transcript updates while the user
+ * speaks. The rule a client can rely on: the text of the last {@link Update.Revision} (empty before any) followed
+ * by every {@link Update.Delta} since is the transcript as the server knows it, and at the final it equals the
+ * final transcript exactly.
+ * <ul>
+ * <li>A partial sends only its stable part — every word but the last, which pocketsphinx revises most — as the
+ *     delta that extends what was sent.</li>
+ * <li>A hypothesis that is a prefix of what was sent (a re-decode after a speculative final catching up) sends
+ *     nothing.</li>
+ * <li>A hypothesis that contradicts words already sent sends a revision: the whole text now. The final does the
+ *     same when it does not extend what was sent (the μ-law run of issue 19: deltas "why did it happen", final
+ *     "when it happened on").</li>
+ * </ul>
  */
 final class TranscriptDeltaTracker {
-    /** Whether deltas flow. */
-    private enum Sending {
-        /** Not committed yet: nothing is sent. */
-        HELD,
-        /** Committed: what extends the text sent so far is sent. */
-        FLOWING,
-        /** A newer text rewrote words already sent: nothing more is sent (completed carries the text). */
-        DIVERGED
+    /** What to send for a hypothesis. */
+    sealed interface Update {
+    }
+
+    /** Text to append to what was sent. */
+    record Delta(String text) implements Update {
+    }
+
+    /** What was sent is wrong: {@code transcript} replaces all of it. */
+    record Revision(String transcript) implements Update {
     }
 
     private final StringBuilder sent = new StringBuilder();
-    private Sending sending = Sending.HELD;
     private String latest = "";
-    /** {@link #latest} is a segment's final: no word of it will be revised. */
-    private boolean settled;
 
-    /** The latest partial; returns the delta to send now, or null. */
-    String partial(String text) {
+    /** The latest partial; returns the update to send now, or null. */
+    Update partial(String text) {
         latest = normalise(text);
-        settled = false;
-        return sending != Sending.HELD ? next(stablePart(latest)) : null;
-    }
-
-    /** The utterance was committed: deltas may flow from now on. Returns the delta to send now, or null. */
-    String release() {
-        startFlowing();
-        return next(settled ? latest : stablePart(latest));
+        return next(stablePart(latest));
     }
 
     /**
      * The final of one segment, the utterance's text so far: every word is settled (only a later segment adds
-     * words), so after the commit all of it may be sent. Returns the delta to send now, or null.
+     * words), so all of it is sent. Returns the update to send now, or null.
      */
-    String segmentFinal(String textSoFar) {
+    Update segmentFinal(String textSoFar) {
         latest = normalise(textSoFar);
-        settled = true;
-        return sending != Sending.HELD ? next(latest) : null;
+        return next(latest);
     }
 
-    /** The final text; returns the last delta to send, or null. */
-    String complete(String finalText) {
+    /** The final text; returns the last update to send, or null when what was sent already is the final. */
+    Update complete(String finalText) {
         latest = normalise(finalText);
-        startFlowing();
-        return next(latest);
+        String had = sent.toString();
+        if (latest.startsWith(had)) {
+            return append(latest.substring(had.length()));
+        }
+        return revise(latest);
     }
 
     /** The words recognised so far (for the end-of-turn policy). */
@@ -59,26 +61,29 @@ final class TranscriptDeltaTracker {
         return latest;
     }
 
-    private void startFlowing() {
-        if (sending == Sending.HELD) {
-            sending = Sending.FLOWING;
+    private Update next(String target) {
+        String had = sent.toString();
+        if (target.startsWith(had)) {
+            return append(target.substring(had.length()));
         }
+        if (had.startsWith(target)) {
+            return null; // behind what was sent (a re-decode catching up): wait
+        }
+        return revise(target);
     }
 
-    private String next(String target) {
-        if (sending != Sending.FLOWING || target.isEmpty()) {
-            return null;
-        }
-        if (!target.startsWith(sent.toString())) {
-            sending = Sending.DIVERGED;
-            return null;
-        }
-        String delta = target.substring(sent.length());
+    private Update append(String delta) {
         if (delta.isEmpty()) {
             return null;
         }
         sent.append(delta);
-        return delta;
+        return new Delta(delta);
+    }
+
+    private Update revise(String transcript) {
+        sent.setLength(0);
+        sent.append(transcript);
+        return new Revision(transcript);
     }
 
     private static String stablePart(String text) {

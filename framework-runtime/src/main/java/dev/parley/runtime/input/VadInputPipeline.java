@@ -153,7 +153,6 @@ public final class VadInputPipeline implements InputPipeline {
         // resuming now must start a new utterance, so the segmenter has to see it as an onset.
         segmenter.reset();
         listener.speechStopped(u.id, nowMs, audio);
-        stt.committed(u);
         stt.end();
     }
 
@@ -197,7 +196,6 @@ public final class VadInputPipeline implements InputPipeline {
         if (mode instanceof VadTurns turns) {
             turns.segmenter().reset();
         }
-        stt.committed(u);
         stt.end();
         return audio;
     }
@@ -230,6 +228,7 @@ public final class VadInputPipeline implements InputPipeline {
             // The resampler holds back ~1 ms for its look-ahead; without this lead a 20 ms frame would complete only
             // when the next 20 ms append arrives, which put 20 ms on every onset and every end of turn.
             frames.align(wireIn.switchTo(next.format()));
+            stt.wireRate(next.format().sampleRate());
         }
         boolean turnChanged = first || !Objects.equals(td, mode instanceof VadTurns v ? v.settings() : null);
         int prefixMs = td == null ? 0 : td.prefixPaddingMs();

@@ -7,6 +7,7 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.input.NarrowbandInput;
 import dev.parley.runtime.input.turn.EarlyFinalPolicy;
 import dev.parley.runtime.input.vad.VadTiming;
 
@@ -29,23 +30,33 @@ import dev.parley.runtime.input.vad.VadTiming;
  * @param earlyFinal when to ask the recogniser for a speculative final ({@code early_final_ms} of the {@code stt:}
  *                   stage)
  * @param llmWaits   the {@code llm:} stage's {@code first_token_timeout_ms} / {@code stall_timeout_ms}, if set
+ * @param narrowband how 8 kHz input reaches the recogniser ({@code narrowband} of the {@code stt:} stage)
  */
 public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
                        TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
-                       EarlyFinalPolicy earlyFinal, LlmWaits llmWaits)
+                       EarlyFinalPolicy earlyFinal, LlmWaits llmWaits, NarrowbandInput narrowband)
         implements AutoCloseable {
 
     public Pipeline {
+        narrowband = narrowband == null ? NarrowbandInput.LOWPASS : narrowband;
         vadTiming = vadTiming == null ? VadTiming.DEFAULTS : vadTiming;
         earlyFinal = earlyFinal == null ? EarlyFinalPolicy.DEFAULTS : earlyFinal;
         llmWaits = llmWaits == null ? LlmWaits.SERVER_DEFAULTS : llmWaits;
+    }
+
+    /** With plain low-pass resampling of 8 kHz input. */
+    public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
+                    TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
+                    EarlyFinalPolicy earlyFinal, LlmWaits llmWaits) {
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, vadTiming, earlyFinal, llmWaits,
+                null);
     }
 
     /** With the server's LLM waits. */
     public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
                     TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
                     EarlyFinalPolicy earlyFinal) {
-        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, vadTiming, earlyFinal, null);
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, vadTiming, earlyFinal, null, null);
     }
 
     /** A pipeline with the default segmenter and early-final timings. */

@@ -9,6 +9,7 @@ import dev.parley.api.stt.SttEngine;
 import dev.parley.api.tts.TtsEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
+import dev.parley.runtime.input.NarrowbandInput;
 import dev.parley.runtime.input.turn.EarlyFinalPolicy;
 import dev.parley.runtime.input.vad.VadTiming;
 import dev.parley.runtime.plugins.ComponentRegistry;
@@ -45,7 +46,7 @@ public final class PipelineAssembler {
             TtsEngine tts = create(definition, ComponentKind.TTS, TtsEngine.class, created);
             return new Pipeline(definition.name(), definition.variant(), definition.sampleRate(),
                     definition.overlap(), vad, stt, turn, llm, tts, definition.session(), vadTiming(definition),
-                    earlyFinal(definition), llmWaits(definition));
+                    earlyFinal(definition), llmWaits(definition), narrowband(definition));
         } catch (RuntimeException e) {
             closeQuietly(created);
             throw e;
@@ -62,6 +63,12 @@ public final class PipelineAssembler {
     public static EarlyFinalPolicy earlyFinal(PipelineDefinition definition) {
         StageDefinition stage = definition.stage(ComponentKind.STT);
         return stage == null ? EarlyFinalPolicy.DEFAULTS : EarlyFinalPolicy.from(stage.config());
+    }
+
+    /** The narrowband-input key ({@code narrowband}) every stt stage accepts. */
+    public static NarrowbandInput narrowband(PipelineDefinition definition) {
+        StageDefinition stage = definition.stage(ComponentKind.STT);
+        return stage == null ? NarrowbandInput.LOWPASS : NarrowbandInput.from(stage.config());
     }
 
     /** The LLM wait keys ({@code first_token_timeout_ms}, {@code stall_timeout_ms}) every llm stage accepts. */

@@ -49,6 +49,9 @@ final class OpenAiEventWriter implements ConversationObserver {
             case ConversationEvent.TranscriptDelta d -> out.send(new ServerEvent.TranscriptionDelta(
                     out.type("conversation.item.input_audio_transcription.delta"), Ids.event(), d.itemId(), 0,
                     d.delta()));
+            case ConversationEvent.TranscriptRevised r -> out.send(new ServerEvent.TranscriptionRevised(
+                    out.type("parley.input_audio_transcription.revised"), Ids.event(), r.itemId(), 0,
+                    r.transcript()));
             case ConversationEvent.TranscriptCompleted c -> out.send(new ServerEvent.TranscriptionCompleted(
                     out.type("conversation.item.input_audio_transcription.completed"), Ids.event(), c.itemId(), 0,
                     c.transcript(), new ServerEvent.DurationUsage("duration", c.audioSeconds())));

@@ -41,6 +41,12 @@ public sealed interface ServerEvent {
             implements ServerEvent {
     }
 
+    /** Parley's {@code parley.input_audio_transcription.revised}: the deltas so far are replaced by this text. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TranscriptionRevised(String type, String eventId, String itemId, int contentIndex, String transcript)
+            implements ServerEvent {
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record TranscriptionCompleted(String type, String eventId, String itemId, int contentIndex, String transcript,
                                   DurationUsage usage) implements ServerEvent {

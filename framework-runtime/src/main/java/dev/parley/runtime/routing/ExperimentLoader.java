@@ -155,6 +155,6 @@ public final class ExperimentLoader {
                 engines.engine(d.stage(ComponentKind.LLM), LlmEngine.class),
                 engines.engine(d.stage(ComponentKind.TTS), TtsEngine.class),
                 d.session(), PipelineAssembler.vadTiming(d), PipelineAssembler.earlyFinal(d),
-                PipelineAssembler.llmWaits(d));
+                PipelineAssembler.llmWaits(d), PipelineAssembler.narrowband(d));
     }
 }

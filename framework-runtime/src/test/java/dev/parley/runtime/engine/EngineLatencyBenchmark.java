@@ -116,6 +116,10 @@ class EngineLatencyBenchmark {
         }
 
         @Override
+        public void transcriptRevised(long utterance, String transcript) {
+        }
+
+        @Override
         public void transcriptCompleted(long utterance, String transcript) {
         }
 

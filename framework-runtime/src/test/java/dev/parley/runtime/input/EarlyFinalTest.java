@@ -30,10 +30,11 @@ class EarlyFinalTest {
         h.append(600, true);
         h.append(160, false); // past the pause point (140 ms), inside the window
         assertEquals(List.of("end:0"), h.stt.calls, "the recogniser was asked for its final early");
-        assertEquals(List.of("started:1:0"), h.listener.events, "but nothing is reported before the turn ends");
+        assertEquals(List.of("started:1:0", "delta:1:what is the weather"), h.listener.events,
+                "its words are live captions at once, but the turn has not ended");
 
         h.append(240, false);
-        assertEquals(List.of("started:1:0", "stopped:1:1120", "delta:1:what is the weather",
+        assertEquals(List.of("started:1:0", "delta:1:what is the weather", "stopped:1:1120",
                 "completed:1:what is the weather"), h.listener.events);
         assertEquals(List.of("end:0"), h.stt.calls, "one recogniser utterance: no second final pass at the turn end");
         int fed = h.stt.fedSamples.get(0);

@@ -33,6 +33,11 @@ final class RecordingInputListener implements InputListener {
     }
 
     @Override
+    public void transcriptRevised(long utterance, String transcript) {
+        events.add("revised:" + utterance + ":" + transcript);
+    }
+
+    @Override
     public void transcriptCompleted(long utterance, String transcript) {
         events.add("completed:" + utterance + ":" + transcript);
     }

@@ -31,6 +31,7 @@ class AgentsRealtimeE2EIT {
         server = ParleyServeProcess.start("--api-key", KEY);
         assertTrue(server.url().startsWith("ws://127.0.0.1:"), server.url());
         env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_KEY", KEY,
+                "PARLEY_LONG", ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav").toString(),
                 "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
                 "PARLEY_BARGE_IN", ClientSpeech.pcm24k("station-slt.wav").toString());
     }
@@ -50,6 +51,14 @@ class AgentsRealtimeE2EIT {
     static List<String> history(JsonNode r) {
         return java.util.stream.StreamSupport.stream(r.path("history").spliterator(), false)
                 .map(i -> i.path("role").asText(i.path("type").asText()) + ": " + i.path("text").asText()).toList();
+    }
+
+    @Test
+    void liveCaptionsArriveWhileTheUserSpeaksAndTheSdkKeepsTheFinalTranscript() throws Exception {
+        JsonNode r = run("live-captions");
+        ScenarioChecks.assertLiveCaptions(r, ScenarioChecks.LONG_QUESTION, "agents");
+        String heard = r.path("heard").get(0).asText();
+        assertTrue(history(r).contains("user: " + heard), "the SDK's history has the final transcript: " + history(r));
     }
 
     @Test

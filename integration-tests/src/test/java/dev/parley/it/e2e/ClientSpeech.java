@@ -27,11 +27,52 @@ final class ClientSpeech {
 
     /** The fixture as a raw pcm16 24 kHz mono file. */
     static Path pcm24k(String fixture) throws Exception {
-        Path out = Path.of("target/e2e-speech").toAbsolutePath().resolve(fixture.replace(".wav", ".pcm"));
+        return pcm24k(fixture.replace(".wav", ".pcm"), readFixture(fixture));
+    }
+
+    /**
+     * One long utterance: {@code first}, {@code gapMs} of silence (shorter than the turn's silence window), then
+     * {@code second}, as one raw pcm16 24 kHz file (about 7 s from two fixtures, like issue 19's 7.2 s question).
+     */
+    static Path pcm24k(String first, int gapMs, String second) throws Exception {
+        // The fixtures' own leading and trailing silences (~0.3-0.5 s each) would add up to a turn end.
+        short[] a = trimmed(readFixture(first), false, true);
+        short[] b = trimmed(readFixture(second), true, false);
+        short[] joined = new short[a.length + 16 * gapMs + b.length];
+        System.arraycopy(a, 0, joined, 0, a.length);
+        System.arraycopy(b, 0, joined, a.length + 16 * gapMs, b.length);
+        return pcm24k(first.replace(".wav", "") + "+" + second.replace(".wav", ".pcm"), joined);
+    }
+
+    /** Cuts silence (|sample| < 300) from the start and/or the end, keeping 50 ms of it. */
+    private static short[] trimmed(short[] s, boolean start, boolean end) {
+        int from = 0;
+        int to = s.length;
+        if (start) {
+            while (from < s.length && Math.abs(s[from]) < 300) {
+                from++;
+            }
+            from = Math.max(0, from - 800);
+        }
+        if (end) {
+            while (to > from && Math.abs(s[to - 1]) < 300) {
+                to--;
+            }
+            to = Math.min(s.length, to + 800);
+        }
+        return java.util.Arrays.copyOfRange(s, from, to);
+    }
+
+    private static short[] readFixture(String fixture) throws Exception {
+        return SpeechFixtures.readPcm16(SpeechFixtures.repoRoot().resolve("testdata/speech").resolve(fixture));
+    }
+
+    private static Path pcm24k(String name, short[] at16k) throws Exception {
+        Path out = Path.of("target/e2e-speech").toAbsolutePath().resolve(name);
         if (Files.isRegularFile(out)) {
             return out;
         }
-        short[] at16k = SpeechFixtures.readPcm16(SpeechFixtures.repoRoot().resolve("testdata/speech").resolve(fixture));
+        String fixture = name;
         StreamingResampler up = new StreamingResampler(16000, 24000);
         short[] body = up.process(at16k, 0, at16k.length);
         short[] tail = up.flush();

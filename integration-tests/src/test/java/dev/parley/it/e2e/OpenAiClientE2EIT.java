@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.it.speech.TelephoneSpeech;
+import dev.parley.runtime.engine.WireFormat;
+import dev.parley.testing.SpeechFixtures;
+import dev.parley.testkit.WordErrorRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +37,13 @@ class OpenAiClientE2EIT {
     static void start() throws Exception {
         server = ParleyServeProcess.start("--tls-self-signed");
         assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
-        env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
+        Path phone = Path.of("target/e2e-speech").toAbsolutePath();
+        Files.createDirectories(phone);
+        short[] weather = SpeechFixtures.readPcm16(SpeechFixtures.repoRoot().resolve("testdata/speech/weather-slt.wav"));
+        Path pcmu = Files.write(phone.resolve("weather-slt.pcmu"), TelephoneSpeech.encode(weather, WireFormat.PCMU));
+        Path pcma = Files.write(phone.resolve("weather-slt.pcma"), TelephoneSpeech.encode(weather, WireFormat.PCMA));
+        env = Map.of("PARLEY_PCMU", pcmu.toString(), "PARLEY_PCMA", pcma.toString(), "PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
+                "PARLEY_LONG", ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav").toString(),
                 "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
                 "PARLEY_BARGE_IN", ClientSpeech.pcm24k("station-slt.wav").toString());
     }
@@ -44,6 +57,34 @@ class OpenAiClientE2EIT {
 
     static JsonNode run(String scenario) throws Exception {
         return NodeScript.scenario(server, "openai-e2e.mjs", env, scenario);
+    }
+
+    /**
+     * Issue 19's telephone caller: the weather question as 8 kHz μ-law and then A-law (160-byte chunks) is heard
+     * right and answered with speech in the same format (8 bytes per ms: ≥ 1 s is ≥ 8000 bytes).
+     */
+    @Test
+    void telephoneCallerInMuLawAndALawIsHeardAndAnsweredInItsFormat() throws Exception {
+        JsonNode r = run("telephone");
+        String reference = ClientSpeech.transcript("weather-slt.wav");
+        assertEquals(2, r.path("turns").size(), r.toString());
+        for (JsonNode t : r.path("turns")) {
+            String format = t.path("format").asText();
+            double wer = WordErrorRate.of(reference, t.path("heard").asText());
+            System.out.printf(Locale.ROOT, "openai telephone %s: heard \"%s\" (WER %.2f), answer %.2f s \"%s\"%n",
+                    format, t.path("heard").asText(), wer, t.path("audioBytes").asLong() / 8000.0,
+                    t.at("/response/text").asText());
+            assertEquals(format, t.path("input").asText(), t.toString());
+            assertEquals(format, t.path("output").asText(), "the answer in the caller's format: " + t);
+            assertTrue(wer <= ScenarioChecks.MAX_WER, format + ": heard '" + t.path("heard").asText() + "'");
+            assertEquals("completed", t.at("/response/status").asText(), t.toString());
+            assertTrue(t.path("audioBytes").asLong() >= 8000, format + ": at least 1 s of answer audio: " + t);
+        }
+    }
+
+    @Test
+    void liveCaptionsArriveWhileTheUserSpeaksAndAddUpToTheFinal() throws Exception {
+        ScenarioChecks.assertLiveCaptions(run("live-captions"), ScenarioChecks.LONG_QUESTION, "openai");
     }
 
     @Test

@@ -59,6 +59,45 @@ final class ScenarioChecks {
         return wer;
     }
 
+    /** What {@code ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav")} says. */
+    static final String LONG_QUESTION = ClientSpeech.transcript("meeting-rms.wav") + " "
+            + ClientSpeech.transcript("station-slt.wav");
+
+    /**
+     * Live captions (issue 19): for the spoken item, transcription deltas arrive before speech_stopped, and the
+     * caption a client builds (last {@code parley.input_audio_transcription.revised}, then the deltas) ends as the
+     * final transcript. Prints the caption's timeline (ms after speech_started) for the report.
+     */
+    static void assertLiveCaptions(JsonNode result, String reference, String label) throws Exception {
+        String heardText = result.path("heard").path(0).asText();
+        double wer = WordErrorRate.of(reference, heardText);
+        System.out.printf(Locale.ROOT, "%s: heard \"%s\" (reference \"%s\"), WER %.2f%n", label, heardText, reference,
+                wer);
+        assertTrue(wer <= MAX_WER, "WER " + wer + " > " + MAX_WER + ": heard '" + heardText + "'");
+        JsonNode spoken = null;
+        for (JsonNode c : result.path("captions")) {
+            if (c.path("final").isTextual() && c.has("stopped_ms")) {
+                spoken = c;
+            }
+        }
+        assertTrue(spoken != null, "no spoken item with a final transcript: " + result.path("captions"));
+        JsonNode updates = spoken.path("updates");
+        assertFalse(updates.isEmpty(), "no transcription update at all: " + spoken);
+        long first = updates.get(0).path("at").asLong();
+        long stopped = spoken.path("stopped_ms").asLong();
+        long maxGap = 0;
+        for (int i = 1; i < updates.size() && updates.get(i).path("at").asLong() < stopped; i++) {
+            maxGap = Math.max(maxGap, updates.get(i).path("at").asLong() - updates.get(i - 1).path("at").asLong());
+        }
+        System.out.printf(Locale.ROOT, "%s live captions: first update %d ms after speech_started, speech_stopped at"
+                        + " %d ms, completed at %d ms, largest gap before speech_stopped %d ms, %d revisions; %s%n",
+                label, first, stopped, spoken.path("completed_ms").asLong(), maxGap, spoken.path("revisions").asInt(),
+                updates);
+        assertTrue(first < stopped, "a partial arrives before speech_stopped: " + spoken);
+        assertEquals(spoken.path("final").asText(), spoken.path("caption").asText(),
+                "revision + deltas add up to the final transcript: " + spoken);
+    }
+
     /** A spoken question: detected, committed, transcribed, answered with ≥ 1 s of audio and a transcript. */
     static void assertSpokenQuestionAnswered(JsonNode result, String label) throws Exception {
         List<String> types = types(result);

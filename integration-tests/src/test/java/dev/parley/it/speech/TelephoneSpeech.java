@@ -1,0 +1,42 @@
+package dev.parley.it.speech;
+
+import dev.parley.runtime.audio.SpectralFold;
+import dev.parley.runtime.audio.StreamingResampler;
+import dev.parley.runtime.audio.WireCodec;
+import dev.parley.runtime.engine.WireFormat;
+
+/**
+ * The telephone versions of a 16 kHz fixture, made with the runtime's own codec and resampler: 16 → 8 kHz
+ * (windowed-sinc low-pass), G.711 encoded and decoded, then brought back to 16 kHz the way the input path does for
+ * the recogniser: plain resampling ({@code narrowband: lowpass}) or that plus {@link SpectralFold}
+ * ({@code narrowband: spectral_fold}).
+ */
+public final class TelephoneSpeech {
+    private TelephoneSpeech() {
+    }
+
+    /** The wire bytes a telephone client sends for {@code pcm16k} in {@code format} (PCMU or PCMA). */
+    public static byte[] encode(short[] pcm16k, WireFormat format) {
+        short[] at8k = resample(pcm16k, 16000, 8000);
+        return WireCodec.encode(format, at8k, 0, at8k.length);
+    }
+
+    /** What the recogniser gets from {@code wire}, at 16 kHz, folded or not. */
+    static short[] toRecogniser(byte[] wire, WireFormat format, boolean fold) {
+        short[] at16k = resample(WireCodec.decode(format, wire), 8000, 16000);
+        if (fold) {
+            new SpectralFold().apply(at16k, 0, at16k.length);
+        }
+        return at16k;
+    }
+
+    static short[] resample(short[] in, int from, int to) {
+        StreamingResampler r = new StreamingResampler(from, to);
+        short[] body = r.process(in, 0, in.length);
+        short[] tail = r.flush();
+        short[] out = new short[body.length + tail.length];
+        System.arraycopy(body, 0, out, 0, body.length);
+        System.arraycopy(tail, 0, out, body.length, tail.length);
+        return out;
+    }
+}
