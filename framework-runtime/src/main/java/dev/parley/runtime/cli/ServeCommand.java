@@ -147,6 +147,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SessionCapsOptions sessionCaps;
 
+    @Mixin
+    WebRtcServeOptions webRtc;
+
     @Spec
     CommandSpec spec;
 
@@ -179,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
             server = RealtimeServer.start(options(), served.selector,
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
-                            Map.of(definition.name(), served.variants), loaded.plugins()));
+                            Map.of(definition.name(), served.variants), loaded.plugins()), webRtc.options());
         } catch (IOException e) {
             metrics.close();
             served.close();

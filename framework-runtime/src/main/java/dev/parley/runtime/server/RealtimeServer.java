@@ -4,6 +4,8 @@ import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.metrics.ParleyMetrics;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
+import dev.parley.runtime.webrtc.WebRtcMedia;
+import dev.parley.runtime.webrtc.WebRtcOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -88,6 +90,13 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
+        return start(options, selector, engines, observer, metrics, info, WebRtcOptions.defaults());
+    }
+
+    /** As above, with how WebRTC calls ({@code POST /v1/realtime/calls}) reach the network. */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       WebRtcOptions webRtc) throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -115,7 +124,8 @@ public final class RealtimeServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(options, selector, engines, keys,
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
-                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info);
+                new Drain(admission, options.limits().drainTimeout(), timers), metrics, info,
+                new WebRtcCalls(new WebRtcMedia(webRtc)));
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();
@@ -207,6 +217,7 @@ public final class RealtimeServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         timers.shutdownNow();
         carrier.shutdown();
+        ctx.calls().close();
         ctx.metrics().close();
     }
 }

@@ -26,10 +26,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param drain          the graceful drain
  * @param metrics        Prometheus metrics; opens each session's metrics observer
  * @param info           version, pipelines and plugins for the status endpoint
+ * @param calls          live WebRTC calls and their media ({@code /v1/realtime/calls})
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
                      ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
                      Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
-                     SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info) {
+                     SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info,
+                     WebRtcCalls calls) {
 }
