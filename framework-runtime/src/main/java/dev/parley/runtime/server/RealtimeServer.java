@@ -205,6 +205,11 @@ public final class RealtimeServer implements AutoCloseable {
         return ctx.counters();
     }
 
+    /** WebRTC calls answered and not yet over. */
+    public int liveCalls() {
+        return ctx.calls().size();
+    }
+
     /** The metrics served at {@code /metrics}. */
     public ParleyMetrics metrics() {
         return ctx.metrics();

@@ -46,7 +46,7 @@ public final class PeerCall implements PeerConnectionObserver {
     private final WebRtcMedia media;
     private final CallListener listener;
     private final RTCPeerConnection pc;
-    private final CustomAudioSource agentSource = new CustomAudioSource();
+    private final CustomAudioSource agentSource;
     private final AudioTrack agentTrack;
     private final AudioPlayout playout;
     private final MicrophoneAudio microphone = new MicrophoneAudio();
@@ -60,7 +60,9 @@ public final class PeerCall implements PeerConnectionObserver {
         this.callId = callId;
         this.media = media;
         this.listener = listener;
+        // the factory first: its class loads the native library that CustomAudioSource's constructor needs
         this.pc = media.factory().createPeerConnection(media.configuration(), this);
+        this.agentSource = new CustomAudioSource();
         this.agentTrack = media.factory().createAudioTrack("parley-agent", agentSource);
         this.playout = new AudioPlayout(
                 frame -> agentSource.pushAudio(frame, 16, AudioPlayout.RATE, 1, AudioPlayout.FRAME_SAMPLES), playback);

@@ -66,7 +66,7 @@ class WebRtcAgentsRealtimeE2EIT {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " missing: ./parley prereqs (chromium.sh)");
         Path bundle = RepoPaths.root().resolve(BUNDLE);
         assertTrue(Files.isRegularFile(bundle), bundle + " missing: ./parley prereqs (webrtc-page.sh)");
-        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY, "--webrtc-address", "127.0.0.1");
+        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY);
         opened.add(server);
         Path out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/webrtc"));
         JsonNode turn;
