@@ -59,7 +59,12 @@ function recorder(stream) {
 }
 
 window.parleyTurn = (async () => {
+  // the question as recorded: no echo cancellation, noise suppression or gain control on the fake microphone
+  const mediaStream = await navigator.mediaDevices.getUserMedia({
+    audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+  });
   const transport = new OpenAIRealtimeWebRTC({
+    mediaStream,
     baseUrl: q.get('url'),
     useInsecureApiKey: true,
     audioElement: document.getElementById('agent'),
@@ -72,9 +77,12 @@ window.parleyTurn = (async () => {
   transport.on('error', (e) => logLine('transport error: ' + JSON.stringify(e?.error?.message ?? e)));
   await transport.connect({ apiKey: q.get('key'), model: 'gpt-realtime' });
   logLine('connected, call ' + transport.callId);
-  const heard = await next((e) => e.type === 'conversation.item.input_audio_transcription.completed', 60000, 'the transcript');
-  const done = await next((e) => e.type === 'response.done', 60000, 'response.done');
-  await next((e) => e.type === 'output_audio_buffer.stopped', 60000, 'output_audio_buffer.stopped');
+  const done = await next((e) => e.type === 'response.done' && e.response.status === 'completed', 60000,
+    'a completed response.done');
+  await next((e) => e.type === 'output_audio_buffer.stopped' && e.response_id === done.response.id, 60000,
+    'output_audio_buffer.stopped');
+  const heard = { transcript: events.filter((e) => e.type === 'conversation.item.input_audio_transcription.completed')
+    .map((e) => e.transcript).join(' ') };
   const wav = capture ? capture.wavBase64() : { base64: '', ms: 0 };
   const answer = (done.response.output ?? []).flatMap((i) => i.content ?? []).map((c) => c.transcript ?? c.text ?? '').join(' ');
   const summary = {

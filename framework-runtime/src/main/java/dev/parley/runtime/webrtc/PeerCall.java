@@ -46,6 +46,7 @@ public final class PeerCall implements PeerConnectionObserver {
     private final WebRtcMedia media;
     private final CallListener listener;
     private final RTCPeerConnection pc;
+    private final WebRtcMedia.CallDevice device;
     private final CustomAudioSource agentSource;
     private final AudioTrack agentTrack;
     private final AudioPlayout playout;
@@ -60,10 +61,10 @@ public final class PeerCall implements PeerConnectionObserver {
         this.callId = callId;
         this.media = media;
         this.listener = listener;
-        // the factory first: its class loads the native library that CustomAudioSource's constructor needs
-        this.pc = media.factory().createPeerConnection(media.configuration(), this);
+        this.device = media.open();
+        this.pc = device.factory().createPeerConnection(media.configuration(), this);
         this.agentSource = new CustomAudioSource();
-        this.agentTrack = media.factory().createAudioTrack("parley-agent", agentSource);
+        this.agentTrack = device.factory().createAudioTrack("parley-agent", agentSource);
         this.playout = new AudioPlayout(
                 frame -> agentSource.pushAudio(frame, 16, AudioPlayout.RATE, 1, AudioPlayout.FRAME_SAMPLES), playback);
     }
@@ -116,7 +117,11 @@ public final class PeerCall implements PeerConnectionObserver {
                     callId, GATHER_WAIT.toMillis());
         }
         String sdp = CandidateFilter.keep(pc.getLocalDescription().sdp, media.options().iceAddresses());
-        playout.start(media.clock());
+        // Applying the answer made the audio stream send, which started the device's simulated capture: its thread
+        // feeds every send stream (silence) and would race the playout's pushes into the same stream (libwebrtc's
+        // race checker aborts the process: audio_send_stream.cc "Check failed: !race_checker.RaceDetected()").
+        // The call's own device captures nothing, so stop it before the first push.
+        device.device().stopRecording();
         long timeout = media.options().connectTimeout().toMillis();
         connectDeadline = media.clock().schedule(this::connectDeadlinePassed, timeout, TimeUnit.MILLISECONDS);
         return sdp;
@@ -204,6 +209,7 @@ public final class PeerCall implements PeerConnectionObserver {
                     events.close();
                 }
                 pc.close();
+                device.dispose();
             } catch (RuntimeException e) {
                 log.debug("Call {}: closing: {}", callId, e.toString());
             }
@@ -228,6 +234,16 @@ public final class PeerCall implements PeerConnectionObserver {
     @Override
     public void onConnectionChange(RTCPeerConnectionState s) {
         log.debug("Call {}: peer connection {}", callId, s);
+        if (s == RTCPeerConnectionState.CONNECTED) {
+            // the stream's transport is up, so sending (and the capture it restarts) is settled: stop the capture
+            // again and only then start pushing, on the clock thread that runs every push
+            media.clock().execute(() -> {
+                if (state() != CallState.CLOSED) {
+                    device.device().stopRecording();
+                    playout.start(media.clock());
+                }
+            });
+        }
         if (s == RTCPeerConnectionState.FAILED || s == RTCPeerConnectionState.CLOSED) {
             close("peer connection " + s.name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -12,17 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's libwebrtc: one peer-connection factory over the headless audio device (no sound card; it pulls
- * the remote audio that {@link PeerCall} taps), made on the first call so a server that never takes one never
- * loads the 23 MB native library, and the playout clock shared by every call.
+ * The server's libwebrtc: a peer-connection factory over a headless audio device (no sound card) for each call,
+ * made when a call comes so a server that never takes one never loads the 23 MB native library, the network
+ * configuration, and a clock thread for deadlines and tear-downs shared by every call.
  */
 public final class WebRtcMedia implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebRtcMedia.class);
 
     private final WebRtcOptions options;
     private final ScheduledExecutorService clock;
-    private HeadlessAudioDeviceModule audioDevice;
-    private PeerConnectionFactory factory;
+    private volatile boolean loaded;
 
     /**
      * The playout clock is a thread of its own: 100 ticks a second per call must not queue behind the session
@@ -45,13 +44,26 @@ public final class WebRtcMedia implements AutoCloseable {
         return clock;
     }
 
-    synchronized PeerConnectionFactory factory() {
-        if (factory == null) {
-            audioDevice = new HeadlessAudioDeviceModule();
-            factory = new PeerConnectionFactory(audioDevice);
+    /**
+     * A call's own audio device and factory. The device's playout pulls the caller's audio (which the call taps);
+     * its simulated capture is stopped once the call sends (see {@link PeerCall}), so each call has its own.
+     */
+    CallDevice open() {
+        HeadlessAudioDeviceModule device = new HeadlessAudioDeviceModule();
+        PeerConnectionFactory factory = new PeerConnectionFactory(device);
+        if (!loaded) {
+            loaded = true;
             log.info("WebRTC media ready (libwebrtc via webrtc-java, headless audio device)");
         }
-        return factory;
+        return new CallDevice(device, factory);
+    }
+
+    /** One call's device and factory, disposed together when the call ends. */
+    record CallDevice(HeadlessAudioDeviceModule device, PeerConnectionFactory factory) {
+        void dispose() {
+            factory.dispose();
+            device.dispose();
+        }
     }
 
     /** The peer connection's configuration: STUN/TURN servers and the UDP port range. */
@@ -79,15 +91,7 @@ public final class WebRtcMedia implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         clock.shutdown();
-        if (factory != null) {
-            factory.dispose();
-            factory = null;
-        }
-        if (audioDevice != null) {
-            audioDevice.dispose();
-            audioDevice = null;
-        }
     }
 }
