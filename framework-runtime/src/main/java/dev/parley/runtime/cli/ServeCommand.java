@@ -175,6 +175,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SessionCapsOptions sessionCaps;
 
+    @Mixin
+    WebRtcServeOptions webRtc;
+
     @Spec
     CommandSpec spec;
 
@@ -214,7 +217,7 @@ final class ServeCommand implements Callable<Integer> {
                     new DefaultSessionEngineFactory(sessionCaps.responseSettings()),
                     served.observer, metrics, new ServerInfo(ParleyCli.VERSION,
                             Map.of(definition.name(), served.variants), loaded.plugins()),
-                    SessionTaps.all(metrics, tracing), recordings);
+                    SessionTaps.all(metrics, tracing), recordings, webRtc.options());
         } catch (IOException e) {
             metrics.close();
             closeTracing(tracing);

@@ -90,7 +90,7 @@ final class GrpcSession implements StreamObserver<ClientEvent> {
         if (ended.get()) {
             return;
         }
-        SessionTap metrics = access.metrics("grpc", o.setup().identity(), o.pipeline());
+        SessionTap metrics = access.taps("grpc", o.setup().identity(), o.pipeline());
         session = new RealtimeSession(o.setup(), sink, actor, access.timers(), access.sessionLimits(),
                 access.observer(), new StateTap(metrics));
         sink.describe(new SessionSummary(ticket.sessionId(), "grpc", o.pipeline().name(), o.pipeline().variant(),

@@ -219,6 +219,27 @@ public final class RealtimeSession {
         return true;
     }
 
+    /**
+     * Input audio that arrived outside an event (a WebRTC call's decoded microphone track), in the session's
+     * input format; the same {@link Command.AppendAudio} an {@code input_audio_buffer.append} becomes.
+     */
+    public void appendAudio(byte[] audio) {
+        if (open() && audio.length > 0) {
+            core.handle(new Command.AppendAudio(audio));
+        }
+    }
+
+    /**
+     * The transport played only {@code audioEndMs} of an assistant item's audio before it was cut (a WebRTC
+     * barge-in or {@code output_audio_buffer.clear}): the same truncation a WebSocket client asks for with
+     * {@code conversation.item.truncate}, refused silently when the item is gone or shorter.
+     */
+    public void truncatePlayed(String itemId, long audioEndMs) {
+        if (open() && itemId != null) {
+            core.handle(new Command.TruncateItem(itemId, 0, audioEndMs));
+        }
+    }
+
     /** A binary frame: not part of the protocol; reported, the connection stays. */
     public void onBinaryFrame() {
         if (open()) {

@@ -10,7 +10,7 @@ import io.netty.handler.ssl.SslContext;
 /**
  * The handler chain of a new connection: {@link HandshakeDeadline} → [TLS] → HTTP codec → aggregator (small:
  * upgrade requests and key-minting bodies only) → {@link AddressThrottleHandler} → {@link RealtimeHandshakeHandler}
- * → {@link ClientSecretsHttpHandler} → {@link OpsHttpHandler} → {@link NotFoundHttpHandler}.
+ * → {@link ClientSecretsHttpHandler} → {@link RealtimeCallsHttpHandler} → {@link OpsHttpHandler} → {@link NotFoundHttpHandler}.
  * After an upgrade the HTTP handlers give way to WebSocket frame handling.
  */
 final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -39,6 +39,7 @@ final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel>
         p.addLast("address-throttle", new AddressThrottleHandler(server));
         p.addLast("realtime-handshake", new RealtimeHandshakeHandler(server));
         p.addLast("client-secrets", new ClientSecretsHttpHandler(server));
+        p.addLast("realtime-calls", new RealtimeCallsHttpHandler(server));
         p.addLast("ops", new OpsHttpHandler(server));
         p.addLast("not-found", new NotFoundHttpHandler());
     }

@@ -72,8 +72,7 @@ final class RealtimeConnection {
             }
             session = new RealtimeSession(setup, sink, actor, server.timers(),
                     server.options().sessionLimits(), server.observer(),
-                    SessionTap.both(server.taps().open("websocket", setup.identity(), pipeline),
-                            server.recordings().open("websocket", setup.identity(), pipeline, request.query())));
+                    server.openTap("websocket", setup.identity(), pipeline, request.query()));
             log.info("Session {} opened ({} dialect, pipeline {}{})", sessionId, setup.dialect(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             sink.describe(new SessionSummary(sessionId, "websocket", pipeline.name(), pipeline.variant(),

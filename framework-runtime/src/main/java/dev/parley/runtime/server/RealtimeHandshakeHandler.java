@@ -78,7 +78,7 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             p.addLast("realtime-frames", new RealtimeFrameHandler(admitted.connection, MAX_MESSAGE_BYTES,
                     server.counters()));
         }
-        for (String name : new String[] {"client-secrets", "ops", "not-found", HandshakeDeadline.NAME}) {
+        for (String name : new String[] {"client-secrets", "realtime-calls", "ops", "not-found", HandshakeDeadline.NAME}) {
             if (p.get(name) != null) {
                 p.remove(name);
             }

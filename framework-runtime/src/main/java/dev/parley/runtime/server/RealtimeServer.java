@@ -6,6 +6,8 @@ import dev.parley.runtime.realtime.SessionTaps;
 import dev.parley.runtime.realtime.PipelineSelector;
 import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.recording.Recordings;
+import dev.parley.runtime.webrtc.WebRtcMedia;
+import dev.parley.runtime.webrtc.WebRtcOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -90,21 +92,28 @@ public final class RealtimeServer implements AutoCloseable {
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info)
             throws IOException {
-        return start(options, selector, engines, observer, metrics, info, metrics, Recordings.OFF);
+        return start(options, selector, engines, observer, metrics, info, metrics, Recordings.OFF, WebRtcOptions.defaults());
     }
 
     /** As above, recording sessions with {@code recordings} (the caller closes it after the server). */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
                                        Recordings recordings) throws IOException {
-        return start(options, selector, engines, observer, metrics, info, metrics, recordings);
+        return start(options, selector, engines, observer, metrics, info, metrics, recordings, WebRtcOptions.defaults());
+    }
+
+    /** As below, with how WebRTC calls ({@code POST /v1/realtime/calls}) reach the network. */
+    public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
+                                       SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
+                                       WebRtcOptions webRtc) throws IOException {
+        return start(options, selector, engines, observer, metrics, info, metrics, Recordings.OFF, webRtc);
     }
 
     /** As below, recording nothing. */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
                                        SessionTaps taps) throws IOException {
-        return start(options, selector, engines, observer, metrics, info, taps, Recordings.OFF);
+        return start(options, selector, engines, observer, metrics, info, taps, Recordings.OFF, WebRtcOptions.defaults());
     }
 
     /**
@@ -112,11 +121,13 @@ public final class RealtimeServer implements AutoCloseable {
      * and traces, {@code metrics} alone for metrics only, {@link SessionTaps#NONE} for no telemetry observer at all
      * (the overhead benchmark's baseline; {@code /metrics} then shows the JVM only), and {@code recordings} for
      * session recording (or {@link Recordings#OFF}). The caller owns and closes every tap factory but
-     * {@code metrics}, and {@code recordings} after the server.
+     * {@code metrics}, and {@code recordings} after the server; {@code webRtc}: how WebRTC calls
+     * ({@code POST /v1/realtime/calls}) reach the network.
      */
     public static RealtimeServer start(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                                        SessionObserver observer, ParleyMetrics metrics, ServerInfo info,
-                                       SessionTaps taps, Recordings recordings) throws IOException {
+                                       SessionTaps taps, Recordings recordings, WebRtcOptions webRtc)
+            throws IOException {
         TlsContextFactory.Tls tls = null;
         if (options.tls()) {
             try {
@@ -145,7 +156,8 @@ public final class RealtimeServer implements AutoCloseable {
                 new SessionSetupFactory(Clock.systemUTC()), carrier, timers, observer, counters, admission,
                 new AddressThrottle(options.limits(), System::nanoTime), failedLogins, throttled,
                 new Drain(admission, options.limits().drainTimeout(), timers), metrics, info,
-                taps == null ? SessionTaps.NONE : taps, recordings);
+                taps == null ? SessionTaps.NONE : taps, recordings,
+                new WebRtcCalls(new WebRtcMedia(webRtc)));
         timers.scheduleAtFixedRate(() -> {
             failedLogins.summarize();
             throttled.summarize();
@@ -231,6 +243,11 @@ public final class RealtimeServer implements AutoCloseable {
         return new TransportAccess(ctx);
     }
 
+    /** WebRTC calls answered and not yet over. */
+    public int liveCalls() {
+        return ctx.calls().size();
+    }
+
     /** The metrics served at {@code /metrics}. */
     public ParleyMetrics metrics() {
         return ctx.metrics();
@@ -243,6 +260,7 @@ public final class RealtimeServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         timers.shutdownNow();
         carrier.shutdown();
+        ctx.calls().close();
         ctx.metrics().close();
     }
 }

@@ -30,11 +30,20 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param info           version, pipelines and plugins for the status endpoint
  * @param taps           opens each session's telemetry observers: the metrics, plus traces when configured
  * @param recordings     session recording (or {@link Recordings#OFF})
+ * @param calls          live WebRTC calls and their media ({@code /v1/realtime/calls})
  */
 record ServerContext(ServerOptions options, PipelineSelector selector, SessionEngineFactory engines,
                      ApiKeyStore keys, SessionSetupFactory setups, ExecutorService carrier,
                      ScheduledExecutorService timers, SessionObserver observer, ServerCounters counters,
                      Admission admission, AddressThrottle throttle, SampledLog failedLoginLog,
                      SampledLog throttledLog, Drain drain, ParleyMetrics metrics, ServerInfo info,
-                     SessionTaps taps, Recordings recordings) {
+                     SessionTaps taps, Recordings recordings, WebRtcCalls calls) {
+
+    /** Every observer of one new session on any transport: telemetry taps, then its recording (if on). */
+    dev.parley.runtime.realtime.SessionTap openTap(String transport, dev.parley.runtime.realtime.SessionIdentity identity,
+                                                   dev.parley.runtime.pipeline.Pipeline pipeline,
+                                                   java.util.Map<String, String> query) {
+        return dev.parley.runtime.realtime.SessionTap.both(taps.open(transport, identity, pipeline),
+                recordings.open(transport, identity, pipeline, query));
+    }
 }

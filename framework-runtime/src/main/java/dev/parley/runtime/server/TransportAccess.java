@@ -135,8 +135,9 @@ public final class TransportAccess {
         return ctx.selector().switcher(sessionId, current);
     }
 
-    public SessionTap metrics(String transport, SessionIdentity identity, Pipeline pipeline) {
-        return ctx.metrics().open(transport, identity, pipeline);
+    /** The session's observers: metrics, traces when configured, its recording when on. */
+    public SessionTap taps(String transport, SessionIdentity identity, Pipeline pipeline) {
+        return ctx.openTap(transport, identity, pipeline, Map.of());
     }
 
     public SessionEngineFactory engines() {

@@ -24,6 +24,11 @@ final class TestServer implements AutoCloseable {
         server = RealtimeServer.start(options, selector, engines, observer);
     }
 
+    TestServer(ServerOptions options, dev.parley.runtime.webrtc.WebRtcOptions webRtc) throws Exception {
+        server = RealtimeServer.start(options, r -> PIPELINE, engines, SessionObserver.NONE,
+                new dev.parley.runtime.metrics.ParleyMetrics(), ServerInfo.minimal(), webRtc);
+    }
+
     TestServer() throws Exception {
         this(options(List.of()));
     }

@@ -1,0 +1,148 @@
+package dev.parley.runtime.server;
+
+import dev.parley.runtime.realtime.SessionTap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.runtime.conversation.Ids;
+import dev.parley.runtime.engine.SessionActor;
+import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.EventEmitter;
+import dev.parley.runtime.realtime.RealtimeSession;
+import dev.parley.runtime.realtime.SessionSetup;
+import dev.parley.runtime.webrtc.AudioPlayout;
+import dev.parley.runtime.webrtc.CallListener;
+import dev.parley.runtime.webrtc.PeerCall;
+import dev.parley.runtime.webrtc.PlayoutListener;
+import dev.parley.runtime.webrtc.WebRtcMedia;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebRTC call as a transport adapter on a {@link RealtimeSession}, the same facade the WebSocket uses:
+ * data channel messages go through the same decoder, the session's events come back as the same JSON (minus the
+ * audio deltas), the microphone track feeds {@code AppendAudio}, the agent's audio plays on the track. Adds the
+ * WebRTC-only events: {@code output_audio_buffer.started/stopped/cleared} from the playout, and the client's
+ * {@code output_audio_buffer.clear}.
+ */
+final class CallConnection implements CallListener, PlayoutListener {
+    private static final Logger log = LoggerFactory.getLogger(CallConnection.class);
+    private static final byte[] CLEAR = "output_audio_buffer.clear".getBytes(StandardCharsets.UTF_8);
+
+    private final String callId;
+    private final ServerContext server;
+    private final SessionActor actor;
+    private final PeerCall call;
+    private final Runnable onClosed;
+    private RealtimeSession session; // actor only
+
+    CallConnection(String callId, String sessionId, ServerContext server, WebRtcMedia media, Runnable onClosed) {
+        this.callId = callId;
+        this.server = server;
+        this.onClosed = onClosed;
+        this.actor = new SessionActor(sessionId, server.carrier());
+        this.call = new PeerCall(callId, media, this, this);
+    }
+
+    PeerCall call() {
+        return call;
+    }
+
+    SessionActor actor() {
+        return actor;
+    }
+
+    /** Opens the session on the actor; its first events wait in the call until the data channel opens. */
+    void open(SessionSetup setup, Pipeline pipeline) {
+        actor.execute(() -> {
+            SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cut),
+                    server.openTap("webrtc", setup.identity(), pipeline, java.util.Map.of()));
+            session = new RealtimeSession(setup, new DataChannelEventSink(call), actor, server.timers(),
+                    server.options().sessionLimits(), server.observer(), tap);
+            log.info("Call {}: session {} opened (pipeline {}{})", callId, setup.identity().id(), pipeline.name(),
+                    pipeline.variant() == null ? "" : " variant " + pipeline.variant());
+            session.open(server.engines(), pipeline, server.selector().switcher(setup.identity().id(), pipeline));
+        });
+    }
+
+    /** What the playout cut at a barge-in or a clear: told to the client, and the item truncated to it. */
+    private void cut(AudioPlayout.Cut cut) {
+        if (cut == null) {
+            return;
+        }
+        call.send(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
+        if (session != null && cut.itemId() != null) {
+            session.truncatePlayed(cut.itemId(), cut.playedMs());
+        }
+    }
+
+    @Override
+    public void onEvent(byte[] utf8) {
+        if (indexOf(utf8, CLEAR) >= 0 && isClear(utf8)) {
+            actor.execute(() -> cut(call.playout().clear()));
+            return;
+        }
+        actor.execute(() -> {
+            if (session != null) {
+                session.onText(utf8);
+            }
+        });
+    }
+
+    private static boolean isClear(byte[] utf8) {
+        try {
+            JsonNode n = EventEmitter.MAPPER.readTree(utf8);
+            return "output_audio_buffer.clear".equals(n.path("type").asText());
+        } catch (java.io.IOException e) {
+            return false; // not JSON: the session's decoder reports it
+        }
+    }
+
+    @Override
+    public void onMicrophone(byte[] pcm16) {
+        actor.execute(() -> {
+            if (session != null) {
+                session.appendAudio(pcm16);
+            }
+        });
+    }
+
+    @Override
+    public void onClosed(String why) {
+        actor.execute(() -> {
+            if (session != null) {
+                session.close();
+            }
+        });
+        onClosed.run();
+    }
+
+    @Override
+    public void started(String responseId) {
+        call.send(bufferEvent("output_audio_buffer.started", responseId));
+    }
+
+    @Override
+    public void stopped(String responseId) {
+        call.send(bufferEvent("output_audio_buffer.stopped", responseId));
+    }
+
+    private static byte[] bufferEvent(String type, String responseId) {
+        var e = EventEmitter.MAPPER.createObjectNode().put("type", type).put("event_id", Ids.event())
+                .put("response_id", responseId);
+        return e.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
