@@ -96,6 +96,67 @@ window.parleyTurn = (async () => {
     errors: events.filter((e) => e.type === 'error').map((e) => e.error),
     audioDeltasOnDataChannel: events.filter((e) => e.type === 'response.output_audio.delta').length,
   };
+  summary.tool = await toolCall(transport);
+  summary.bargeIn = await bargeIn(transport);
   window.parleyTransport = transport;
   return summary;
 })();
+
+const after = (mark) => (test) => (e) => events.indexOf(e) >= mark && test(e);
+
+/** A function-call round trip over the data channel: the model calls get_weather, the page answers it. */
+async function toolCall(transport) {
+  transport.sendEvent({ type: 'session.update', session: { type: 'realtime', tools: [{
+    type: 'function', name: 'get_weather', description: 'Get the current weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }] } });
+  const mark = events.length;
+  const since = after(mark);
+  transport.sendEvent({ type: 'conversation.item.create', item: { type: 'message', role: 'user',
+    content: [{ type: 'input_text', text: 'What is the weather in Paris?' }] } });
+  transport.sendEvent({ type: 'response.create' });
+  const call = await next(since((e) => e.type === 'response.done'), 30000, 'the function call');
+  const fc = (call.response.output ?? []).find((i) => i.type === 'function_call');
+  if (!fc) return { called: false, output: call.response.output };
+  const args = JSON.parse(fc.arguments || '{}');
+  const mark2 = events.length;
+  transport.sendEvent({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: fc.call_id,
+    output: JSON.stringify({ city: args.city, temperature_c: 18, sky: 'cloudy' }) } });
+  transport.sendEvent({ type: 'response.create' });
+  const answer = await next(after(mark2)((e) => e.type === 'response.done'), 30000, 'the answer after the tool');
+  await next(after(mark2)((e) => e.type === 'output_audio_buffer.stopped'), 30000, 'the tool answer played');
+  const text = (answer.response.output ?? []).flatMap((i) => i.content ?? []).map((c) => c.transcript ?? c.text ?? '').join(' ');
+  return { called: true, name: fc.name, city: args.city, status: answer.response.status, answer: text };
+}
+
+/**
+ * Barge-in as a push-to-talk client does it over WebRTC: while the story plays it cancels the response and clears
+ * the output buffer; the server stops the track, says output_audio_buffer.cleared and truncates the item to what
+ * was played (the client never sends conversation.item.truncate).
+ */
+async function bargeIn(transport) {
+  const mark = events.length;
+  const since = after(mark);
+  transport.sendEvent({ type: 'conversation.item.create', item: { type: 'message', role: 'user',
+    content: [{ type: 'input_text', text: 'Tell me a six sentence story about a dragon.' }] } });
+  transport.sendEvent({ type: 'response.create' });
+  const started = await next(since((e) => e.type === 'output_audio_buffer.started'), 30000, 'the story playing');
+  const startedAt = performance.now();
+  await new Promise((r) => setTimeout(r, 1500));
+  const playedByPage = Math.round(performance.now() - startedAt);
+  transport.sendEvent({ type: 'response.cancel' });
+  transport.sendEvent({ type: 'output_audio_buffer.clear' });
+  const cleared = await next(since((e) => e.type === 'output_audio_buffer.cleared'), 10000, 'output_audio_buffer.cleared');
+  const truncated = await next(since((e) => e.type === 'conversation.item.truncated'), 10000, 'the item truncated');
+  const done = await next(since((e) => e.type === 'response.done'), 10000, 'the story response.done');
+  await new Promise((r) => setTimeout(r, 500));
+  return {
+    responseId: started.response_id,
+    clearedResponseId: cleared.response_id,
+    truncatedMs: truncated.audio_end_ms,
+    playedByPage,
+    storyStatus: done.response.status,
+    stoppedAfterClear: events.slice(events.indexOf(cleared)).some((e) => e.type === 'output_audio_buffer.stopped'
+      && e.response_id === started.response_id),
+    errors: events.slice(mark).filter((e) => e.type === 'error').map((e) => e.error),
+  };
+}

@@ -96,6 +96,24 @@ class WebRtcAgentsRealtimeE2EIT {
         System.out.printf("webrtc: %.0f %% of the answer's words recognised in the audio recorded from the track%n",
                 100 * overlap);
         assertTrue(overlap >= 0.3, "the track's audio does not speak the answer (" + overlap + "): " + summary);
+
+        JsonNode tool = summary.path("tool");
+        System.out.println("webrtc tool call: " + tool);
+        assertTrue(tool.path("called").asBoolean(), "the model called the tool: " + tool);
+        assertEquals("get_weather", tool.path("name").asText(), tool.toString());
+        assertEquals("completed", tool.path("status").asText(), tool.toString());
+        assertTrue(tool.path("answer").asText().length() > 5, "an answer after the tool output: " + tool);
+
+        JsonNode barge = summary.path("bargeIn");
+        System.out.println("webrtc barge-in: " + barge);
+        assertEquals(0, barge.path("errors").size(), barge.toString());
+        assertEquals(barge.path("responseId").asText(), barge.path("clearedResponseId").asText(), barge.toString());
+        assertEquals("cancelled", barge.path("storyStatus").asText(), barge.toString());
+        assertTrue(!barge.path("stoppedAfterClear").asBoolean(), "a cleared response is not 'stopped': " + barge);
+        long truncated = barge.path("truncatedMs").asLong();
+        long played = barge.path("playedByPage").asLong();
+        // the server truncates to what its playout sent; the page waited ~1.5 s after 'started' (plus delivery)
+        assertTrue(truncated > 500 && truncated < played + 1500, "truncated to the played audio: " + barge);
     }
 
     private DevToolsPage openPage(ParleyServeProcess server, Path out) throws Exception {
