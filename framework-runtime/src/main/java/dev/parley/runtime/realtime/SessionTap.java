@@ -4,9 +4,10 @@ import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationObserver;
 
 /**
- * One session's observer for telemetry (metrics, traces): hears the core's events like any {@link ConversationObserver},
- * plus what only the facade knows: every {@code error} event it sends (protocol mistakes never reach the
- * core), the session's {@code tracing} field and the session's end. Runs on the session's actor; must be quick.
+ * One session's observer for telemetry (metrics, traces) and recording: hears the core's events like any
+ * {@link ConversationObserver}, plus what only the facade knows: every {@code error} event it sends (protocol
+ * mistakes never reach the core), the session's {@code tracing} field, the session's end, and the wire both ways
+ * (for recording). Runs on the session's actor; must be quick.
  */
 public interface SessionTap extends ConversationObserver {
     SessionTap NONE = new SessionTap() {

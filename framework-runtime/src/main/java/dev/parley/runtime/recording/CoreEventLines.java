@@ -24,6 +24,11 @@ final class CoreEventLines {
 
     /** The line's fields for {@code e}, or null when the event is not recorded as a core line. */
     static ObjectNode of(ConversationEvent e) {
+        if (e instanceof ConversationEvent.AudioChunk || e instanceof ConversationEvent.TextDelta
+                || e instanceof ConversationEvent.FunctionCallArgumentsDelta
+                || e instanceof ConversationEvent.TranscriptDelta) {
+            return null; // fifty a second: nothing built for them on the actor
+        }
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("type", e.getClass().getSimpleName());
         switch (e) {
@@ -38,18 +43,6 @@ final class CoreEventLines {
             case UserStateChanged u -> n.put("from", u.from().name()).put("to", u.to().name());
             case AgentStateChanged a -> n.put("from", a.from().name()).put("to", a.to().name());
             case VariantSwitched v -> n.put("pipeline", v.pipeline()).put("variant", v.variant());
-            case ConversationEvent.AudioChunk ignored -> {
-                return null;
-            }
-            case ConversationEvent.TextDelta ignored -> {
-                return null;
-            }
-            case ConversationEvent.FunctionCallArgumentsDelta ignored -> {
-                return null;
-            }
-            case ConversationEvent.TranscriptDelta ignored -> {
-                return null;
-            }
             default -> { }
         }
         return n;

@@ -111,7 +111,7 @@ class PipelineParserTest {
     void structuralMistakesAreNamed() {
         String stages = "stages:\n  vad: {provider: v}\n  stt: {provider: s}\n  llm: {provider: l}\n  tts: {provider: t}\n";
         assertError("x.yaml:1 stagess: unknown key; a pipeline has name, sample_rate, overlap, session, stages,"
-                + " router, variants", "stagess: {}\n" + stages);
+                + " router, variants, record", "stagess: {}\n" + stages);
         assertError("x.yaml:6 stages.tss: unknown stage; stages are vad, stt, turn, llm, tts",
                 stages + "  tss: {provider: t}\n");
         assertError("x.yaml:6 stages.router: unknown stage; stages are vad, stt, turn, llm, tts (router is top-level)",
