@@ -13,8 +13,8 @@ import dev.parley.runtime.engine.WireFormat;
  * The effective configuration of one session (catalog §6), dialect-neutral and immutable. A {@code session.update} is
  * read into a {@link Builder} (the typed partial update) started from the current configuration, and only a
  * whole validated update becomes a new {@code SessionConfig} — so an invalid update is rejected whole. Values
- * that Parley echoes but does not act on ({@code tracing}, {@code temperature} in GA) are kept so
- * {@code session.updated} shows them. The JSON values are copies owned by this configuration: never mutate them.
+ * that the core does not act on are kept so {@code session.updated} shows them: {@code temperature} in GA, and
+ * {@code tracing}, which the facade hands to the session's telemetry as a {@link TraceRequest}. The JSON values are copies owned by this configuration: never mutate them.
  *
  * @param audioOutput    true: {@code output_modalities:["audio"]} (audio with transcript); false: {@code ["text"]}
  * @param noiseReduction null, {@code near_field} or {@code far_field}
