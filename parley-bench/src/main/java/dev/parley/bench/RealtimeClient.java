@@ -58,6 +58,8 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
     /** A slow reader (soak): no next frame is requested while paused, so the server's output backs up. */
     private boolean paused;
     private boolean requestOwed;
+    /** False once the caller only taps events (soak): nothing is queued for {@link #await} any more. */
+    private volatile boolean queueing = true;
 
     private RealtimeClient(Predicate<String> keep) {
         this.keep = keep;
@@ -126,6 +128,15 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
                 return e;
             }
         }
+    }
+
+    /**
+     * From now on events only go to the tap. A long run that never awaits would otherwise keep every event: in
+     * the first 40-session soak the client's queue held 54,000 events at 5.5 minutes, which was counted as heap.
+     */
+    void tapOnly() {
+        queueing = false;
+        events.clear();
     }
 
     /** Drops every queued event. */
@@ -208,7 +219,9 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
                 String type = partialType != null ? partialType : typeOf(text);
                 Event e = new Event(partialNanos, type == null ? "" : type, text);
                 tap.accept(e);
-                events.add(e);
+                if (queueing) {
+                    events.add(e);
+                }
             }
             partial.setLength(0);
             discarding = false;

@@ -68,6 +68,7 @@ final class Soak {
                 RealtimeClient c = BenchSessions.open(http, srv.url(), 200,
                         type -> !type.startsWith("response.output_audio"));
                 c.send(TRANSCRIBE);
+                c.tapOnly();
                 SoakSession s = new SoakSession(role, c);
                 all.add(s);
                 playing.add(pacer.play(c, role == SoakSession.Role.BARGE_IN ? interrupt : talk, true,

@@ -52,8 +52,8 @@ final class SoakSession {
     }
 
     void sendBadInput() {
-        client.send(BAD[badSent % BAD.length]);
-        badSent++;
+        int n = badSent++; // counted before it is sent: its error may come back before send() returns
+        client.send(BAD[n % BAD.length]);
     }
 
     private void onEvent(RealtimeClient.Event e) {
