@@ -52,6 +52,8 @@ class BenchQuickTest {
         assertTrue(r > 0 && r < 2, "ratio " + ratio);
         double bargeIn = firstNumber(report, "first speech sample sent -> last audio delta");
         assertTrue(bargeIn >= 0 && bargeIn < 10_000, "barge-in " + bargeIn);
+        assertTrue(report.contains("Time to first audio with N speakers at once"), report);
+        assertTrue(report.contains("Capacity by time to first audio"), report);
         assertTrue(report.contains("Capacity, pipeline 'bench'"), report);
         assertTrue(report.contains("Capacity, pipeline 'default'"), report);
         List<String> first = row(report, "5");
