@@ -54,6 +54,8 @@ class BenchQuickTest {
         assertTrue(bargeIn >= 0 && bargeIn < 10_000, "barge-in " + bargeIn);
         double grpcTtfa = firstNumber(report, "TTFA over grpc");
         assertTrue(grpcTtfa > 0 && grpcTtfa < 10_000, "gRPC TTFA p50 " + grpcTtfa);
+        assertTrue(report.contains("Time to first audio with N speakers at once"), report);
+        assertTrue(report.contains("Capacity by time to first audio"), report);
         assertTrue(report.contains("Capacity, pipeline 'bench'"), report);
         assertTrue(report.contains("Capacity, pipeline 'default'"), report);
         List<String> first = row(report, "5");

@@ -21,6 +21,7 @@ final class BargeInBench {
     static final List<Onset> ONSETS = List.of(
             new Onset("stop-slt.wav", "fricative /s/"),
             new Onset("pause-rms.wav", "plosive /p/"),
+            new Onset("cancel-slt.wav", "plosive /k/"),
             new Onset("hmm-awb.wav", "soft start"),
             new Onset("joke-slt.wav", "voiced /t/+vowel"));
 

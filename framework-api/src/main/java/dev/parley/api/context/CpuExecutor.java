@@ -11,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
  * such work here instead of starting its own threads.
  *
  * <p>Under saturation it queues, it does not grow: when every thread is busy a task waits in a priority queue
- * (highest {@link CpuPriority} first, FIFO within one priority). The queue is bounded; a submission beyond
+ * (highest {@link CpuPriority} first among work submitted close together, FIFO within one priority; a
+ * lower priority is a later deadline — 25 ms for NORMAL, 250 ms for BACKGROUND — not a starvation). The queue is bounded; a submission beyond
  * {@link #queueCapacity()} waiting tasks, or after shutdown, throws {@link RejectedExecutionException}. Blocking
  * waits (network reads, sleeps, waiting for another pool task) do not belong here: they hold a thread that
  * decoding needs and can deadlock a small pool.

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The {@link CpuExecutor} the runtime provides: a fixed pool of named daemon platform threads over a priority
  * queue. The thread count never changes; when all threads are busy, work waits (highest {@link CpuPriority}
  * first, FIFO within one) up to {@code queueCapacity} tasks, and a submission beyond that is rejected rather than
- * growing the pool or the heap without bound. Close it to stop: queued work is dropped, running work interrupted.
+ * growing the pool or the heap without bound. A priority is a deadline (see {@code GRACE_NANOS}), so none starves. Close it to stop: queued work is dropped, running work interrupted.
  */
 public final class PriorityCpuExecutor implements CpuExecutor, AutoCloseable {
     /** Queue capacity of {@link #sizedForCores}: far above what a few dozen sessions queue at once. */
@@ -33,6 +33,12 @@ public final class PriorityCpuExecutor implements CpuExecutor, AutoCloseable {
      * @param queueCapacity how many tasks may wait, at least 1
      */
     public PriorityCpuExecutor(String name, int threads, int queueCapacity) {
+        this(name, threads, queueCapacity, GRACE_NANOS);
+    }
+
+    /** With other graces per priority (URGENT, NORMAL, BACKGROUND), in ns: ordering tests use long ones. */
+    PriorityCpuExecutor(String name, int threads, int queueCapacity, long[] graceNanos) {
+        this.graceNanos = graceNanos.clone();
         if (threads < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("threads and queueCapacity must be at least 1");
         }
@@ -115,15 +121,27 @@ public final class PriorityCpuExecutor implements CpuExecutor, AutoCloseable {
         return pool.awaitTermination(timeout, unit);
     }
 
-    /** A task in the queue, ordered by priority then submission. */
+    /**
+     * How long a task of each priority may wait before it goes ahead of more urgent work submitted later: the queue
+     * is ordered by submission time plus this (earliest deadline first), so priorities decide among work submitted
+     * close together and nothing starves. With strict priorities, a burst of 8 speaking sessions at load ~20 had
+     * the TTS watchdog stop 17 responses at their second or third clause — look-ahead synthesis, queued as
+     * BACKGROUND, that got no thread while decoding kept coming. NORMAL: about one 20 ms audio chunk; BACKGROUND: a quarter second, far less than the audio a
+     * response whose look-ahead is background has buffered.
+     */
+    private static final long[] GRACE_NANOS = {0, 25_000_000L, 250_000_000L};
+
+    private final long[] graceNanos;
+
+    /** A task in the queue, ordered by deadline (submission + its priority's grace), then submission. */
     private final class Prioritized extends FutureTask<Void> implements Comparable<Prioritized> {
-        private final CpuPriority priority;
+        private final long deadline;
         private final long sequence;
         private boolean started;
 
         Prioritized(CpuPriority priority, long sequence, Runnable task) {
             super(task, null);
-            this.priority = priority;
+            this.deadline = System.nanoTime() + graceNanos[priority.ordinal()];
             this.sequence = sequence;
         }
 
@@ -151,8 +169,8 @@ public final class PriorityCpuExecutor implements CpuExecutor, AutoCloseable {
 
         @Override
         public int compareTo(Prioritized other) {
-            int byPriority = priority.compareTo(other.priority);
-            return byPriority != 0 ? byPriority : Long.compare(sequence, other.sequence);
+            long byDeadline = deadline - other.deadline;
+            return byDeadline != 0 ? (byDeadline < 0 ? -1 : 1) : Long.compare(sequence, other.sequence);
         }
     }
 }

@@ -61,7 +61,7 @@ class PriorityCpuExecutorTest {
 
     @Test
     void queuedWorkRunsHighestPriorityFirstThenInSubmissionOrder() throws Exception {
-        cpu = new PriorityCpuExecutor("test-cpu", 1, 100);
+        cpu = new PriorityCpuExecutor("test-cpu", 1, 100, SerialLanePriorityTest.STRICT);
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         cpu.submit(CpuPriority.NORMAL, () -> { // holds the only thread while the rest queue

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SerialLanePriorityTest {
     private PriorityCpuExecutor cpu;
+    /** Graces far longer than a test takes: the order is then the priorities' alone, however loaded the machine. */
+    static final long[] STRICT = {0, 60_000_000_000L, 120_000_000_000L};
     private final List<String> order = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
@@ -29,7 +31,7 @@ class SerialLanePriorityTest {
 
     @Test
     void aFinalLiftsItsLaneAheadOfLookAheadAndPartialsWhileTheLaneKeepsItsOrder() throws Exception {
-        cpu = new PriorityCpuExecutor("test-cpu", 1, 100);
+        cpu = new PriorityCpuExecutor("test-cpu", 1, 100, STRICT);
         CountDownLatch gate = hold();
         SerialExecutor sessionA = cpu.serial(CpuPriority.NORMAL);
         SerialExecutor sessionB = cpu.serial(CpuPriority.NORMAL);
@@ -50,7 +52,7 @@ class SerialLanePriorityTest {
 
     @Test
     void aLaneWithOnlyBackgroundWorkWaitsBehindNormalWorkQueuedAfterIt() throws Exception {
-        cpu = new PriorityCpuExecutor("test-cpu", 1, 100);
+        cpu = new PriorityCpuExecutor("test-cpu", 1, 100, STRICT);
         CountDownLatch gate = hold();
         SerialExecutor lane = cpu.serial(CpuPriority.NORMAL);
         lane.execute(CpuPriority.BACKGROUND, () -> order.add("partial"));
@@ -82,6 +84,20 @@ class SerialLanePriorityTest {
         assertEquals(expected, seen, "every task once, in submission order, whatever the priorities");
         lane.shutdown();
         assertTrue(lane.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void backgroundWorkThatHasWaitedPastItsGraceGoesBeforeFreshUrgentWork() throws Exception {
+        cpu = new PriorityCpuExecutor("test-cpu", 1, 100); // the real graces
+        CountDownLatch gate = hold();
+        cpu.submit(CpuPriority.BACKGROUND, () -> order.add("look-ahead clause, queued long ago"));
+        Thread.sleep(400); // more than BACKGROUND's 250 ms grace
+        cpu.submit(CpuPriority.URGENT, () -> order.add("fresh final"));
+        CountDownLatch done = new CountDownLatch(1);
+        cpu.submit(CpuPriority.BACKGROUND, done::countDown);
+        gate.countDown();
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("look-ahead clause, queued long ago", "fresh final"), order, "no starvation");
     }
 
     /** Occupies the pool's only thread until the returned gate opens. */

@@ -27,7 +27,7 @@ class EnergyVadOnsetTest {
     /** min_speech_ms (100) plus one 20 ms frame for where the true start falls in its frame. */
     private static final int MAX_DECISION_MS = 120;
     /**
-     * A stop's burst and aspiration (/p/ of "Pause", /t/ of "Tell") have neither pitch nor a sibilant's spectrum,
+     * A stop's burst and aspiration (/p/ of "Pause", /k/ of "Cancel", /t/ of "Tell") have neither pitch nor a sibilant's spectrum,
      * so speech counts from the vowel, up to 60 ms later; the bound says so instead of hiding it.
      */
     private static final int MAX_DECISION_AFTER_STOP_MS = MAX_DECISION_MS + 60;
@@ -35,6 +35,7 @@ class EnergyVadOnsetTest {
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({"stop-slt.wav, unvoiced fricative, 120", "pause-rms.wav, unvoiced plosive, 180",
+            "cancel-slt.wav, unvoiced plosive /k/, 180",
             "hmm-awb.wav, soft start, 120", "joke-slt.wav, stop /t/ then vowel, 180"})
     void onsetIsDecidedFromTheFirstSoundNotTheVowel(String fixture, String kind, int maxDecisionMs) {
         assertTrue(maxDecisionMs == MAX_DECISION_MS || maxDecisionMs == MAX_DECISION_AFTER_STOP_MS);
