@@ -77,6 +77,7 @@ window.parleyTurn = (async () => {
   transport.on('error', (e) => logLine('transport error: ' + JSON.stringify(e?.error?.message ?? e)));
   await transport.connect({ apiKey: q.get('key'), model: 'gpt-realtime' });
   logLine('connected, call ' + transport.callId);
+  window.parleyCallId = transport.callId; // the test attaches a sideband WebSocket with it
   const done = await next((e) => e.type === 'response.done' && e.response.status === 'completed', 60000,
     'a completed response.done');
   await next((e) => e.type === 'output_audio_buffer.stopped' && e.response_id === done.response.id, 60000,
@@ -94,6 +95,7 @@ window.parleyTurn = (async () => {
     answerWav: wav.base64,
     types: events.map((e) => e.type),
     errors: events.filter((e) => e.type === 'error').map((e) => e.error),
+    instructions: events.filter((e) => e.type === 'session.updated').map((e) => e.session?.instructions ?? ''),
     audioDeltasOnDataChannel: events.filter((e) => e.type === 'response.output_audio.delta').length,
   };
   summary.tool = await toolCall(transport);

@@ -34,6 +34,8 @@ final class CallConnection implements CallListener, PlayoutListener {
     private final SessionActor actor;
     private final PeerCall call;
     private final Runnable onClosed;
+    /** Sideband WebSockets ({@code /v1/realtime?call_id=}) attached to this call's session. */
+    private final java.util.List<ChannelEventSink> sidebands = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RealtimeSession session; // actor only
 
     CallConnection(String callId, String sessionId, ServerContext server, WebRtcMedia media, Runnable onClosed) {
@@ -57,7 +59,7 @@ final class CallConnection implements CallListener, PlayoutListener {
         actor.execute(() -> {
             SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cut),
                     server.openTap("webrtc", setup.identity(), pipeline, java.util.Map.of()));
-            session = new RealtimeSession(setup, new DataChannelEventSink(call), actor, server.timers(),
+            session = new RealtimeSession(setup, new DataChannelEventSink(call, this::sendAll), actor, server.timers(),
                     server.options().sessionLimits(), server.observer(), tap);
             log.info("Call {}: session {} opened (pipeline {}{})", callId, setup.identity().id(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
@@ -65,12 +67,33 @@ final class CallConnection implements CallListener, PlayoutListener {
         });
     }
 
+    /** One server event to the data channel and to every attached sideband. */
+    private void sendAll(byte[] json) {
+        call.send(json);
+        for (ChannelEventSink s : sidebands) {
+            s.sendUtf8(json);
+        }
+    }
+
+    /**
+     * A backend's WebSocket joins this call's session (hybrid setups: WebRTC on the client, WebSocket on the
+     * server): it sees the same events from now on and its events go to the same session.
+     */
+    void attach(ChannelEventSink sideband) {
+        sidebands.add(sideband);
+        log.info("Call {}: sideband WebSocket attached", callId);
+    }
+
+    void detach(ChannelEventSink sideband) {
+        sidebands.remove(sideband);
+    }
+
     /** What the playout cut at a barge-in or a clear: told to the client, and the item truncated to it. */
     private void cut(AudioPlayout.Cut cut) {
         if (cut == null) {
             return;
         }
-        call.send(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
+        sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
         if (session != null && cut.itemId() != null) {
             session.truncatePlayed(cut.itemId(), cut.playedMs());
         }
@@ -114,17 +137,20 @@ final class CallConnection implements CallListener, PlayoutListener {
                 session.close();
             }
         });
+        for (ChannelEventSink s : sidebands) {
+            s.close(1000, "call ended");
+        }
         onClosed.run();
     }
 
     @Override
     public void started(String responseId) {
-        call.send(bufferEvent("output_audio_buffer.started", responseId));
+        sendAll(bufferEvent("output_audio_buffer.started", responseId));
     }
 
     @Override
     public void stopped(String responseId) {
-        call.send(bufferEvent("output_audio_buffer.stopped", responseId));
+        sendAll(bufferEvent("output_audio_buffer.stopped", responseId));
     }
 
     private static byte[] bufferEvent(String type, String responseId) {

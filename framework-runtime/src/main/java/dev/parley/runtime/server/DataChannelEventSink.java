@@ -15,9 +15,12 @@ final class DataChannelEventSink implements EventSink {
     private static final byte[] BETA_DELTA = "{\"type\":\"response.audio.delta\"".getBytes(StandardCharsets.UTF_8);
 
     private final PeerCall call;
+    private final java.util.function.Consumer<byte[]> out;
 
-    DataChannelEventSink(PeerCall call) {
+    /** @param out where the events go: the call's data channel and any sideband WebSockets attached to it */
+    DataChannelEventSink(PeerCall call, java.util.function.Consumer<byte[]> out) {
         this.call = call;
+        this.out = out;
     }
 
     @Override
@@ -30,7 +33,7 @@ final class DataChannelEventSink implements EventSink {
         if (startsWith(json, GA_DELTA) || startsWith(json, BETA_DELTA)) {
             return;
         }
-        call.send(json);
+        out.accept(json);
     }
 
     static boolean startsWith(byte[] json, byte[] prefix) {

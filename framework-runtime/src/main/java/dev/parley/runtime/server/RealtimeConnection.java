@@ -35,6 +35,8 @@ final class RealtimeConnection {
     /** Frames handed to the actor and not yet handled: reading pauses above HIGH and resumes below LOW. */
     private final AtomicInteger backlog = new AtomicInteger();
     private RealtimeSession session; // touched only on the actor
+    /** A sideband connection ({@code ?call_id=}): frames go to that call's session instead of a new one. */
+    private CallConnection call;
 
     /**
      * @param sessionId this session's own id (an ephemeral key's minted id goes to its first session only)
@@ -51,7 +53,17 @@ final class RealtimeConnection {
         this.actor = new SessionActor(sessionId, server.carrier());
     }
 
+    /** A sideband: this WebSocket joins {@code call}'s session rather than opening one. */
+    RealtimeConnection attachedTo(CallConnection call) {
+        this.call = call;
+        return this;
+    }
+
     void start() {
+        if (call != null) {
+            call.attach(sink);
+            return;
+        }
         actor.execute(() -> {
             Pipeline pipeline;
             SessionSetup setup;
@@ -92,6 +104,10 @@ final class RealtimeConnection {
      * variant, closing engines) runs on the event loop.
      */
     void text(byte[] text) {
+        if (call != null) {
+            call.onEvent(text);
+            return;
+        }
         if (backlog.incrementAndGet() >= HIGH && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
         }
@@ -155,6 +171,10 @@ final class RealtimeConnection {
     }
 
     void closed() {
+        if (call != null) {
+            call.detach(sink);
+            return;
+        }
         actor.execute(() -> {
             if (session != null) {
                 session.close();

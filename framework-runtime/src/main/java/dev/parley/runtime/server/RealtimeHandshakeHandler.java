@@ -119,6 +119,18 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
             return new Admitted(null, failedLogin(channel, verdict));
         }
         ChannelEventSink sink = new ChannelEventSink(channel, server.options().limits(), server.counters());
+        String callId = request.query().get("call_id");
+        if (callId != null) { // a sideband: joins the WebRTC call's session, no new session to admit
+            CallConnection c = server.calls().get(callId);
+            if (c == null) {
+                return new Admitted(null, new Refusal("invalid_request_error", "call_not_found", "No live "
+                        + "WebRTC call " + callId.replace("\"", "") + " to attach to.", 4000));
+            }
+            RealtimeConnection connection = new RealtimeConnection(channel, request, null, callId, sink, server)
+                    .attachedTo(c);
+            connection.start();
+            return new Admitted(connection, null);
+        }
         Admission.Decision d = server.admission().admit(keys.keyId(request.apiKey()), sink);
         if (d.ticket() == null) {
             return new Admitted(null, capacity(d.refusal()));

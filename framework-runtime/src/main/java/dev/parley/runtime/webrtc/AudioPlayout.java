@@ -44,6 +44,7 @@ public final class AudioPlayout {
     }
 
     private final Consumer<byte[]> frames;
+    private final Runnable beforeTick;
     private final PlayoutListener listener;
     private final Deque<Track> tracks = new ArrayDeque<>();
     private final long startNanos = System.nanoTime();
@@ -52,7 +53,13 @@ public final class AudioPlayout {
 
     /** @param frames receives each 10 ms frame (PCM16 mono 24 kHz), on the clock thread */
     public AudioPlayout(Consumer<byte[]> frames, PlayoutListener listener) {
+        this(frames, () -> { }, listener);
+    }
+
+    /** @param beforeTick runs on the clock thread before each tick's frames are handed over */
+    public AudioPlayout(Consumer<byte[]> frames, Runnable beforeTick, PlayoutListener listener) {
         this.frames = frames;
+        this.beforeTick = beforeTick;
         this.listener = listener;
     }
 
@@ -117,13 +124,17 @@ public final class AudioPlayout {
             framesSent += due - 10;
             due = 10;
         }
+        if (due > 0) {
+            beforeTick.run();
+        }
         for (long i = 0; i < due; i++) {
             frames.accept(nextFrame());
             framesSent++;
         }
     }
 
-    private byte[] nextFrame() {
+    /** The next 10 ms frame: queued response audio or silence (package-private for the bookkeeping test). */
+    byte[] nextFrame() {
         String started = null;
         String stopped = null;
         byte[] frame;

@@ -65,8 +65,14 @@ public final class PeerCall implements PeerConnectionObserver {
         this.pc = device.factory().createPeerConnection(media.configuration(), this);
         this.agentSource = new CustomAudioSource();
         this.agentTrack = device.factory().createAudioTrack("parley-agent", agentSource);
+        // libwebrtc (re)starts the device's simulated capture whenever a send stream starts, at a moment of its
+        // choosing; that capture thread feeds the same send stream as the pushes, and two feeders abort the process
+        // (audio_send_stream.cc "Check failed: !race_checker.RaceDetected()", seen here both after the answer and
+        // after CONNECTED). So each tick stops it first: a no-op when it is not running, and once stopped
+        // (StopRecording joins its thread) this thread is the stream's only feeder.
         this.playout = new AudioPlayout(
-                frame -> agentSource.pushAudio(frame, 16, AudioPlayout.RATE, 1, AudioPlayout.FRAME_SAMPLES), playback);
+                frame -> agentSource.pushAudio(frame, 16, AudioPlayout.RATE, 1, AudioPlayout.FRAME_SAMPLES),
+                () -> device.device().stopRecording(), playback);
     }
 
     public String id() {

@@ -70,7 +70,14 @@ class WebRtcAgentsRealtimeE2EIT {
         opened.add(server);
         Path out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/webrtc"));
         JsonNode turn;
+        Sideband sideband;
         try (DevToolsPage tab = openPage(server, out)) {
+            String callId = tab.evaluate("new Promise(done => { const t = setInterval(() => { if (window.parleyCallId)"
+                    + " { clearInterval(t); done(window.parleyCallId); } }, 50); })", 60).asText();
+            sideband = Sideband.attach(server.url(), KEY, callId);
+            opened.add(sideband);
+            sideband.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                    + "\"instructions\":\"Set by the sideband.\"}}");
             String json = tab.evaluate("window.parleyTurn.then(JSON.stringify)", 120).asText();
             turn = SpokenAnswer.JSON.readTree(json);
             System.out.println("webrtc page log: " + tab.evaluate("document.getElementById('log').innerText", 10));
@@ -96,6 +103,15 @@ class WebRtcAgentsRealtimeE2EIT {
         System.out.printf("webrtc: %.0f %% of the answer's words recognised in the audio recorded from the track%n",
                 100 * overlap);
         assertTrue(overlap >= 0.3, "the track's audio does not speak the answer (" + overlap + "): " + summary);
+
+        // one session, two transports: the backend's update reached the page, the page's turn reached the backend
+        JsonNode updated = sideband.await("session.updated", 10);
+        assertEquals("Set by the sideband.", updated.at("/session/instructions").asText(), updated.toString());
+        assertTrue(summary.path("instructions").toString().contains("Set by the sideband."),
+                "the page saw the sideband's update: " + summary.path("instructions"));
+        assertTrue(sideband.types().contains("response.done") && sideband.types().contains("output_audio_buffer.started"),
+                "the sideband saw the call's events: " + sideband.types());
+        System.out.println("webrtc sideband saw: " + sideband.types());
 
         JsonNode tool = summary.path("tool");
         System.out.println("webrtc tool call: " + tool);
