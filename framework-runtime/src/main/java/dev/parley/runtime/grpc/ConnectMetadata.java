@@ -17,7 +17,6 @@ import java.util.Map;
  */
 record ConnectMetadata(String apiKey, ConnectRequest request, InetAddress remote) {
     static final Context.Key<ConnectMetadata> CURRENT = Context.key("parley-connect");
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     static ConnectMetadata of(Metadata md, InetAddress remote) {
         Map<String, String> headers = new LinkedHashMap<>();
