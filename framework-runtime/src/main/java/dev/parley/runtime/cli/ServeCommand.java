@@ -15,7 +15,6 @@ import dev.parley.runtime.plugins.RuntimeComponentContext;
 import dev.parley.runtime.plugins.LoadedComponents;
 import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.realtime.SessionTaps;
-import dev.parley.runtime.tracing.LlmLabels;
 import dev.parley.runtime.tracing.OtlpTracing;
 import dev.parley.runtime.server.ServerInfo;
 import java.util.Map;
@@ -27,7 +26,6 @@ import dev.parley.runtime.server.RealtimeServer;
 import dev.parley.runtime.server.KeyPolicy;
 import dev.parley.runtime.server.ServerLimits;
 import dev.parley.runtime.server.ServerOptions;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,49 +82,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int conversationAudioMb;
 
-    @Option(names = "--max-sessions", paramLabel = "N",
-            description = "Live sessions admitted; one more is refused at the handshake (error, close 1013). "
-                    + "0 = no limit. Default: 6 per core (12 on 2 cores: the real pipeline's measured capacity).")
-    Integer maxSessions;
-
-    @Option(names = "--max-sessions-per-key", defaultValue = "0", paramLabel = "N",
-            description = "Live sessions per API key (ephemeral keys count for the key that minted them); "
-                    + "0 = no limit (default).")
-    int maxSessionsPerKey;
-
-    @Option(names = "--handshake-timeout-seconds", defaultValue = "10", paramLabel = "S",
-            description = "Close a connection that has not finished its HTTP upgrade or request by then "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int handshakeTimeoutSeconds;
-
-    @Option(names = "--handshakes-per-second", defaultValue = "20", paramLabel = "N",
-            description = "Sustained handshakes per remote address, bursts of up to --handshake-burst; above "
-                    + "it HTTP 429. 0 = no limit (default: ${DEFAULT-VALUE}).")
-    int handshakesPerSecond;
-
-    @Option(names = "--handshake-burst", defaultValue = "100", paramLabel = "N",
-            description = "Handshakes one address may make at once (default: ${DEFAULT-VALUE}).")
-    int handshakeBurst;
-
-    @Option(names = "--failed-logins-per-minute", defaultValue = "10", paramLabel = "N",
-            description = "Failed logins per remote address in a minute before it gets HTTP 429 for the rest "
-                    + "of that minute. 0 = no limit (default: ${DEFAULT-VALUE}).")
-    int failedLoginsPerMinute;
-
-    @Option(names = "--drain-seconds", defaultValue = "30", paramLabel = "S",
-            description = "On SIGTERM or POST /v1/parley/drain: how long responses in flight may finish before "
-                    + "every session is closed 1001 (default: ${DEFAULT-VALUE}).")
-    int drainSeconds;
-
-    @Option(names = "--slow-reader-seconds", defaultValue = "15", paramLabel = "S",
-            description = "Close a client whose queued output made no progress for this long (default: "
-                    + "${DEFAULT-VALUE}).")
-    int slowReaderSeconds;
-
-    @Option(names = "--max-queued-output-mb", defaultValue = "16", paramLabel = "MB",
-            description = "Output queued for one client beyond which it is closed at once (default: "
-                    + "${DEFAULT-VALUE}, about 4 minutes of 24 kHz audio).")
-    int maxQueuedOutputMb;
+    @Mixin
+    ConnectionLimitOptions limits;
 
     @Option(names = "--ephemeral-key-secret", paramLabel = "SECRET",
             description = "HMAC secret that signs ek_ keys; nodes sharing it accept each other's keys. Default: "
@@ -146,28 +103,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also serve GET /metrics on this port (same --host); it is always on the server port too.")
     Integer metricsPort;
 
-    @Option(names = "--otlp-endpoint", paramLabel = "URL",
-            description = "Export OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318); "
-                    + "the OTEL_* variables also configure it. Default: off (no tracing objects are created).")
-    String otlpEndpoint;
-
-    @Option(names = "--trace-sessions", defaultValue = "requested", paramLabel = "requested|all",
-            description = "With tracing configured: trace the sessions whose 'tracing' is \"auto\" or a workflow "
-                    + "(requested, default), or every session (all).")
-    String traceSessions;
-
-    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
-            description = "Log lines on stderr: text (default) or json (one object per line, with session_id and "
-                    + "response_id).")
-    String logFormat;
+    @Mixin
+    TelemetryOptions telemetry;
 
     @Mixin
     RecordOptions record;
 
-    @Option(names = "--grpc-port", paramLabel = "PORT",
-            description = "Also serve gRPC (parley.realtime.v1.Realtime, parley.admin.v1.Admin, reflection) on this "
-                    + "port (same --host, same keys and session limit; TLS with --tls-cert). Off by default.")
-    Integer grpcPort;
+    @Mixin
+    GrpcServeOptions grpcOptions;
 
     @Mixin
     PluginsDirOption plugins;
@@ -183,16 +126,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LogFormat.parse(logFormat).apply();
+        telemetry.applyLogFormat();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("--tls-cert and --tls-key must be given together");
         }
-        if (maxSessions != null && maxSessions < 0 || maxSessionsPerKey < 0 || handshakeTimeoutSeconds < 1
-                || drainSeconds < 0 || slowReaderSeconds < 1 || maxQueuedOutputMb < 1 || ephemeralKeyUses < 1
-                || handshakesPerSecond < 0 || handshakeBurst < 1 || failedLoginsPerMinute < 0) {
-            throw new ConfigException("limits: --max-sessions, --max-sessions-per-key, --handshakes-per-second, "
-                    + "--failed-logins-per-minute and --drain-seconds must be 0 or more; the other timeouts and "
-                    + "sizes, --handshake-burst and --ephemeral-key-uses 1 or more");
+        limits.check();
+        if (ephemeralKeyUses < 1) {
+            throw new ConfigException("limits: --ephemeral-key-uses must be 1 or more, got " + ephemeralKeyUses);
         }
         if (conversationAudioMb < 0) {
             throw new ConfigException("--conversation-audio-mb must be 0 or more, got " + conversationAudioMb);
@@ -202,13 +142,13 @@ final class ServeCommand implements Callable<Integer> {
         LoadedComponents loaded = plugins.load();
         ComponentRegistry registry = loaded.registry();
         if (registry.context() instanceof RuntimeComponentContext context) {
-            context.maxSessions(effectiveMaxSessions()); // engines warm per-session state (decoders) for it
+            context.maxSessions(limits.effectiveMaxSessions()); // engines warm per-session state (decoders) for it
         }
         PipelineDefinition definition = PipelineFiles.load(pipeline, new PipelineParser());
         ServedPipeline served = assemble(definition, registry);
         ParleyMetrics metrics = new ParleyMetrics();
         Recordings recordings = record.open(definition, ParleyCli.VERSION, loaded.plugins());
-        OtlpTracing tracing = tracing(definition);
+        OtlpTracing tracing = telemetry.tracing(definition);
         RealtimeServer server;
         MetricsHttpServer metricsServer = null;
         try {
@@ -220,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
                     SessionTaps.all(metrics, tracing), recordings, webRtc.options());
         } catch (IOException e) {
             metrics.close();
-            closeTracing(tracing);
+            TelemetryOptions.close(tracing);
             recordings.close();
             served.close();
             throw new ConfigException("cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -236,15 +176,13 @@ final class ServeCommand implements Callable<Integer> {
                         + e.getMessage(), e);
             }
         }
-        dev.parley.runtime.grpc.GrpcServer grpc = null;
-        if (grpcPort != null) {
-            try {
-                grpc = dev.parley.runtime.grpc.GrpcServer.start(server.transports(), host, grpcPort);
-            } catch (IOException e) {
-                server.close();
-                served.close();
-                throw new ConfigException("cannot serve gRPC on " + host + ":" + grpcPort + ": " + e.getMessage(), e);
-            }
+        dev.parley.runtime.grpc.GrpcServer grpc;
+        try {
+            grpc = grpcOptions.start(server.transports(), host);
+        } catch (ConfigException e) {
+            server.close();
+            served.close();
+            throw e;
         }
         dev.parley.runtime.grpc.GrpcServer grpcServer = grpc;
         MetricsHttpServer metricsHttp = metricsServer;
@@ -256,7 +194,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (drained.getCount() > 0 && !signals) {
                 server.drain("JVM shutdown");
-                awaitQuietly(drained, drainSeconds + 5L);
+                awaitQuietly(drained, limits.drainSeconds + 5L);
             }
             if (metricsHttp != null) {
                 metricsHttp.close();
@@ -266,7 +204,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             server.close();
             recordings.close();
-            closeTracing(tracing);
+            TelemetryOptions.close(tracing);
             served.close();
         }, "parley-shutdown"));
         server.certificatePem().ifPresent(pem -> log.info("Self-signed certificate (trust it in clients): {}", pem));
@@ -281,22 +219,6 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The traces --otlp-endpoint or OTEL_* ask for, or null: then no tracing object exists at all. */
-    private OtlpTracing tracing(PipelineDefinition definition) {
-        OtlpTracing.Sessions which = switch (traceSessions) {
-            case "requested" -> OtlpTracing.Sessions.REQUESTED;
-            case "all" -> OtlpTracing.Sessions.ALL;
-            default -> throw new ConfigException("--trace-sessions must be requested or all, got " + traceSessions);
-        };
-        return OtlpTracing.configure(otlpEndpoint, which, LlmLabels.of(definition), System.getenv()).orElse(null);
-    }
-
-    private static void closeTracing(OtlpTracing tracing) {
-        if (tracing != null) {
-            tracing.close();
-        }
-    }
-
     private static void awaitQuietly(CountDownLatch latch, long seconds) {
         try {
             latch.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
@@ -305,18 +227,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int effectiveMaxSessions() {
-        return maxSessions != null ? maxSessions
-                : ServerLimits.defaultMaxSessions(Runtime.getRuntime().availableProcessors());
-    }
-
     private ServerOptions options() {
-        int max = effectiveMaxSessions();
-        ServerLimits limits = ServerLimits.serving(max).withMaxSessions(max, maxSessionsPerKey)
-                .withHandshake(Duration.ofSeconds(handshakeTimeoutSeconds), handshakesPerSecond, handshakeBurst)
-                .withFailedAuth(failedLoginsPerMinute, Duration.ofMinutes(1))
-                .withDrainTimeout(Duration.ofSeconds(drainSeconds))
-                .withOutput(Duration.ofSeconds(slowReaderSeconds), maxQueuedOutputMb * 1024L * 1024);
+        ServerLimits limits = this.limits.serverLimits();
         ServerOptions o = ServerOptions.defaults().withHost(host).withPort(port).withTlsSelfSigned(tlsSelfSigned)
                 .withConversationAudioBytes(conversationAudioMb * 1024L * 1024).withLimits(limits)
                 .withKeyPolicy(KeyPolicy.of(ephemeralKeySecret, ephemeralKeyUses, adminKey))
