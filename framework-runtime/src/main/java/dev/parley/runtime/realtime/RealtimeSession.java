@@ -12,11 +12,8 @@ import dev.parley.runtime.engine.SessionEngineFactory;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.lang.ref.WeakReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +63,7 @@ public final class RealtimeSession {
         this.caps = limits.caps();
         this.timers = timers;
         this.actor = actor;
-        this.identity = withExpiry(setup.identity(), caps.maxDuration());
+        this.identity = SessionExpiry.withExpiry(setup.identity(), caps.maxDuration());
         this.config = setup.config();
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.core = new ConversationCore(Ids.conversation(), config.conversationSettings(), actor, timers,
@@ -113,24 +110,8 @@ public final class RealtimeSession {
         }
         Duration max = caps.maxDuration();
         if (!max.isZero()) {
-            // weakly held: a closed session must not stay in the timer queue for the rest of the hour
-            WeakReference<RealtimeSession> self = new WeakReference<>(this);
-            expiry = timers.schedule(() -> {
-                RealtimeSession s = self.get();
-                if (s != null) {
-                    s.actor.execute(() -> s.expire(max));
-                }
-            }, max.toMillis(), TimeUnit.MILLISECONDS);
+            expiry = SessionExpiry.scheduleWeakly(timers, this, max, s -> s.actor.execute(() -> s.expire(max)));
         }
-    }
-
-    /** {@code expires_at} says when {@link #expire} will end the session. */
-    private static SessionIdentity withExpiry(SessionIdentity id, Duration max) {
-        if (max.isZero()) {
-            return id;
-        }
-        long at = Instant.now().plus(max).getEpochSecond();
-        return new SessionIdentity(id.id(), at, id.pipeline(), id.variant());
     }
 
     /** The maximum duration has passed (as OpenAI's 60 minutes): say so, stop responses, close. */
@@ -140,17 +121,9 @@ public final class RealtimeSession {
         }
         log.info("Session {}: maximum duration of {} reached; closing", id(), max);
         out.error("invalid_request_error", "session_expired", null, "Your session hit the maximum duration of "
-                + describe(max) + ".", null);
+                + SessionExpiry.describe(max) + ".", null);
         close();
         out.close(1000, "invalid_request_error.session_expired");
-    }
-
-    private static String describe(Duration d) {
-        if (d.toMillis() % 60_000 == 0) {
-            long m = d.toMinutes();
-            return m + (m == 1 ? " minute" : " minutes");
-        }
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " seconds" : d.toMillis() + " ms";
     }
 
     private boolean open() {
