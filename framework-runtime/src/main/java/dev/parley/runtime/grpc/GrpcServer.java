@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gRPC listener ({@code serve --grpc-port N}): {@code parley.realtime.v1.Realtime} behind the API keys,
  * {@code parley.admin.v1.Admin} behind the admin key, server reflection open (stock tools list and call the
- * services; reflection reveals only the schema). TLS with the server's {@code --tls-cert}/{@code --tls-key}.
+ * services; reflection reveals only the schema). TLS with the server's {@code --tls-cert}/{@code --tls-key}, or with
+ * the certificate {@code --tls-self-signed} generated for the WebSocket.
  * Its sessions are the WebSocket server's: one admission, one drain ({@link TransportAccess}).
  */
 public final class GrpcServer implements AutoCloseable {
@@ -42,14 +43,14 @@ public final class GrpcServer implements AutoCloseable {
     public static GrpcServer start(TransportAccess access, String host, int port) throws IOException {
         ServerOptions o = access.options();
         ServerCredentials creds;
-        boolean tls = o.tlsCert() != null;
-        if (tls) {
+        var selfSigned = access.selfSignedKeys();
+        boolean tls = o.tlsCert() != null || selfSigned.isPresent();
+        if (o.tlsCert() != null) {
             creds = TlsServerCredentials.create(o.tlsCert().toFile(), o.tlsKey().toFile());
+        } else if (selfSigned.isPresent()) {
+            // the WebSocket's generated key and certificate: one --tls-self-signed covers both ports
+            creds = TlsServerCredentials.newBuilder().keyManager(selfSigned.get()).build();
         } else {
-            if (o.tlsSelfSigned()) {
-                log.warn("gRPC: --tls-self-signed covers the WebSocket only; gRPC serves plaintext (give "
-                        + "--tls-cert/--tls-key for TLS on both)");
-            }
             creds = InsecureServerCredentials.create();
         }
         Server s = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder

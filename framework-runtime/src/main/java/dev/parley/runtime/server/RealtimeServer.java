@@ -49,12 +49,12 @@ public final class RealtimeServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Channel listener;
     private final ServerOptions options;
-    private final Path certificatePem;
+    private final TlsContextFactory.Tls tls;
     private final ServerContext ctx;
 
     private RealtimeServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService carrier,
-                           ScheduledExecutorService timers, Channel listener, ServerOptions options, Path pem,
-                           ServerContext ctx) {
+                           ScheduledExecutorService timers, Channel listener, ServerOptions options,
+                           TlsContextFactory.Tls tls, ServerContext ctx) {
         this.ctx = ctx;
         this.boss = boss;
         this.workers = workers;
@@ -62,7 +62,7 @@ public final class RealtimeServer implements AutoCloseable {
         this.timers = timers;
         this.listener = listener;
         this.options = options;
-        this.certificatePem = pem;
+        this.tls = tls;
     }
 
     /**
@@ -174,8 +174,7 @@ public final class RealtimeServer implements AutoCloseable {
                             ServerLimits.WRITE_LOW_WATER, ServerLimits.WRITE_HIGH_WATER))
                     .childHandler(new RealtimeChannelInitializer(ctx, tls == null ? null : tls.context()))
                     .bind(options.host(), options.port()).sync().channel();
-            RealtimeServer server = new RealtimeServer(boss, workers, carrier, timers, ch, options,
-                    tls == null ? null : tls.certificatePem(), ctx);
+            RealtimeServer server = new RealtimeServer(boss, workers, carrier, timers, ch, options, tls, ctx);
             // the CLI prints listeningLine() itself: logging it too would show the line twice
             log.debug("Realtime server bound to {}", server.url());
             return server;
@@ -208,7 +207,7 @@ public final class RealtimeServer implements AutoCloseable {
 
     /** The PEM of the certificate served under TLS (the generated one with --tls-self-signed). */
     public Optional<Path> certificatePem() {
-        return Optional.ofNullable(certificatePem);
+        return tls == null ? Optional.empty() : Optional.ofNullable(tls.certificatePem());
     }
 
     /**
@@ -240,7 +239,7 @@ public final class RealtimeServer implements AutoCloseable {
 
     /** What another transport (gRPC) uses to run its sessions as this server's sessions. */
     public TransportAccess transports() {
-        return new TransportAccess(ctx);
+        return new TransportAccess(ctx, tls == null ? null : tls.keys());
     }
 
     /** WebRTC calls answered and not yet over. */

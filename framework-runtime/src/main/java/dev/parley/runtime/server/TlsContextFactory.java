@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -33,7 +36,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class TlsContextFactory {
     /** A built context and, for self-signed, where its certificate's PEM is. */
-    record Tls(SslContext context, Path certificatePem) {
+    /**
+     * @param context        the WebSocket listener's TLS
+     * @param certificatePem the served certificate as PEM (the generated one with --tls-self-signed)
+     * @param keys           the same key and certificate for another transport's TLS (gRPC), so one
+     *                       {@code --tls-self-signed} covers every port
+     */
+    record Tls(SslContext context, Path certificatePem, KeyManager[] keys) {
     }
 
     private TlsContextFactory() {
@@ -47,8 +56,8 @@ final class TlsContextFactory {
                 }
             }
             try {
-                return new Tls(SslContextBuilder.forServer(o.tlsCert().toFile(), o.tlsKey().toFile()).build(),
-                        o.tlsCert());
+                SslContext ctx = SslContextBuilder.forServer(o.tlsCert().toFile(), o.tlsKey().toFile()).build();
+                return new Tls(ctx, o.tlsCert(), null);
             } catch (SSLException | IllegalArgumentException e) {
                 throw new IOException("Cannot use --tls-cert " + o.tlsCert() + " / --tls-key " + o.tlsKey()
                         + ": " + e.getMessage() + " (expected a PEM certificate chain and a PEM PKCS#8 key)", e);
@@ -81,7 +90,12 @@ final class TlsContextFactory {
         Path file = Files.createTempFile("parley-self-signed-", ".pem");
         Files.writeString(file, pem.toString());
         file.toFile().deleteOnExit();
-        return new Tls(SslContextBuilder.forServer(kp.getPrivate(), cert).build(), file);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("parley", kp.getPrivate(), new char[0], new java.security.cert.Certificate[] {cert});
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, new char[0]);
+        return new Tls(SslContextBuilder.forServer(kp.getPrivate(), cert).build(), file, keys.getKeyManagers());
     }
 
     private static GeneralName[] sans(String host) {

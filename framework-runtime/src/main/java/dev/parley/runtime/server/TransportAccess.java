@@ -59,8 +59,10 @@ public final class TransportAccess {
     }
 
     private final ServerContext ctx;
+    private final javax.net.ssl.KeyManager[] tlsKeys;
 
-    TransportAccess(ServerContext ctx) {
+    TransportAccess(ServerContext ctx, javax.net.ssl.KeyManager[] tlsKeys) {
+        this.tlsKeys = tlsKeys;
         this.ctx = ctx;
     }
 
@@ -158,6 +160,14 @@ public final class TransportAccess {
 
     public SessionObserver observer() {
         return ctx.observer();
+    }
+
+    /**
+     * The key and certificate of the server's generated TLS ({@code --tls-self-signed}), for another transport's
+     * TLS; empty with {@code --tls-cert} (use the files) or without TLS.
+     */
+    public java.util.Optional<javax.net.ssl.KeyManager[]> selfSignedKeys() {
+        return java.util.Optional.ofNullable(tlsKeys);
     }
 
     public ServerOptions options() {

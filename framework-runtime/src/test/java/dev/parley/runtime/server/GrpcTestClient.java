@@ -38,8 +38,12 @@ final class GrpcTestClient extends EventStreamClient {
     private final StreamObserver<ClientEvent> requests;
 
     private GrpcTestClient(GrpcServer grpc, Map<String, String> metadata) {
+        this(grpc, NettyChannelBuilder.forAddress("127.0.0.1", grpc.port()).usePlaintext().build(), metadata);
+    }
+
+    private GrpcTestClient(GrpcServer grpc, ManagedChannel channel, Map<String, String> metadata) {
         this.grpc = grpc;
-        this.channel = NettyChannelBuilder.forAddress("127.0.0.1", grpc.port()).usePlaintext().build();
+        this.channel = channel;
         Metadata md = new Metadata();
         md.put(Metadata.Key.of("x-parley-json", Metadata.ASCII_STRING_MARSHALLER), "always");
         metadata.forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
@@ -72,6 +76,14 @@ final class GrpcTestClient extends EventStreamClient {
 
     static GrpcTestClient connect(TestServer server, Map<String, String> metadata) throws Exception {
         return new GrpcTestClient(GrpcServer.start(server.server.transports(), "127.0.0.1", 0), metadata);
+    }
+
+    /** Over TLS to a server whose certificate is {@code trustedPem} (its {@code --tls-self-signed} one). */
+    static GrpcTestClient connectTls(TestServer server, java.nio.file.Path trustedPem) throws Exception {
+        GrpcServer grpc = GrpcServer.start(server.server.transports(), "127.0.0.1", 0);
+        ManagedChannel channel = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(),
+                io.grpc.TlsChannelCredentials.newBuilder().trustManager(trustedPem.toFile()).build()).build();
+        return new GrpcTestClient(grpc, channel, Map.of("x-parley-model", "gpt-realtime"));
     }
 
     static JsonNode asJson(ServerEvent e) {
