@@ -1,8 +1,6 @@
 package dev.parley.runtime.webrtc;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
@@ -12,9 +10,6 @@ import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
-import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
@@ -90,32 +85,9 @@ public final class PeerCall implements PeerConnectionObserver {
      * @throws SdpOffer.InvalidOfferException when libwebrtc refuses the offer
      */
     public String answer(SdpOffer offer) throws Exception {
-        CompletableFuture<Void> remote = new CompletableFuture<>();
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer.sdp()), observer(remote));
-        try {
-            remote.get(GATHER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new SdpOffer.InvalidOfferException("invalid_sdp", "The SDP offer was refused: "
-                    + e.getCause().getMessage());
-        }
+        SdpExchange.applyOffer(pc, offer, GATHER_WAIT);
         pc.addTrack(agentTrack, List.of("parley"));
-        CompletableFuture<RTCSessionDescription> created = new CompletableFuture<>();
-        pc.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                created.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                created.completeExceptionally(new SdpOffer.InvalidOfferException("unsupported_sdp",
-                        "No answer can be made to this offer: " + error));
-            }
-        });
-        RTCSessionDescription answer = unwrap(created);
-        CompletableFuture<Void> local = new CompletableFuture<>();
-        pc.setLocalDescription(answer, observer(local));
-        unwrap(local);
+        SdpExchange.answer(pc, GATHER_WAIT);
         try {
             gathered.get(GATHER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -131,28 +103,6 @@ public final class PeerCall implements PeerConnectionObserver {
         long timeout = media.options().connectTimeout().toMillis();
         connectDeadline = media.clock().schedule(this::connectDeadlinePassed, timeout, TimeUnit.MILLISECONDS);
         return sdp;
-    }
-
-    private static <T> T unwrap(CompletableFuture<T> f) throws Exception {
-        try {
-            return f.get(GATHER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-    }
-
-    private static SetSessionDescriptionObserver observer(CompletableFuture<Void> done) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                done.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                done.completeExceptionally(new IllegalArgumentException(error));
-            }
-        };
     }
 
     private void connectDeadlinePassed() {
