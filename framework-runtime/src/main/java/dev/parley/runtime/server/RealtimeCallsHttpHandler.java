@@ -64,6 +64,8 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
                     "Authorization, Content-Type, OpenAI-Beta, X-OpenAI-Agents-SDK, X-Parley-User");
             res.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, 600);
             res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+            // the connection closes after the reply: say so, or a client reuses it for the POST and reads EOF
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
             return;
         }
