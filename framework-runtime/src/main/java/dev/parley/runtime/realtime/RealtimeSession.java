@@ -5,7 +5,6 @@ import dev.parley.runtime.conversation.Command;
 import dev.parley.runtime.conversation.ConversationCore;
 import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.Ids;
-import dev.parley.runtime.conversation.ResponseOptions;
 import dev.parley.runtime.conversation.VariantSwitcher;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngineFactory;
@@ -38,6 +37,7 @@ public final class RealtimeSession {
     private final SessionActor actor;
     private final SessionTap tap;
     private final SinkReadiness readiness;
+    private final ClientEventRouter router;
     private SessionIdentity identity;
     private ScheduledFuture<?> expiry;
     private SessionConfig config;
@@ -74,6 +74,8 @@ public final class RealtimeSession {
         core.subscribe(new InFlightResponses(sink));
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
         core.subscribe(this.tap);
+        this.router = new ClientEventRouter(core, new ClientEventRouter.SessionObject(
+                () -> config, this::update, this::closeByClient), this.tap, setup.dialect());
         this.tap.tracing(TraceRequest.of(config.tracing()));
     }
 
@@ -142,7 +144,7 @@ public final class RealtimeSession {
             caps.check(node);
             ClientEvent event = decoder.validate(node);
             writer.handling(event.eventId());
-            dispatch(event);
+            router.route(event);
         } catch (ProtocolException e) {
             log.debug("Session {}: client error {}: {}", id(), e.code(), e.getMessage());
             out.error(e, node == null ? null : ClientEventDecoder.eventIdOf(node));
@@ -242,31 +244,11 @@ public final class RealtimeSession {
         tap.closed();
     }
 
-    private void dispatch(ClientEvent e) {
-        switch (e) {
-            case ClientEvent.SessionUpdate u -> update(SessionUpdates.update(u.body(), config, out.dialect()));
-            case ClientEvent.TranscriptionSessionUpdate u ->
-                    update(SessionUpdates.updateTranscription(u.body(), config));
-            case ClientEvent.AudioAppend a -> {
-                tap.clientAudio(a.audio());
-                core.handle(new Command.AppendAudio(a.audio()));
-            }
-            case ClientEvent.AudioCommit c -> core.handle(new Command.CommitInput());
-            case ClientEvent.AudioClear c -> core.handle(new Command.ClearInput());
-            case ClientEvent.ItemCreate c -> core.handle(new Command.CreateItem(c.item(), c.previousItemId()));
-            case ClientEvent.ItemRetrieve r -> core.handle(new Command.RetrieveItem(r.itemId()));
-            case ClientEvent.ItemDelete d -> core.handle(new Command.DeleteItem(d.itemId()));
-            case ClientEvent.ItemTruncate t ->
-                    core.handle(new Command.TruncateItem(t.itemId(), t.contentIndex(), t.audioEndMs()));
-            case ClientEvent.ResponseCreate c -> core.handle(new Command.CreateResponse(
-                    ResponseOptionsReader.read(c.response(), ResponseOptions.of(core.settings()), core)));
-            case ClientEvent.ResponseCancel c -> core.handle(new Command.CancelResponse(c.responseId()));
-            case ClientEvent.SessionClose c -> {
-                out.send(new ServerEvent.Bare(out.type("session.closed"), Ids.event()));
-                close();
-                out.close(1000, "session.closed");
-            }
-        }
+    /** {@code session.close}: confirmed, then the session ends and the connection closes normally. */
+    private void closeByClient() {
+        out.send(new ServerEvent.Bare(out.type("session.closed"), Ids.event()));
+        close();
+        out.close(1000, "session.closed");
     }
 
     private void update(SessionUpdates.SessionUpdate update) {

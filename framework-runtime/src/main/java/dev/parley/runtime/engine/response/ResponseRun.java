@@ -43,13 +43,9 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     private final ProductionGate gate;
     private volatile Phase phase = Phase.RUNNING;
     private final HandOver handOver = new HandOver(() -> phase = Phase.OVER);
+    private final ModelOutcome model = new ModelOutcome();
     private LlmStream llmStream;
-    private boolean llmDone;
-    /** The model was cut off after a stall: its later words are ignored and the end is {@code modelStalled}. */
-    private boolean stalled;
     private boolean textSeen;
-    private FinishReason finishReason;
-    private TokenUsage usage;
 
     ResponseRun(ResponseSpec spec, ResponseListener listener, SessionActor actor, LlmEngine llm, TtsEngine tts,
                 boolean overlap, TtsWatchdog watchdog, ResponseSettings settings, LlmDeadline deadline,
@@ -146,7 +142,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public boolean generating() {
-        return phase == Phase.HELD && !llmDone;
+        return phase == Phase.HELD && !model.done();
     }
 
     @Override
@@ -161,7 +157,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public void text(String delta) {
-        if (phase == Phase.OVER || stalled) {
+        if (phase == Phase.OVER || model.stalled()) {
             return;
         }
         deadline.token();
@@ -176,7 +172,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
     }
 
     private void tool(Runnable event) {
-        if (stalled) {
+        if (model.stalled()) {
             return;
         }
         deadline.token();
@@ -199,21 +195,19 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public void complete(FinishReason reason, TokenUsage tokenUsage) {
-        if (!stalled) {
-            end(reason, tokenUsage);
+        if (!model.stalled()) {
+            model.finished(reason, tokenUsage);
+            end();
         }
     }
 
     /** The model's output is over: the rest of the text goes to speech, then the completion is delivered. */
-    private void end(FinishReason reason, TokenUsage tokenUsage) {
+    private void end() {
         if (phase == Phase.OVER) {
             return;
         }
-        llmDone = true;
-        finishReason = reason;
-        usage = tokenUsage == null ? TokenUsage.UNKNOWN : tokenUsage;
         if (phase == Phase.HELD) {
-            handOver.completed(finishReason, usage);
+            handOver.completed(model.finishReason(), model.usage());
             return;
         }
         if (!route.modelDone()) {
@@ -225,7 +219,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public boolean awaitingModel() {
-        return phase == Phase.RUNNING && !llmDone;
+        return phase == Phase.RUNNING && !model.done();
     }
 
     @Override
@@ -241,8 +235,8 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         if (s != null) {
             s.cancel();
         }
-        stalled = true;
-        end(FinishReason.STOP, usage);
+        model.stall();
+        end();
     }
 
     // --- clause pipeline events, on the actor ---
@@ -259,7 +253,7 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
 
     @Override
     public void drained() {
-        if (llmDone) {
+        if (model.done()) {
             deliverCompletion();
         }
     }
@@ -281,16 +275,12 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         output.release();
         phase = Phase.OVER;
         gate.cancel();
-        if (stalled) {
-            listener.modelStalled(usage);
-        } else {
-            listener.completed(finishReason, usage);
-        }
+        model.deliver(listener);
     }
 
     private void fail(String code, String message) {
         if (phase == Phase.HELD) {
-            llmDone = true;
+            model.failed();
             handOver.failed(code, message);
             return;
         }
@@ -300,5 +290,4 @@ final class ResponseRun implements ResponseHandle, HeldGeneration, ClausePipelin
         cancel();
         listener.failed(code, message);
     }
-
 }
