@@ -44,8 +44,15 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Pipeline pipeline) {
+        return start(pipeline, dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES,
+                dev.parley.runtime.realtime.SessionCaps.DEFAULT_MAX_ITEMS);
+    }
+
+    /** As {@link #start(Pipeline)}, with each session's conversation audio budget and item cap. */
+    static BenchServer start(Pipeline pipeline, long conversationAudioBytes, int maxConversationItems) {
         ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null,
-                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+                conversationAudioBytes).withSessionCaps(
+                        dev.parley.runtime.realtime.SessionCaps.defaults().withMaxItems(maxConversationItems));
         try {
             return new BenchServer(RealtimeServer.start(options, r -> pipeline, new DefaultSessionEngineFactory()));
         } catch (IOException e) {

@@ -34,6 +34,17 @@ final class Soak {
         }
     }
 
+    /**
+     * What to run.
+     *
+     * @param speech                 the question each session speaks, 24 kHz
+     * @param bargeInGapMs           a barge-in session speaks again this long after it stopped
+     * @param conversationAudioBytes and {@code maxConversationItems}: the server's per-session caps
+     */
+    record Plan(int sessions, int minutes, int sampleSeconds, short[] speech, int bargeInGapMs,
+                long conversationAudioBytes, int maxConversationItems) {
+    }
+
     static final int SLOW_READER_PAUSE_MS = 8_000;
     static final int SLOW_READER_EVERY_MS = 30_000;
     static final int BAD_INPUT_EVERY_MS = 5_000;
@@ -41,9 +52,10 @@ final class Soak {
     private Soak() {
     }
 
-    static Result run(Pipeline pipeline, int sessions, int minutes, int sampleSeconds, PrintWriter out)
-            throws Exception {
-        long endAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+    static Result run(Pipeline pipeline, Plan plan, PrintWriter out) throws Exception {
+        int sessions = plan.sessions();
+        int sampleSeconds = plan.sampleSeconds();
+        long endAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(plan.minutes());
         List<SoakSession> all = new ArrayList<>();
         List<long[]> samples = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,9 +69,14 @@ final class Soak {
             return t;
         })).build();
         List<AudioPacer.Playback> playing = new ArrayList<>();
-        try (BenchServer srv = BenchServer.start(pipeline); AudioPacer pacer = new AudioPacer()) {
-            AudioTrack talk = AudioTrack.of(AudioTrack.tone(1000), 0, 9000, 20); // the answer finishes
-            AudioTrack interrupt = AudioTrack.of(AudioTrack.tone(1000), 0, 300, 20); // speaks over the answer
+        try (BenchServer srv = BenchServer.start(pipeline, plan.conversationAudioBytes(), plan.maxConversationItems());
+             AudioPacer pacer = new AudioPacer()) {
+            AudioTrack talk = AudioTrack.of(plan.speech(), 0, 9000, 20); // the answer finishes
+            AudioTrack interrupt = AudioTrack.of(plan.speech(), 0, plan.bargeInGapMs(), 20); // over the answer
+            out.printf(Locale.ROOT, "soak: %d sessions, %d min; question %d ms, barge-in gap %d ms; server keeps "
+                    + "%.1f MiB of conversation audio and %d items per session%n", sessions, plan.minutes(),
+                    plan.speech().length * 1000L / AudioTrack.RATE, plan.bargeInGapMs(),
+                    plan.conversationAudioBytes() / 1048576.0, plan.maxConversationItems());
             Random random = new Random(sessions);
             long t0 = System.nanoTime();
             sample(out, samples, t0, 0);
@@ -141,9 +158,18 @@ final class Soak {
         long fds = openFds();
         long s = (System.nanoTime() - t0) / 1_000_000_000L;
         samples.add(new long[] {s, heap, threads, fds});
-        out.printf(Locale.ROOT, "  t=%4d s  heap after GC %6.1f MB  threads %4d  fds %5d  sessions %d%n", s,
-                heap / 1e6, threads, fds, live);
+        out.printf(Locale.ROOT, "  t=%4d s  heap after GC %6.1f MB  threads %4d  fds %5d  sessions %d  load %s%n", s,
+                heap / 1e6, threads, fds, live, loadAverage());
         out.flush();
+    }
+
+    /** The machine's 1-minute load average: the soak shares its cores with whatever else runs. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long openFds() {
@@ -166,8 +192,13 @@ final class Soak {
         double mean = later.stream().mapToLong(x -> x[1]).average().orElse(0);
         long min = later.stream().mapToLong(x -> x[1]).min().orElse(0);
         long max = later.stream().mapToLong(x -> x[1]).max().orElse(0);
-        out.printf(Locale.ROOT, "heap after GC from t=%d s: %.1f-%.1f MB, %+.1f %% / %+.1f %% of the mean%n",
-                later.get(0)[0], min / 1e6, max / 1e6, 100 * (min - mean) / mean, 100 * (max - mean) / mean);
+        out.printf(Locale.ROOT, "heap after GC from t=%d s: %.1f-%.1f MB, mean %.1f MB, %+.1f %% / %+.1f %% of the "
+                + "mean; threads %d-%d, fds %d-%d%n", later.get(0)[0], min / 1e6, max / 1e6, mean / 1e6,
+                100 * (min - mean) / mean, 100 * (max - mean) / mean,
+                later.stream().mapToLong(x -> x[2]).min().orElse(0),
+                later.stream().mapToLong(x -> x[2]).max().orElse(0),
+                later.stream().mapToLong(x -> x[3]).min().orElse(0),
+                later.stream().mapToLong(x -> x[3]).max().orElse(0));
         all.stream().map(SoakSession::firstUnexpectedError).filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(e -> out.println("first unexpected error: " + e));
         out.println(r.clean() ? "soak: clean" : "soak: FAILED");

@@ -5,6 +5,9 @@ import dev.parley.runtime.cli.ContributedCommand;
 import dev.parley.runtime.cli.ExitCodes;
 import dev.parley.runtime.cli.PluginsDirOption;
 import dev.parley.runtime.pipeline.Pipeline;
+import dev.parley.runtime.realtime.SessionCaps;
+import dev.parley.runtime.realtime.SessionLimits;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,27 @@ public final class SoakCommand implements Callable<Integer>, ContributedCommand 
             description = "Heap, threads and fds sampled this often (default: ${DEFAULT-VALUE}).")
     int sampleSeconds;
 
+    @Option(names = "--speech", paramLabel = "WAV",
+            description = "The spoken question each session says (16-bit mono WAV, quiet ends trimmed); needed by a "
+                    + "pipeline with a real VAD and STT. Default: a 1 s 200 Hz tone, speech to the bench VAD.")
+    Path speech;
+
+    @Option(names = "--barge-in-gap-ms", paramLabel = "MS",
+            description = "How soon a barge-in session speaks again after it stopped, while the answer plays "
+                    + "(default: 300 for the bench pipeline, whose answers start at once; 1200 otherwise).")
+    Integer bargeInGapMs;
+
+    @Option(names = "--conversation-audio-mb", paramLabel = "MB",
+            defaultValue = "" + SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES / (1024 * 1024),
+            description = "Conversation audio each session keeps on the server it starts, as serve's "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long conversationAudioMb;
+
+    @Option(names = "--max-conversation-items", paramLabel = "N", defaultValue = "" + SessionCaps.DEFAULT_MAX_ITEMS,
+            description = "Items each conversation keeps on the server it starts, as serve's (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxConversationItems;
+
     @Mixin
     PluginsDirOption plugins;
 
@@ -42,12 +66,18 @@ public final class SoakCommand implements Callable<Integer>, ContributedCommand 
 
     @Override
     public Integer call() throws Exception {
-        if (sessions < 1 || minutes < 1 || sampleSeconds < 1) {
-            throw new ConfigException("--sessions, --minutes and --sample-seconds must be 1 or more");
+        int gap = bargeInGapMs != null ? bargeInGapMs : "bench".equals(pipeline) ? 300 : 1200;
+        if (sessions < 1 || minutes < 1 || sampleSeconds < 1 || gap < 0 || conversationAudioMb < 0
+                || maxConversationItems < 2) {
+            throw new ConfigException("--sessions, --minutes and --sample-seconds must be 1 or more, "
+                    + "--barge-in-gap-ms and --conversation-audio-mb 0 or more, --max-conversation-items 2 or more");
         }
+        short[] question = speech == null ? AudioTrack.tone(1000) : AudioTrack.speech(speech);
+        Soak.Plan plan = new Soak.Plan(sessions, minutes, sampleSeconds, question, gap,
+                conversationAudioMb * 1024 * 1024, maxConversationItems);
         BenchCommand.quietSessionLogs();
         try (Pipeline p = BenchServer.assemble(pipeline, plugins.load().registry())) {
-            Soak.Result r = Soak.run(p, sessions, minutes, sampleSeconds, spec.commandLine().getOut());
+            Soak.Result r = Soak.run(p, plan, spec.commandLine().getOut());
             return r.clean() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }

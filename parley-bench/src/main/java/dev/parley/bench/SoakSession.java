@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code input_audio_buffer.committed} its transcript (completed or failed), every error must answer a bad
  * input this session sent, and every {@code conversation.item.truncate} its {@code conversation.item.truncated}.
  *
- * <p>A barge-in session speaks again 300 ms after it stopped, while the ~1 s answer still plays. If the response
+ * <p>A barge-in session speaks again soon after it stopped ({@code --barge-in-gap-ms}: 300 ms on the bench
+ * pipeline), while the answer still plays. If the response
  * is still running, the server's VAD cancels it ({@code response.done} {@code cancelled}). If it is done, the
  * client truncates the answer at what it played, as a real client does on an interruption.
  */

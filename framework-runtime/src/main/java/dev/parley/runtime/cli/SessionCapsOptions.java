@@ -35,6 +35,11 @@ public final class SessionCapsOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxItemChars;
 
+    @Option(names = "--max-conversation-items", defaultValue = "" + SessionCaps.DEFAULT_MAX_ITEMS, paramLabel = "N",
+            description = "Items a session's conversation keeps; beyond it the eldest are deleted and the client "
+                    + "gets conversation.item.deleted. Bounds a long session's heap (default: ${DEFAULT-VALUE}).")
+    int maxConversationItems;
+
     @Option(names = "--llm-first-token-timeout-ms", paramLabel = "MS",
             defaultValue = "" + ResponseSettings.DEFAULT_LLM_FIRST_TOKEN_MS,
             description = "A model that sends nothing for this long after the request fails the response with "
@@ -63,11 +68,12 @@ public final class SessionCapsOptions {
 
     SessionCaps caps() {
         if (maxSessionMinutes < 0 || maxInstructionsChars < 1 || maxTools < 0 || maxToolBytes < 1
-                || maxItemChars < 1) {
+                || maxItemChars < 1 || maxConversationItems < 2) {
             throw new ConfigException("--max-session-minutes and --max-tools must be 0 or more; "
-                    + "--max-instructions-chars, --max-tool-bytes and --max-item-chars 1 or more");
+                    + "--max-instructions-chars, --max-tool-bytes and --max-item-chars 1 or more; "
+                    + "--max-conversation-items 2 or more");
         }
         return new SessionCaps(maxInstructionsChars, maxTools, maxToolBytes, maxItemChars,
-                Duration.ofMinutes(maxSessionMinutes));
+                Duration.ofMinutes(maxSessionMinutes), maxConversationItems);
     }
 }

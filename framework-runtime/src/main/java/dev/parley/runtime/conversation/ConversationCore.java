@@ -40,8 +40,17 @@ public final class ConversationCore {
      */
     public ConversationCore(String conversationId, ConversationSettings settings, SessionActor actor,
                             ScheduledExecutorService timers, Duration transcriptWait, long conversationAudioBytes) {
+        this(conversationId, settings, actor, timers, transcriptWait, conversationAudioBytes,
+                Conversation.DEFAULT_MAX_ITEMS);
+    }
+
+    /** @param maxItems items kept; the eldest-inserted beyond it are deleted ({@link ConversationEvent.ItemDeleted}) */
+    public ConversationCore(String conversationId, ConversationSettings settings, SessionActor actor,
+                            ScheduledExecutorService timers, Duration transcriptWait, long conversationAudioBytes,
+                            int maxItems) {
         this.settings = settings;
-        this.conversation = new Conversation(conversationId, conversationAudioBytes);
+        this.conversation = new Conversation(conversationId, conversationAudioBytes, maxItems,
+                evictedId -> bus.emit(new ConversationEvent.ItemDeleted(System.nanoTime(), evictedId)));
         ActorTimers later = new ActorTimers(timers, actor, () -> phase == Phase.OPEN);
         this.engines = new Engines(actor, bus);
         this.responses = new Responses(bus, engines, later, transcriptWait, conversation, this::settings, states,

@@ -67,7 +67,7 @@ public final class RealtimeSession {
         this.config = setup.config();
         this.decoder = new ClientEventDecoder(setup.dialect());
         this.core = new ConversationCore(Ids.conversation(), config.conversationSettings(), actor, timers,
-                limits.transcriptWait(), limits.conversationAudioBytes());
+                limits.transcriptWait(), limits.conversationAudioBytes(), caps.maxItems());
         this.writer = new OpenAiEventWriter(out, () -> identity);
         core.subscribe(writer);
         core.subscribe(this::sessionEvent);

@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param maxToolBytes         one tool definition as JSON, in bytes (its description and parameter schema)
  * @param maxItemChars         one text field of an item (text, transcript, arguments, output), in characters
  * @param maxDuration          a session is ended with {@code session_expired} after this long; zero: never
+ * @param maxItems             items a conversation keeps; beyond it the eldest-inserted are deleted and the
+ *                             client gets {@code conversation.item.deleted} (2 or more)
  */
 public record SessionCaps(int maxInstructionsChars, int maxTools, int maxToolBytes, int maxItemChars,
-                          Duration maxDuration) {
+                          Duration maxDuration, int maxItems) {
     /** 128 Ki characters: about 32k tokens, the context of a realtime model, far above a real prompt. */
     public static final int DEFAULT_MAX_INSTRUCTIONS_CHARS = 128 * 1024;
     /** OpenAI's limit on the number of tools of a request. */
@@ -26,22 +28,29 @@ public record SessionCaps(int maxInstructionsChars, int maxTools, int maxToolByt
     public static final int DEFAULT_MAX_ITEM_CHARS = 128 * 1024;
     /** OpenAI's maximum session duration. */
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(60);
+    /** See {@link dev.parley.runtime.conversation.Conversation#DEFAULT_MAX_ITEMS}. */
+    public static final int DEFAULT_MAX_ITEMS = dev.parley.runtime.conversation.Conversation.DEFAULT_MAX_ITEMS;
 
     public SessionCaps {
-        if (maxInstructionsChars <= 0 || maxTools < 0 || maxToolBytes <= 0 || maxItemChars <= 0) {
-            throw new IllegalArgumentException("session caps must be positive (tools 0 or more), got "
-                    + maxInstructionsChars + ", " + maxTools + ", " + maxToolBytes + ", " + maxItemChars);
+        if (maxInstructionsChars <= 0 || maxTools < 0 || maxToolBytes <= 0 || maxItemChars <= 0 || maxItems < 2) {
+            throw new IllegalArgumentException("session caps must be positive (tools 0 or more, items 2 or more), "
+                    + "got " + maxInstructionsChars + ", " + maxTools + ", " + maxToolBytes + ", " + maxItemChars
+                    + ", " + maxItems);
         }
         maxDuration = maxDuration == null || maxDuration.isNegative() ? Duration.ZERO : maxDuration;
     }
 
     public static SessionCaps defaults() {
         return new SessionCaps(DEFAULT_MAX_INSTRUCTIONS_CHARS, DEFAULT_MAX_TOOLS, DEFAULT_MAX_TOOL_BYTES,
-                DEFAULT_MAX_ITEM_CHARS, DEFAULT_MAX_DURATION);
+                DEFAULT_MAX_ITEM_CHARS, DEFAULT_MAX_DURATION, DEFAULT_MAX_ITEMS);
     }
 
     public SessionCaps withMaxDuration(Duration d) {
-        return new SessionCaps(maxInstructionsChars, maxTools, maxToolBytes, maxItemChars, d);
+        return new SessionCaps(maxInstructionsChars, maxTools, maxToolBytes, maxItemChars, d, maxItems);
+    }
+
+    public SessionCaps withMaxItems(int n) {
+        return new SessionCaps(maxInstructionsChars, maxTools, maxToolBytes, maxItemChars, maxDuration, n);
     }
 
     /**

@@ -27,6 +27,7 @@ class ServeLimitOptionsTest {
     void badSessionCapsAndLlmWaitsExitTwoBeforeLoadingAnything() {
         for (String[] bad : new String[][] {{"--max-session-minutes", "-1"}, {"--max-instructions-chars", "0"},
                 {"--max-tools", "-1"}, {"--max-tool-bytes", "0"}, {"--max-item-chars", "0"},
+                {"--max-conversation-items", "1"},
                 {"--llm-first-token-timeout-ms", "0"}, {"--llm-stall-timeout-ms", "-3"}}) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

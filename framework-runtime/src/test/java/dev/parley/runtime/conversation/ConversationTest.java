@@ -59,4 +59,36 @@ class ConversationTest {
         assertNull(byDefault.get("old").content.get(0).audio);
         assertNotNull(byDefault.get("new").content.get(0).audio);
     }
+
+    @Test
+    void beyondMaxItemsTheEldestInsertedAreEvictedButNeverTheNewItemNorTheOneItFollows() {
+        java.util.List<String> evicted = new java.util.ArrayList<>();
+        Conversation c = new Conversation("conv_1", 1 << 20, 3, evicted::add);
+        c.append(audioItem("a", 1));
+        c.append(audioItem("b", 1));
+        c.append(audioItem("c", 1));
+        assertEquals(java.util.List.of(), evicted);
+
+        c.append(audioItem("d", 1)); // a is the eldest-inserted
+        assertEquals(java.util.List.of("a"), evicted);
+        assertEquals(java.util.List.of("b", "c", "d"), c.items().stream().map(i -> i.id).toList());
+        assertNull(c.get("a"));
+
+        // inserted after b, the eldest: b stays (the new item follows it), c goes instead
+        assertEquals("b", c.insert(audioItem("b2", 1), "b"));
+        assertEquals(java.util.List.of("a", "c"), evicted);
+        assertEquals(java.util.List.of("b", "b2", "d"), c.items().stream().map(i -> i.id).toList());
+
+        // inserted first: the order in the conversation is not the eviction order; b is still the eldest
+        assertNull(c.insert(audioItem("first", 1), Conversation.ROOT));
+        assertEquals(java.util.List.of("a", "c", "b"), evicted);
+        assertEquals(java.util.List.of("first", "b2", "d"), c.items().stream().map(i -> i.id).toList());
+        assertEquals("first", c.previousOf("b2"));
+    }
+
+    @Test
+    void aConversationKeepsTwoItemsOrMore() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Conversation("conv_1", 0, 1, id -> { }));
+    }
 }

@@ -154,6 +154,45 @@ class SessionCapsTest {
         }
     }
 
+    private static String createItem(String id) {
+        ObjectNode e = NODE.objectNode().put("type", "conversation.item.create");
+        e.putObject("item").put("id", id).put("type", "message").put("role", "user").putArray("content")
+                .addObject().put("type", "input_text").put("text", "said " + id);
+        return e.toString();
+    }
+
+    private static List<String> deletedIn(List<JsonNode> events) {
+        return events.stream().filter(e -> e.path("type").asText().equals("conversation.item.deleted"))
+                .map(e -> e.path("item_id").asText()).toList();
+    }
+
+    @Test
+    void beyondMaxItemsTheClientSeesTheEldestItemDeletedAndTheSessionGoesOn() throws Exception {
+        ServerOptions o = TestServer.options(List.of()).withSessionCaps(SessionCaps.defaults().withMaxItems(3));
+        try (TestServer server = new TestServer(o);
+             RealtimeTestClient c = RealtimeTestClient.connect(server.url())) {
+            c.expect("session.created");
+            for (String id : List.of("item_a", "item_b", "item_c")) {
+                c.send(createItem(id));
+                assertEquals(List.of(), deletedIn(c.eventsThrough("conversation.item.added")), "under the cap");
+            }
+            c.send(createItem("item_d"));
+            List<JsonNode> events = c.eventsThrough("conversation.item.added");
+            assertEquals(List.of("item_a"), deletedIn(events), "the eldest goes: " + events);
+            JsonNode added = events.get(events.size() - 1);
+            assertEquals("item_d", added.path("item").path("id").asText());
+            assertEquals("item_c", added.path("previous_item_id").asText(), "the item it follows stays");
+
+            c.send("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_a\"}");
+            JsonNode err = c.await("error").path("error");
+            assertEquals("invalid_value", err.path("code").asText(), err.toString());
+            assertEquals("item_id", err.path("param").asText());
+            c.send("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_b\"}");
+            assertEquals("said item_b", c.await("conversation.item.retrieved").path("item").path("content")
+                    .path(0).path("text").asText(), "the session goes on with the newer items");
+        }
+    }
+
     private static ObjectNode tool(String name, String description) {
         ObjectNode t = NODE.objectNode().put("type", "function").put("name", name).put("description", description);
         t.putObject("parameters").put("type", "object").putObject("properties");
