@@ -13,7 +13,9 @@ public enum ComponentKind {
     /** Text to speech. */
     TTS("tts"),
     /** Chooses a pipeline variant per session (A/B tests, cohorts). */
-    ROUTER("router");
+    ROUTER("router"),
+    /** Noise suppression of input audio before VAD and STT (optional; on per session via noise_reduction). */
+    DENOISE("denoise");
 
     private final String yamlKey;
 

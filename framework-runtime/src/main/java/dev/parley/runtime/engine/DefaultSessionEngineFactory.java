@@ -46,8 +46,8 @@ public final class DefaultSessionEngineFactory implements SessionEngineFactory {
     public SessionEngine open(Pipeline pipeline, SessionActor actor, InputListener input, OutputReadiness output) {
         SttLink stt = SttLink.open(pipeline.stt(), pipeline.sampleRate(), actor, input, scheduler,
                 STT_FINAL_TIMEOUT_MS, pipeline.narrowband());
-        InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.vadTiming(),
-                pipeline.earlyFinal(), pipeline.turn(), stt, actor, input, INITIAL);
+        InputPipeline in = new VadInputPipeline(pipeline.sampleRate(), pipeline.vad(), pipeline.denoise(),
+                pipeline.vadTiming(), pipeline.earlyFinal(), pipeline.turn(), stt, actor, input, INITIAL);
         DefaultResponseGenerator out = new DefaultResponseGenerator(actor, pipeline.llm(), pipeline.tts(),
                 pipeline.overlap(), pipeline.llmWaits().over(responseSettings), scheduler, output);
         return new SessionEngine() {

@@ -1,5 +1,7 @@
 package dev.parley.runtime.input;
 
+import dev.parley.api.denoise.DenoiseEngine;
+import dev.parley.api.denoise.NoiseProfile;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.api.vad.VadEngine;
 import dev.parley.api.vad.VadStream;
@@ -18,8 +20,8 @@ import dev.parley.runtime.input.vad.VadTiming;
 import java.util.Objects;
 
 /**
- * One session's audio input: wire audio → decode → resample to the pipeline rate ({@link WireInput}) → VAD frames
- * ({@link VadFrames}) → {@link SpeechSegmenter} → utterances streamed to STT with their prefix padding
+ * One session's audio input: wire audio → decode → resample to the pipeline rate → denoise when on ({@link WireInput})
+ * → VAD frames ({@link VadFrames}) → {@link SpeechSegmenter} → utterances streamed to STT with their prefix padding
  * ({@link SttLink}) → turn end when the trailing silence ({@link UserTurn}) reaches the {@link EndOfTurnPolicy}'s
  * window. Shortly before the window closes the {@link SpeculativeFinal} pauses the recognition, so the
  * recogniser's final pass overlaps the silence. In manual mode (no turn detection) all audio since the last commit
@@ -50,13 +52,14 @@ public final class VadInputPipeline implements InputPipeline {
 
     /**
      * @param vadEngine  the pipeline's detector; its rate must be the pipeline rate
+     * @param denoise    the pipeline's noise suppressor, or null; on while the session's noise_reduction is set
      * @param earlyFinal when to pause recognition for a speculative final
      * @param stt        recognition of this session
      * @param detector   semantic turn detector, or null
      */
-    public VadInputPipeline(int pipelineRate, VadEngine vadEngine, VadTiming vadTiming, EarlyFinalPolicy earlyFinal,
-                            TurnDetector detector, SttLink stt, SessionActor actor, InputListener listener,
-                            InputSettings initial) {
+    public VadInputPipeline(int pipelineRate, VadEngine vadEngine, DenoiseEngine denoise, VadTiming vadTiming,
+                            EarlyFinalPolicy earlyFinal, TurnDetector detector, SttLink stt, SessionActor actor,
+                            InputListener listener, InputSettings initial) {
         if (vadEngine == null) {
             throw new IllegalStateException("The pipeline has no vad stage: audio input needs one");
         }
@@ -72,7 +75,7 @@ public final class VadInputPipeline implements InputPipeline {
         this.stt = stt;
         this.actor = actor;
         this.listener = listener;
-        this.wireIn = new WireInput(pipelineRate);
+        this.wireIn = new WireInput(pipelineRate, denoise);
         this.frames = new VadFrames(pipelineRate, vadEngine.frameSamples(), this::onFrame);
         this.speculative = new SpeculativeFinal(earlyFinal, stt);
         configure(initial);
@@ -230,6 +233,7 @@ public final class VadInputPipeline implements InputPipeline {
             frames.align(wireIn.switchTo(next.format()));
             stt.wireRate(next.format().sampleRate());
         }
+        wireIn.noiseReduction(NoiseProfile.fromWireName(next.noiseReduction())); // from the next append on
         boolean turnChanged = first || !Objects.equals(td, mode instanceof VadTurns v ? v.settings() : null);
         int prefixMs = td == null ? 0 : td.prefixPaddingMs();
         int ringMs = prefixMs + vadTiming.minSpeechMs() + 2 * frameMs + 100;
@@ -286,5 +290,6 @@ public final class VadInputPipeline implements InputPipeline {
     public void close() {
         stt.close();
         vad.close();
+        wireIn.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.runtime.input;
 
+import dev.parley.api.denoise.DenoiseEngine;
+import dev.parley.api.denoise.NoiseProfile;
 import dev.parley.runtime.audio.StreamingResampler;
 import dev.parley.runtime.audio.WireCodec;
 import dev.parley.runtime.engine.WireFormat;
@@ -7,13 +9,14 @@ import dev.parley.runtime.engine.WireFormat;
 /**
  * The wire side of the input path: the session's input format, the audio clock (milliseconds appended since the
  * session began, cumulative across formats), pcm16 sample alignment across appends, and decoding plus
- * resampling to the pipeline rate.
+ * resampling to the pipeline rate, then the session's noise suppression ({@link InputDenoiser}) when it is on.
  */
 final class WireInput {
     /** No pcm16 byte is waiting for its partner. */
     private static final int NO_CARRY = -1;
 
     private final int pipelineRate;
+    private final InputDenoiser denoiser;
     private WireFormat format;
     private StreamingResampler toPipeline;
     /** The audio clock: milliseconds before the current format, plus the bytes appended in it. */
@@ -22,8 +25,15 @@ final class WireInput {
     /** A pcm16 byte waiting for its partner from the next append, or {@link #NO_CARRY}. */
     private int carry = NO_CARRY;
 
-    WireInput(int pipelineRate) {
+    /** @param denoise the pipeline's noise suppressor, or null when it has none */
+    WireInput(int pipelineRate, DenoiseEngine denoise) {
         this.pipelineRate = pipelineRate;
+        this.denoiser = new InputDenoiser(denoise, pipelineRate);
+    }
+
+    /** The session's {@code noise_reduction}: null is off; without a denoise stage it stays off. */
+    void noiseReduction(NoiseProfile profile) {
+        denoiser.configure(profile);
     }
 
     WireFormat format() {
@@ -40,6 +50,7 @@ final class WireInput {
         format = next;
         carry = NO_CARRY;
         toPipeline = new StreamingResampler(next.sampleRate(), pipelineRate);
+        denoiser.align(toPipeline.lagSamples());
         return toPipeline.lagSamples();
     }
 
@@ -79,11 +90,16 @@ final class WireInput {
         bytesInFormat += len;
         short[] pcm = new short[WireCodec.samplesIn(format, len)];
         WireCodec.decode(format, wireAudio, 0, len, pcm, 0);
-        return toPipeline.process(pcm, 0, pcm.length);
+        return denoiser.apply(toPipeline.process(pcm, 0, pcm.length));
     }
 
-    /** Forgets a carried byte (buffer cleared). */
+    /** Forgets a carried byte and the samples of a part-filled denoise frame (buffer cleared). */
     void clear() {
         carry = NO_CARRY;
+        denoiser.clear();
+    }
+
+    void close() {
+        denoiser.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.runtime.pipeline;
 
 import dev.parley.api.ComponentConfig;
+import dev.parley.api.denoise.DenoiseEngine;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.runtime.engine.response.LlmWaits;
 import dev.parley.api.stt.SttEngine;
@@ -31,10 +32,14 @@ import dev.parley.runtime.input.vad.VadTiming;
  *                   stage)
  * @param llmWaits   the {@code llm:} stage's {@code first_token_timeout_ms} / {@code stall_timeout_ms}, if set
  * @param narrowband how 8 kHz input reaches the recogniser ({@code narrowband} of the {@code stt:} stage)
+ * @param denoise    noise suppressor sessions run before VAD and STT when their {@code noise_reduction} is set, or
+ *                   null when the pipeline has no {@code denoise:} stage (the setting is then accepted and has no
+ *                   effect)
  */
 public record Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
                        TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
-                       EarlyFinalPolicy earlyFinal, LlmWaits llmWaits, NarrowbandInput narrowband)
+                       EarlyFinalPolicy earlyFinal, LlmWaits llmWaits, NarrowbandInput narrowband,
+                       DenoiseEngine denoise)
         implements AutoCloseable {
 
     public Pipeline {
@@ -42,6 +47,14 @@ public record Pipeline(String name, String variant, int sampleRate, boolean over
         vadTiming = vadTiming == null ? VadTiming.DEFAULTS : vadTiming;
         earlyFinal = earlyFinal == null ? EarlyFinalPolicy.DEFAULTS : earlyFinal;
         llmWaits = llmWaits == null ? LlmWaits.SERVER_DEFAULTS : llmWaits;
+    }
+
+    /** Without a noise suppressor. */
+    public Pipeline(String name, String variant, int sampleRate, boolean overlap, VadEngine vad, SttEngine stt,
+                    TurnDetector turn, LlmEngine llm, TtsEngine tts, ComponentConfig session, VadTiming vadTiming,
+                    EarlyFinalPolicy earlyFinal, LlmWaits llmWaits, NarrowbandInput narrowband) {
+        this(name, variant, sampleRate, overlap, vad, stt, turn, llm, tts, session, vadTiming, earlyFinal, llmWaits,
+                narrowband, null);
     }
 
     /** With plain low-pass resampling of 8 kHz input. */
@@ -69,7 +82,7 @@ public record Pipeline(String name, String variant, int sampleRate, boolean over
     /** Closes every engine; errors are ignored because this runs at shutdown. */
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {vad, stt, turn, llm, tts}) {
+        for (AutoCloseable c : new AutoCloseable[] {denoise, vad, stt, turn, llm, tts}) {
             if (c != null) {
                 try {
                     c.close();

@@ -3,6 +3,7 @@ package dev.parley.runtime.pipeline;
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
 import dev.parley.runtime.engine.response.LlmWaits;
+import dev.parley.api.denoise.DenoiseEngine;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.router.Router;
 import dev.parley.api.stt.SttEngine;
@@ -20,8 +21,8 @@ import java.util.List;
 
 /**
  * Turns a {@link PipelineDefinition} into a running {@link Pipeline} by calling each stage provider's
- * {@code create(ComponentConfig, ComponentContext)}, with the registry's context, in pipeline order (vad, stt,
- * turn, llm, tts). If any stage fails, the engines already created are closed and the error names the stage's
+ * {@code create(ComponentConfig, ComponentContext)}, with the registry's context, in pipeline order (denoise,
+ * vad, stt, turn, llm, tts). If any stage fails, the engines already created are closed and the error names the stage's
  * file:line.
  */
 public final class PipelineAssembler {
@@ -39,6 +40,7 @@ public final class PipelineAssembler {
         PipelineValidator.check(definition, registry);
         List<AutoCloseable> created = new ArrayList<>();
         try {
+            DenoiseEngine denoise = create(definition, ComponentKind.DENOISE, DenoiseEngine.class, created);
             VadEngine vad = create(definition, ComponentKind.VAD, VadEngine.class, created);
             SttEngine stt = create(definition, ComponentKind.STT, SttEngine.class, created);
             TurnDetector turn = create(definition, ComponentKind.TURN, TurnDetector.class, created);
@@ -46,7 +48,7 @@ public final class PipelineAssembler {
             TtsEngine tts = create(definition, ComponentKind.TTS, TtsEngine.class, created);
             return new Pipeline(definition.name(), definition.variant(), definition.sampleRate(),
                     definition.overlap(), vad, stt, turn, llm, tts, definition.session(), vadTiming(definition),
-                    earlyFinal(definition), llmWaits(definition), narrowband(definition));
+                    earlyFinal(definition), llmWaits(definition), narrowband(definition), denoise);
         } catch (RuntimeException e) {
             closeQuietly(created);
             throw e;

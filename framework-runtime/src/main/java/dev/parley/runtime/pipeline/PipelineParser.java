@@ -23,11 +23,11 @@ public final class PipelineParser {
     /** The top-level keys a pipeline file may have, in documentation order. */
     public static final List<String> TOP_LEVEL_KEYS =
             List.of("name", "sample_rate", "overlap", "session", "stages", "router", "variants", "record");
-    /** Stages every pipeline must declare; {@code turn} is optional. */
+    /** Stages every pipeline must declare; {@code turn} and {@code denoise} are optional. */
     public static final Set<ComponentKind> REQUIRED_STAGES =
             Set.of(ComponentKind.VAD, ComponentKind.STT, ComponentKind.LLM, ComponentKind.TTS);
-    private static final List<ComponentKind> STAGE_KINDS =
-            List.of(ComponentKind.VAD, ComponentKind.STT, ComponentKind.TURN, ComponentKind.LLM, ComponentKind.TTS);
+    private static final List<ComponentKind> STAGE_KINDS = List.of(ComponentKind.DENOISE, ComponentKind.VAD,
+            ComponentKind.STT, ComponentKind.TURN, ComponentKind.LLM, ComponentKind.TTS);
 
     private final EnvInterpolator env;
 
@@ -91,7 +91,7 @@ public final class PipelineParser {
         YamlDocument doc = resolver.document();
         if (value == null) {
             throw new PipelineException(doc.source() + ":1", "stages", "missing; a pipeline needs stages vad, stt,"
-                    + " llm and tts (turn is optional)");
+                    + " llm and tts (turn and denoise are optional)");
         }
         if (!(value instanceof Map<?, ?> declared)) {
             throw new PipelineException(doc.at("stages"), "stages", "must be a map of stage name to"
@@ -101,7 +101,7 @@ public final class PipelineParser {
             ComponentKind kind = ComponentKind.fromYamlKey((String) key);
             if (kind == null || !STAGE_KINDS.contains(kind)) {
                 throw new PipelineException(doc.at("stages." + key), "stages." + key, "unknown stage; stages are"
-                        + " vad, stt, turn, llm, tts" + (kind == ComponentKind.ROUTER ? " (router is top-level)" : ""));
+                        + " denoise, vad, stt, turn, llm, tts" + (kind == ComponentKind.ROUTER ? " (router is top-level)" : ""));
             }
         }
         StageParser parser = new StageParser(resolver);

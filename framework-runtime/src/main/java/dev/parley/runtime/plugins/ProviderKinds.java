@@ -2,6 +2,7 @@ package dev.parley.runtime.plugins;
 
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ComponentProvider;
+import dev.parley.api.denoise.DenoiseProvider;
 import dev.parley.api.llm.LlmProvider;
 import dev.parley.api.router.RouterProvider;
 import dev.parley.api.stt.SttProvider;
@@ -23,6 +24,7 @@ public final class ProviderKinds {
         TYPES.put(ComponentKind.LLM, LlmProvider.class);
         TYPES.put(ComponentKind.TTS, TtsProvider.class);
         TYPES.put(ComponentKind.ROUTER, RouterProvider.class);
+        TYPES.put(ComponentKind.DENOISE, DenoiseProvider.class);
     }
 
     private ProviderKinds() {

@@ -2,6 +2,7 @@ package dev.parley.runtime.routing;
 
 import dev.parley.api.ComponentKind;
 import dev.parley.api.ConfigException;
+import dev.parley.api.denoise.DenoiseEngine;
 import dev.parley.api.llm.LlmEngine;
 import dev.parley.api.router.Router;
 import dev.parley.api.stt.SttEngine;
@@ -155,6 +156,7 @@ public final class ExperimentLoader {
                 engines.engine(d.stage(ComponentKind.LLM), LlmEngine.class),
                 engines.engine(d.stage(ComponentKind.TTS), TtsEngine.class),
                 d.session(), PipelineAssembler.vadTiming(d), PipelineAssembler.earlyFinal(d),
-                PipelineAssembler.llmWaits(d), PipelineAssembler.narrowband(d));
+                PipelineAssembler.llmWaits(d), PipelineAssembler.narrowband(d),
+                engines.engine(d.stage(ComponentKind.DENOISE), DenoiseEngine.class));
     }
 }

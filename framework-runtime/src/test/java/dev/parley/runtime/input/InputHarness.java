@@ -1,5 +1,6 @@
 package dev.parley.runtime.input;
 
+import dev.parley.api.denoise.DenoiseEngine;
 import dev.parley.api.turn.TurnDetector;
 import dev.parley.runtime.engine.CommittedAudio;
 import dev.parley.runtime.engine.InputSettings;
@@ -39,11 +40,17 @@ final class InputHarness {
 
     InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector, EarlyFinalPolicy earlyFinal)
             throws Exception {
+        this(format, turn, detector, earlyFinal, null, null);
+    }
+
+    /** With the pipeline's noise suppressor {@code denoise} (or null) and the session's {@code noiseReduction}. */
+    InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector, EarlyFinalPolicy earlyFinal,
+                 DenoiseEngine denoise, String noiseReduction) throws Exception {
         this.format = format;
         onActor(() -> {
-            input = new VadInputPipeline(16000, vad, TIMING, earlyFinal, detector,
+            input = new VadInputPipeline(16000, vad, denoise, TIMING, earlyFinal, detector,
                     SttLink.open(stt, 16000, actor, listener, SCHEDULER, 300), actor, listener,
-                    new InputSettings(format, turn, null));
+                    new InputSettings(format, turn, noiseReduction));
             return null;
         });
     }

@@ -112,9 +112,9 @@ class PipelineParserTest {
         String stages = "stages:\n  vad: {provider: v}\n  stt: {provider: s}\n  llm: {provider: l}\n  tts: {provider: t}\n";
         assertError("x.yaml:1 stagess: unknown key; a pipeline has name, sample_rate, overlap, session, stages,"
                 + " router, variants, record", "stagess: {}\n" + stages);
-        assertError("x.yaml:6 stages.tss: unknown stage; stages are vad, stt, turn, llm, tts",
+        assertError("x.yaml:6 stages.tss: unknown stage; stages are denoise, vad, stt, turn, llm, tts",
                 stages + "  tss: {provider: t}\n");
-        assertError("x.yaml:6 stages.router: unknown stage; stages are vad, stt, turn, llm, tts (router is top-level)",
+        assertError("x.yaml:6 stages.router: unknown stage; stages are denoise, vad, stt, turn, llm, tts (router is top-level)",
                 stages + "  router: {provider: ab}\n");
         assertError("x.yaml:2 stages.vad.confg: unknown key; a stage has `provider`, `config` and, inside a list of"
                 + " alternatives, `when`", stages.replace("{provider: v}", "{provider: v, confg: {}}"));
@@ -132,7 +132,7 @@ class PipelineParserTest {
                 stages.replace("{provider: v}", "{provider: v, config: [1]}"));
         assertError("x.yaml:1: the file is empty; a pipeline needs at least `stages:`", "# nothing\n");
         assertError("x.yaml:1: a pipeline must be a map with `stages:`, got a list", "- a\n- b\n");
-        assertError("x.yaml:1 stages: missing; a pipeline needs stages vad, stt, llm and tts (turn is optional)",
+        assertError("x.yaml:1 stages: missing; a pipeline needs stages vad, stt, llm and tts (turn and denoise are optional)",
                 "name: x\n");
         assertError("x.yaml:2 stages.vad.provider: bad placeholder '${-}': write ${NAME} or ${NAME:-default} where NAME"
                 + " is letters, digits and underscores", stages.replace("{provider: v}", "{provider: '${-}'}"));
