@@ -19,8 +19,8 @@ public record Recording(Path dir, JsonNode manifest, List<ClientStep> sent, List
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int WAV_HEADER = 44;
 
-    /** One client event to send again at {@code atMs}: a JSON text, or input audio. */
-    record ClientStep(double atMs, String json, byte[] audio) {
+    /** One client event to send again at {@code atMs}: a JSON event, or input audio. */
+    record ClientStep(double atMs, JsonNode event, byte[] audio) {
     }
 
     public static Recording read(Path dir) {
@@ -42,7 +42,7 @@ public record Recording(Path dir, JsonNode manifest, List<ClientStep> sent, List
                             sent.add(new ClientStep(t, null,
                                     Arrays.copyOfRange(wav, from, from + l.path("bytes").asInt())));
                         } else if (l.has("event")) {
-                            sent.add(new ClientStep(t, JSON.writeValueAsString(l.get("event")), null));
+                            sent.add(new ClientStep(t, l.get("event"), null));
                         }
                     }
                     case "out" -> received.add(new TimedEvent(t, l.path("event")));

@@ -11,6 +11,8 @@ import java.util.TreeSet;
  * A recording next to its replay: turn by turn what was heard (with the word error rate of the replay against the
  * recording), the turn boundaries, the replies, time to first audio and the stage times, and barge-ins. What
  * differs beyond timing noise is listed by {@link #differences()}; times are shown, never counted as differences.
+ * The replay's ids are read as the recording's ({@link ReplayIds}), so a turn, reply or client edit that is the
+ * same thing in both compares equal.
  *
  * @param label which pipeline/variant the replay ran on
  */
@@ -40,6 +42,9 @@ public record ReplayComparison(String session, String label, SessionSummary reco
             if (!a.transcript().equals(b.transcript())) {
                 d.add("turn " + (i + 1) + " heard: \"" + a.transcript() + "\" vs \"" + b.transcript() + "\"");
             }
+            if (!a.itemId().equals(b.itemId())) {
+                d.add("turn " + (i + 1) + " is the recording's item " + a.itemId() + " but the replay's " + b.itemId());
+            }
             if (a.startMs() != b.startMs() || a.endMs() != b.endMs()) {
                 d.add("turn " + (i + 1) + " boundaries: " + span(a) + " vs " + span(b) + " ms");
             }
@@ -54,6 +59,9 @@ public record ReplayComparison(String session, String label, SessionSummary reco
                 d.add("reply " + (i + 1) + ": \"" + a.text() + "\" (" + a.status() + ") vs \"" + b.text() + "\" ("
                         + b.status() + ")");
             }
+        }
+        if (!recorded.applied().equals(replayed.applied())) {
+            d.add("client edits applied: " + recorded.applied() + " recorded, " + replayed.applied() + " replayed");
         }
         if (recorded.bargeIns() != replayed.bargeIns()) {
             d.add("barge-ins: " + recorded.bargeIns() + " recorded, " + replayed.bargeIns() + " replayed");
@@ -97,6 +105,7 @@ public record ReplayComparison(String session, String label, SessionSummary reco
             stages.row(s, mean(recorded, s), mean(replayed, s));
         }
         stages.row("barge-ins", recorded.bargeIns(), replayed.bargeIns());
+        stages.row("client edits applied", recorded.applied().size(), replayed.applied().size());
         stages.row("errors", String.join(",", recorded.errors()), String.join(",", replayed.errors()));
         stages.print(out);
         List<String> diff = differences();

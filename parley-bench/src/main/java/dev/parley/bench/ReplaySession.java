@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends a recording's client events and input audio again, over a real WebSocket, and collects what the server
  * answers. {@link Speed#REALTIME} keeps the recorded gaps (what server VAD, barge-in and the idle timer saw);
  * {@link Speed#MAX} sends as fast as the connection takes it, which keeps the audio (so VAD, turn boundaries
- * and transcripts) but not the wall-clock overlap of answers and speech. Ends when every response is done and
+ * and transcripts) but not the wall-clock overlap of answers and speech. Client events that name a server id
+ * are sent with the replay's id ({@link ReplayIds}), once the replay has announced it. Ends when every response is done and
  * the server has been quiet for {@link #QUIET_MS}, or after {@link #MAX_WAIT_MS}.
  */
 final class ReplaySession {
     static final long QUIET_MS = 1500;
     static final long MAX_WAIT_MS = 60_000;
+    /** How long a client event waits for the replay to announce the id it names (a reply takes seconds). */
+    static final long ID_WAIT_MS = 15_000;
 
     enum Speed { REALTIME, MAX }
 
@@ -26,7 +29,7 @@ final class ReplaySession {
     }
 
     /** The server events of the replayed session, timed from the connection. */
-    static List<TimedEvent> run(HttpClient http, String url, Recording recording, Speed speed)
+    static List<TimedEvent> run(HttpClient http, String url, Recording recording, Speed speed, ReplayIds ids)
             throws InterruptedException {
         List<TimedEvent> events = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger open = new AtomicInteger();
@@ -38,6 +41,7 @@ final class ReplaySession {
                 last.set(e.nanos());
                 TimedEvent t = new TimedEvent((e.nanos() - start) / 1e6, e.node());
                 events.add(t);
+                ids.replayed(t.event());
                 if (t.type().equals("response.created")) {
                     open.incrementAndGet();
                 } else if (t.type().equals("response.done")) {
@@ -53,7 +57,7 @@ final class ReplaySession {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                client.send(step.audio() == null ? step.json()
+                client.send(step.audio() == null ? ids.remap(step.event(), ID_WAIT_MS).toString()
                         : "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
                                 + Base64.getEncoder().encodeToString(step.audio()) + "\"}");
             }

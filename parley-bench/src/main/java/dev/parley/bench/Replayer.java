@@ -44,10 +44,11 @@ public final class Replayer implements AutoCloseable {
         String variant = target.variant() != null ? target.variant()
                 : target.pipeline() == null ? r.variant() : null;
         ReplayServer server = servers.computeIfAbsent(pipeline, p -> ReplayServer.start(p, registry));
+        ReplayIds ids = new ReplayIds(r.received());
         List<TimedEvent> events = ReplaySession.run(http, server.url(variant), r,
-                realtime ? ReplaySession.Speed.REALTIME : ReplaySession.Speed.MAX);
+                realtime ? ReplaySession.Speed.REALTIME : ReplaySession.Speed.MAX, ids);
         return new ReplayComparison(r.sessionId(), target.label(r), SessionSummary.of(r.received()),
-                SessionSummary.of(events));
+                SessionSummary.of(events).withIds(ids.asRecorded()));
     }
 
     /** Every recording at {@code path} (one, or a folder of them) on every target, recording by recording. */

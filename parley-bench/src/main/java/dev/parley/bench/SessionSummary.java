@@ -5,13 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What a session came to, read from its server events (the same reader for a recording and for its replay, so
  * the two compare like for like): the user's turns with their boundaries and transcripts, the agent's replies
- * with status, time to first audio and stage times ({@code parley.response.timing}), barge-ins and errors.
+ * with status, time to first audio and stage times ({@code parley.response.timing}), barge-ins and errors, and the
+ * client's edits the server applied (truncations, deletions, retrievals, function call outputs).
  */
-public record SessionSummary(List<Turn> turns, List<Reply> replies, List<String> errors) {
+public record SessionSummary(List<Turn> turns, List<Reply> replies, List<String> errors, List<Applied> applied) {
+    /** A client edit the server confirmed: its event, the id it applied to, and what else it carried. */
+    public record Applied(String event, String id, String detail) {
+        Applied withId(UnaryOperator<String> ids) {
+            return new Applied(event, ids.apply(id), detail);
+        }
+    }
+
     /** A user turn: where speech started and stopped in the input audio, and what was heard. */
     public record Turn(String itemId, long startMs, long endMs, String transcript) {
     }
@@ -29,6 +38,7 @@ public record SessionSummary(List<Turn> turns, List<Reply> replies, List<String>
         Map<String, String> transcripts = new LinkedHashMap<>();
         Map<String, Reply> replies = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
+        List<Applied> applied = new ArrayList<>();
         for (TimedEvent t : events) {
             JsonNode e = t.event();
             switch (t.type()) {
@@ -53,6 +63,16 @@ public record SessionSummary(List<Turn> turns, List<Reply> replies, List<String>
                     }
                 }
                 case "error" -> errors.add(e.at("/error/code").asText());
+                case "conversation.item.truncated" -> applied.add(new Applied(t.type(), e.path("item_id").asText(),
+                        "audio_end_ms=" + e.path("audio_end_ms").asText()));
+                case "conversation.item.deleted" -> applied.add(new Applied(t.type(), e.path("item_id").asText(), ""));
+                case "conversation.item.retrieved" -> applied.add(new Applied(t.type(), e.at("/item/id").asText(),
+                        ""));
+                case "conversation.item.added" -> {
+                    if (e.at("/item/type").asText().equals("function_call_output")) {
+                        applied.add(new Applied("function_call_output", e.at("/item/call_id").asText(), ""));
+                    }
+                }
                 default -> { }
             }
         }
@@ -63,7 +83,17 @@ public record SessionSummary(List<Turn> turns, List<Reply> replies, List<String>
                 turns.add(new Turn(id, -1, -1, text));
             }
         });
-        return new SessionSummary(turns, List.copyOf(replies.values()), errors);
+        return new SessionSummary(turns, List.copyOf(replies.values()), errors, applied);
+    }
+
+    /** This summary with every item, response and call id read through {@code ids} (a replay's, as recorded). */
+    SessionSummary withIds(UnaryOperator<String> ids) {
+        return new SessionSummary(
+                turns.stream().map(t -> new Turn(ids.apply(t.itemId()), t.startMs(), t.endMs(), t.transcript()))
+                        .toList(),
+                replies.stream().map(r -> new Reply(ids.apply(r.responseId()), r.status(), r.reason(), r.text(),
+                        r.ttfaMs(), r.stagesMs())).toList(),
+                errors, applied.stream().map(a -> a.withId(ids)).toList());
     }
 
     private static String text(JsonNode response) {
