@@ -11,6 +11,6 @@ final class NotFoundHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         HttpResponses.error(ctx, HttpResponseStatus.NOT_FOUND, "invalid_request_error", "not_found", null,
                 "Nothing at " + req.method() + " " + req.uri() + ". This server serves the OpenAI Realtime API: "
-                        + "WebSocket GET /v1/realtime, POST /v1/realtime/client_secrets, POST /v1/realtime/sessions.");
+                        + "WebSocket GET /v1/realtime, POST /v1/realtime/client_secrets, POST /v1/realtime/sessions, POST /v1/realtime/calls (WebRTC); the playground at GET /.");
     }
 }

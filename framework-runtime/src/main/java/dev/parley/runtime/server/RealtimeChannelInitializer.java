@@ -10,7 +10,8 @@ import io.netty.handler.ssl.SslContext;
 /**
  * The handler chain of a new connection: {@link HandshakeDeadline} → [TLS] → HTTP codec → aggregator (small:
  * upgrade requests and key-minting bodies only) → {@link AddressThrottleHandler} → {@link RealtimeHandshakeHandler}
- * → {@link ClientSecretsHttpHandler} → {@link RealtimeCallsHttpHandler} → {@link OpsHttpHandler} → {@link NotFoundHttpHandler}.
+ * → {@link ClientSecretsHttpHandler} → {@link RealtimeCallsHttpHandler} → {@link OpsHttpHandler} → {@link PlaygroundHttpHandler}
+ * → {@link NotFoundHttpHandler}.
  * After an upgrade the HTTP handlers give way to WebSocket frame handling.
  */
 final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -41,6 +42,7 @@ final class RealtimeChannelInitializer extends ChannelInitializer<SocketChannel>
         p.addLast("client-secrets", new ClientSecretsHttpHandler(server));
         p.addLast("realtime-calls", new RealtimeCallsHttpHandler(server));
         p.addLast("ops", new OpsHttpHandler(server));
+        p.addLast("playground", new PlaygroundHttpHandler());
         p.addLast("not-found", new NotFoundHttpHandler());
     }
 }

@@ -1,0 +1,134 @@
+// The two ways the playground reaches Parley. Both return the same small interface:
+//   { kind, callId, send(event), interrupt(), close() }
+// and deliver every server event to onEvent. WebRTC carries audio on the media tracks and events on the
+// 'oai-events' data channel (the server tracks playback and truncates at barge-in); the WebSocket carries
+// base64 PCM16 at 24 kHz both ways, so this side plays the audio and truncates what was not heard.
+
+const RATE = 24000;
+
+export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
+  const pc = new RTCPeerConnection();
+  pc.addEventListener('track', (e) => { audioElement.srcObject = e.streams[0] ?? new MediaStream([e.track]); });
+  for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
+  const channel = pc.createDataChannel('oai-events');
+  channel.addEventListener('message', (m) => onEvent(JSON.parse(m.data)));
+  const opened = new Promise((ok, fail) => {
+    channel.addEventListener('open', ok, { once: true });
+    setTimeout(() => fail(new Error('the data channel did not open within 20 s')), 20000);
+  });
+  await pc.setLocalDescription(await pc.createOffer());
+  const headers = { 'Content-Type': 'application/sdp' };
+  if (key) headers.Authorization = 'Bearer ' + key;
+  const res = await fetch('/v1/realtime/calls', { method: 'POST', headers, body: pc.localDescription.sdp });
+  const body = await res.text();
+  if (res.status !== 201) {
+    pc.close();
+    throw new Error('POST /v1/realtime/calls: ' + res.status + ' ' + body);
+  }
+  const callId = (res.headers.get('Location') ?? '').split('/').pop();
+  await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  await opened;
+  const send = (e) => channel.send(JSON.stringify(e));
+  return {
+    kind: 'webrtc',
+    callId,
+    send,
+    // the server stops the track and truncates the item to what it played: no conversation.item.truncate here
+    interrupt() { send({ type: 'response.cancel' }); send({ type: 'output_audio_buffer.clear' }); },
+    close() {
+      fetch('/v1/realtime/calls/' + callId + '/hangup', { method: 'POST', headers: key ? { Authorization: 'Bearer ' + key } : {} })
+        .catch(() => {});
+      pc.close();
+    },
+  };
+}
+
+export async function connectWebSocket({ key, mic, onEvent }) {
+  const protocols = ['realtime'];
+  if (key) protocols.push('openai-insecure-api-key.' + key);
+  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  const ws = new WebSocket(scheme + location.host + '/v1/realtime', protocols);
+  await new Promise((ok, fail) => {
+    ws.addEventListener('open', ok, { once: true });
+    ws.addEventListener('error', () => fail(new Error('the WebSocket did not open')), { once: true });
+  });
+  const send = (e) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e)); };
+  const ctx = new AudioContext({ sampleRate: RATE });
+  await ctx.resume();
+  const player = new Player(ctx);
+  const microphone = captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+  const truncate = () => {
+    const played = player.stop();
+    if (played) send({ type: 'conversation.item.truncate', item_id: played.itemId, content_index: 0, audio_end_ms: played.ms });
+  };
+  ws.addEventListener('message', (m) => {
+    const e = JSON.parse(m.data);
+    if (e.type === 'response.output_audio.delta') player.play(e.item_id, e.delta);
+    if (e.type === 'input_audio_buffer.speech_started') truncate(); // the user talks over the agent: stop at once
+    onEvent(e);
+  });
+  ws.addEventListener('close', (c) => onEvent({ type: 'playground.closed', code: c.code, reason: c.reason }));
+  return {
+    kind: 'websocket',
+    callId: null,
+    send,
+    interrupt() { send({ type: 'response.cancel' }); truncate(); },
+    close() { microphone.disconnect(); ws.close(); ctx.close(); },
+  };
+}
+
+/** The microphone as 24 kHz PCM16 chunks of ~85 ms, base64. */
+function captureMicrophone(ctx, mic, onChunk) {
+  const source = ctx.createMediaStreamSource(mic);
+  const node = ctx.createScriptProcessor(2048, 1, 1);
+  const mute = ctx.createGain();
+  mute.gain.value = 0;
+  node.addEventListener('audioprocess', (ev) => {
+    const f = ev.inputBuffer.getChannelData(0);
+    const pcm = new Int16Array(f.length);
+    for (let i = 0; i < f.length; i++) pcm[i] = Math.max(-1, Math.min(1, f[i])) * 32767;
+    onChunk(base64(new Uint8Array(pcm.buffer)));
+  });
+  source.connect(node);
+  node.connect(mute);
+  mute.connect(ctx.destination);
+  return { disconnect() { source.disconnect(); node.disconnect(); } };
+}
+
+/** Plays audio deltas back to back and knows how much of the current item has been heard. */
+class Player {
+  constructor(ctx) { this.ctx = ctx; this.sources = []; this.next = 0; this.itemId = null; this.itemStart = 0; }
+
+  play(itemId, b64) {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const pcm = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
+    const buffer = this.ctx.createBuffer(1, pcm.length, RATE);
+    const ch = buffer.getChannelData(0);
+    for (let i = 0; i < pcm.length; i++) ch[i] = pcm[i] / 32768;
+    const src = this.ctx.createBufferSource();
+    src.buffer = buffer;
+    src.connect(this.ctx.destination);
+    const at = Math.max(this.next, this.ctx.currentTime + 0.05);
+    if (itemId !== this.itemId) { this.itemId = itemId; this.itemStart = at; }
+    src.start(at);
+    this.next = at + buffer.duration;
+    this.sources.push(src);
+    src.addEventListener('ended', () => { this.sources = this.sources.filter((s) => s !== src); });
+  }
+
+  /** Stops playback; returns the item and the ms of it played, or null when nothing was playing. */
+  stop() {
+    if (!this.sources.length || !this.itemId) return null;
+    for (const s of this.sources) s.stop();
+    this.sources = [];
+    const ms = Math.max(0, Math.round((Math.min(this.ctx.currentTime, this.next) - this.itemStart) * 1000));
+    this.next = 0;
+    return { itemId: this.itemId, ms };
+  }
+}
+
+function base64(bytes) {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
