@@ -26,8 +26,11 @@ public final class Bench {
 
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
-            java.util.List.of("ttfa", "ttfa-ab", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap",
+            java.util.List.of("ttfa", "ttfa-ab", "cpu", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap",
                     "telemetry", "grpc");
+
+    /** Sections run only when named in {@code --only}. */
+    static final java.util.Set<String> OPT_IN = java.util.Set.of("ttfa-ab", "cpu");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -49,6 +52,7 @@ public final class Bench {
             java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
             sections.put("ttfa", () -> TtfaBench.run(ctx, main));
             sections.put("ttfa-ab", () -> TtfaCompareBench.run(ctx, settings.variants()));
+            sections.put("cpu", () -> CpuBench.run(ctx, main));
             sections.put("speakers", () -> SpeakersBench.run(ctx, settings.realSessions()));
             sections.put("overlap", () -> OverlapBench.run(ctx, main));
             sections.put("bargein", () -> BargeInBench.run(ctx, main));
@@ -60,7 +64,7 @@ public final class Bench {
             sections.put("telemetry", () -> TelemetryOverheadBench.run(ctx, main));
             sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
-                boolean wanted = settings.sections().isEmpty() ? !entry.getKey().equals("ttfa-ab")
+                boolean wanted = settings.sections().isEmpty() ? !OPT_IN.contains(entry.getKey())
                         : settings.sections().contains(entry.getKey());
                 if (!wanted) {
                     continue;

@@ -59,8 +59,8 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     int chunkMs;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: ttfa, ttfa-ab, speakers, overlap, bargein, capacity, capacity-real, heap, "
-                    + "telemetry, grpc (default: all but ttfa-ab).")
+            description = "Run only these sections: ttfa, ttfa-ab, cpu, speakers, overlap, bargein, capacity, capacity-real, heap, "
+                    + "telemetry, grpc (default: all but ttfa-ab and cpu).")
     List<String> only = new java.util.ArrayList<>();
 
     @Option(names = "--variants", split = ",", paramLabel = "LABEL=PIPELINE[;PROP=VALUE]",

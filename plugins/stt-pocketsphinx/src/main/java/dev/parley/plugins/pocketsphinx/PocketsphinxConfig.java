@@ -15,8 +15,11 @@ import java.nio.file.Path;
  * @param partialIntervalMs audio between two partial hypotheses (key {@code partial_interval_ms}, default 150)
  * @param poolSize          decoders warmed at start and kept idle for reuse between sessions (key {@code pool_size};
  *                          default: the server's session limit, see {@link #poolSizeFor}; 2 without one)
+ * @param fwdflat           whether the decoder runs pocketsphinx's flat-lexicon second pass (key {@code fwdflat},
+ *                          default true, pocketsphinx's own default); off, the final comes from the tree pass and
+ *                          its lattice alone — a shorter {@code ps_end_utt}, more word errors (BENCHMARKS.md run I)
  */
-public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialIntervalMs, int poolSize) {
+public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialIntervalMs, int poolSize, boolean fwdflat) {
 
     /** Where Debian's {@code pocketsphinx-en-us} package puts the US English model. */
     public static final Path DEFAULT_MODEL_DIR = Path.of("/usr/share/pocketsphinx/model/en-us");
@@ -56,7 +59,7 @@ public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialInterv
         if (pool < 0) {
             throw new ConfigException(config.source() + ": key 'pool_size' must not be negative, got " + pool);
         }
-        return new PocketsphinxConfig(hmm, lm, dict, interval, pool);
+        return new PocketsphinxConfig(hmm, lm, dict, interval, pool, config.bool("fwdflat", true));
     }
 
     static void requireExists(ComponentConfig config, String key, Path path, boolean directory) {
@@ -71,6 +74,6 @@ public record PocketsphinxConfig(Path hmm, Path lm, Path dict, int partialInterv
     /** Decoder arguments in pocketsphinx's command-line form. */
     String[] decoderArgs() {
         return new String[] {"-hmm", hmm.toString(), "-lm", lm.toString(), "-dict", dict.toString(),
-                "-samprate", String.valueOf(SAMPLE_RATE)};
+                "-samprate", String.valueOf(SAMPLE_RATE), "-fwdflat", fwdflat ? "yes" : "no"};
     }
 }

@@ -29,6 +29,8 @@ public class PocketsphinxSttProvider implements SttProvider {
                     "audio between partial hypotheses (>= 20)")
             .key("pool_size", ConfigType.INTEGER, "--max-sessions (2 without a limit)",
                     "decoders warmed at start and kept idle for reuse (>= 0)")
+            .key("fwdflat", ConfigType.BOOLEAN, "true",
+                    "run the flat-lexicon second pass (more accurate, longer final)")
             .build();
 
     @Override
