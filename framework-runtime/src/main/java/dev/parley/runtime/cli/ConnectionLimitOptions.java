@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class ConnectionLimitOptions {
     @Option(names = "--max-sessions", paramLabel = "N",
             description = "Live sessions admitted; one more is refused at the handshake (error, close 1013). "
-                    + "0 = no limit. Default: 6 per core (12 on 2 cores: the real pipeline's measured capacity).")
+                    + "0 = no limit. Default: 1 per core (2 on 2 cores: the default pipeline's measured capacity by time to "
+                    + "first audio, BENCHMARKS.md).")
     Integer maxSessions;
 
     @Option(names = "--max-sessions-per-key", defaultValue = "0", paramLabel = "N",

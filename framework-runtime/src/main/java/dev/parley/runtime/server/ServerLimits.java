@@ -61,12 +61,19 @@ public record ServerLimits(int maxSessions, int maxSessionsPerKey, Duration hand
     }
 
     /**
-     * 6 sessions per core: BENCHMARKS.md measured 12 real-pipeline sessions holding on 2 cores (event lag);
-     * the zero-cost pipeline holds far more, so a server running it should raise the cap.
+     * One session per core. Capacity judged by what users hear (time to first audio p90 of N simultaneous
+     * spoken turns within 1.5 x the single session's) was 2 on 2 cores (BENCHMARKS.md run F, the speakers
+     * table), and the CPU per turn (section {@code cpu}, run I) bounds it at the same count: every admitted
+     * session beyond that adds its STT decode to a CPU already full during a burst. The previous 6 per core came
+     * from event lag, which hid the wait (issue 16). A server with a lighter pipeline raises it with
+     * {@code --max-sessions}.
      */
     public static int defaultMaxSessions(int cores) {
-        return 6 * Math.max(1, cores);
+        return SESSIONS_PER_CORE * Math.max(1, cores);
     }
+
+    /** See {@link #defaultMaxSessions}. */
+    public static final int SESSIONS_PER_CORE = 1;
 
     public ServerLimits withMaxSessions(int max, int perKey) {
         return new ServerLimits(max, perKey, handshakeTimeout, handshakesPerSecond, handshakeBurst, failedAuthLimit,

@@ -39,9 +39,23 @@ class ServeLimitOptionsTest {
     }
 
     @Test
-    void theDefaultSessionCapIsSixPerCore() {
-        assertEquals(12, ServerLimits.defaultMaxSessions(2));
-        assertEquals(6, ServerLimits.defaultMaxSessions(1));
+    void theDefaultSessionCapIsOnePerCore() {
+        assertEquals(2, ServerLimits.defaultMaxSessions(2));
+        assertEquals(1, ServerLimits.defaultMaxSessions(1));
+        assertEquals(8, ServerLimits.defaultMaxSessions(8));
+        assertEquals(1, ServerLimits.defaultMaxSessions(0), "a core count below one still admits a session");
         assertEquals(0, ServerLimits.defaults().maxSessions(), "embedded servers are not capped");
+    }
+
+    @Test
+    void withoutTheOptionTheCapComesFromTheCoreCount() {
+        ConnectionLimitOptions options = new ConnectionLimitOptions();
+        assertEquals(ServerLimits.defaultMaxSessions(Runtime.getRuntime().availableProcessors()),
+                options.effectiveMaxSessions());
+        assertEquals(options.effectiveMaxSessions(), options.serverLimits().maxSessions());
+        options.maxSessions = 12;
+        assertEquals(12, options.serverLimits().maxSessions(), "an explicit --max-sessions wins");
+        options.maxSessions = 0;
+        assertEquals(0, options.serverLimits().maxSessions(), "0 = no limit");
     }
 }

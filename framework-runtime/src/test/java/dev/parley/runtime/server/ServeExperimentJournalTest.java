@@ -226,7 +226,8 @@ class ServeExperimentJournalTest {
         StringWriter serveErr = new StringWriter();
         CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ParleyCli.run(
                 new PrintWriter(serveOut, true), new PrintWriter(serveErr, true), "serve", "--port", "0",
-                "--pipeline", yaml.toString(), "--plugins-dir", plugins.toString(), "--admin-key", "adm"),
+                "--pipeline", yaml.toString(), "--plugins-dir", plugins.toString(), "--admin-key", "adm",
+                "--max-sessions", "12"), // above serve's 1-per-core default, which a 1-core runner would hit
                 // its own thread: serve blocks until drained, and on 2 cores the common pool has one thread,
                 // which the JDK's WebSocket client needs
                 java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());

@@ -30,6 +30,8 @@ public final class ParleyServeProcess implements AutoCloseable {
     private static final Pattern CERTIFICATE = Pattern.compile("Self-signed certificate \\(trust it in clients\\): (\\S+)");
     private static final Pattern GRPC = Pattern.compile("Parley gRPC on https?://127\\.0\\.0\\.1:(\\d+) ");
     private static final int START_SECONDS = 90;
+    /** The session cap the tests' servers run with unless a test passes its own {@code --max-sessions}. */
+    static final int TEST_MAX_SESSIONS = 12;
 
     private final Process process;
     /** Stops the server if the test JVM ends without closing it (a killed or timed-out test run). */
@@ -49,6 +51,10 @@ public final class ParleyServeProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-Dparley.home=" + root, "-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", "0"));
+        if (!serveArgs.contains("--max-sessions")) {
+            // serve's default is 1 per core (2 here); tests open more sessions than that, so keep the old cap
+            command.addAll(List.of("--max-sessions", String.valueOf(TEST_MAX_SESSIONS)));
+        }
         command.addAll(serveArgs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         // The offline default pipeline: no remote LLM even when the developer's shell has one configured.
