@@ -41,6 +41,8 @@ final class CallConnection implements CallListener, PlayoutListener {
     private static final java.time.Duration GOING_AWAY_FLUSH = java.time.Duration.ofMillis(300);
     private RealtimeSession session; // actor only
     private volatile DataChannelEventSink sink;
+    /** Responses whose {@code output_audio_buffer.started} went out and whose stopped/cleared has not yet. */
+    private final java.util.Set<String> audible = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean goingAway = new java.util.concurrent.atomic.AtomicBoolean();
 
     CallConnection(String callId, String sessionId, ServerContext server, WebRtcMedia media, Runnable onClosed) {
@@ -79,7 +81,8 @@ final class CallConnection implements CallListener, PlayoutListener {
      */
     int responsesInFlight() {
         DataChannelEventSink s = sink;
-        return (s == null ? 0 : s.responsesInFlight()) + (call.playout().playing() ? 1 : 0);
+        // audible covers the moment between the playout dropping a finished track and its stopped event going out
+        return (s == null ? 0 : s.responsesInFlight()) + (call.playout().playing() || !audible.isEmpty() ? 1 : 0);
     }
 
     /**
@@ -147,6 +150,7 @@ final class CallConnection implements CallListener, PlayoutListener {
             return;
         }
         sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
+        audible.clear();
         if (session != null && cut.itemId() != null) {
             session.truncatePlayed(cut.itemId(), cut.playedMs());
         }
@@ -198,12 +202,14 @@ final class CallConnection implements CallListener, PlayoutListener {
 
     @Override
     public void started(String responseId) {
+        audible.add(responseId);
         sendAll(bufferEvent("output_audio_buffer.started", responseId));
     }
 
     @Override
     public void stopped(String responseId) {
         sendAll(bufferEvent("output_audio_buffer.stopped", responseId));
+        audible.remove(responseId);
     }
 
     private static byte[] bufferEvent(String type, String responseId) {

@@ -46,6 +46,8 @@ final class WebRtcTestPeer implements AutoCloseable {
     private final RTCPeerConnection pc;
     private final RTCDataChannel events;
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    /** Event types {@link #next} passed over, for a failure's message. */
+    final List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CustomAudioSource microphone = new CustomAudioSource();
 
     WebRtcTestPeer() {
@@ -151,9 +153,10 @@ final class WebRtcTestPeer implements AutoCloseable {
                 if (type.equals(n.path("type").asText())) {
                     return n;
                 }
+                skipped.add(n.path("type").asText());
             }
         }
-        throw new AssertionError("no " + type + " on the data channel");
+        throw new AssertionError("no " + type + " on the data channel; skipped " + skipped);
     }
 
     private static SetSessionDescriptionObserver done(CompletableFuture<Void> f) {
