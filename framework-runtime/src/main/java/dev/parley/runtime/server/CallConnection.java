@@ -36,7 +36,14 @@ final class CallConnection implements CallListener, PlayoutListener {
     private final Runnable onClosed;
     /** Sideband WebSockets ({@code /v1/realtime?call_id=}) attached to this call's session. */
     private final java.util.List<ChannelEventSink> sidebands = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final byte[] CANCEL = "{\"type\":\"response.cancel\"}".getBytes(StandardCharsets.UTF_8);
+    /** Time for the going-away events to cross the data channel before the peer connection closes. */
+    private static final java.time.Duration GOING_AWAY_FLUSH = java.time.Duration.ofMillis(300);
     private RealtimeSession session; // actor only
+    private volatile DataChannelEventSink sink;
+    /** Responses whose {@code output_audio_buffer.started} went out and whose stopped/cleared has not yet. */
+    private final java.util.Set<String> audible = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean goingAway = new java.util.concurrent.atomic.AtomicBoolean();
 
     CallConnection(String callId, String sessionId, ServerContext server, WebRtcMedia media, Runnable onClosed) {
         this.callId = callId;
@@ -59,12 +66,61 @@ final class CallConnection implements CallListener, PlayoutListener {
         actor.execute(() -> {
             SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cut),
                     server.openTap("webrtc", setup.identity(), pipeline, java.util.Map.of()));
-            session = new RealtimeSession(setup, new DataChannelEventSink(call, this::sendAll), actor, server.timers(),
+            sink = new DataChannelEventSink(call, this::sendAll);
+            session = new RealtimeSession(setup, sink, actor, server.timers(),
                     server.options().sessionLimits(), server.observer(), tap);
             log.info("Call {}: session {} opened (pipeline {}{})", callId, setup.identity().id(), pipeline.name(),
                     pipeline.variant() == null ? "" : " variant " + pipeline.variant());
             session.open(server.engines(), pipeline, server.selector().switcher(setup.identity().id(), pipeline));
         });
+    }
+
+    /**
+     * Responses generating, plus the answer still playing on the track: a drain lets the caller hear the end of
+     * the answer, not only its generation.
+     */
+    int responsesInFlight() {
+        DataChannelEventSink s = sink;
+        // audible covers the moment between the playout dropping a finished track and its stopped event going out
+        return (s == null ? 0 : s.responsesInFlight()) + (call.playout().playing() || !audible.isEmpty() ? 1 : 0);
+    }
+
+    /**
+     * Drain: once nothing is generating or playing (or {@code force}: a response still generating is cancelled,
+     * so the client gets its {@code response.done}), the client is told over {@code oai-events} that the server
+     * is going away and the call hangs up a moment later. Returns whether it did (or the call was already ending).
+     */
+    boolean goAway(boolean force) {
+        if (call.state() == dev.parley.runtime.webrtc.CallState.CLOSED || goingAway.get()) {
+            return true;
+        }
+        if (!force && responsesInFlight() > 0) {
+            return false;
+        }
+        if (!goingAway.compareAndSet(false, true)) {
+            return true;
+        }
+        actor.execute(() -> {
+            DataChannelEventSink s = sink;
+            if (session != null && s != null && s.responsesInFlight() > 0) {
+                session.onText(CANCEL);
+            }
+            call.playout().clear();
+            // queued behind the cancel's events on the actor, so the error comes after the response.done
+            actor.execute(() -> {
+                sendAll(ChannelEventSink.errorEvent("server_error", "server_shutting_down", "The server is "
+                        + "shutting down; reconnect to continue (another instance will take the session).")
+                        .getBytes(StandardCharsets.UTF_8));
+                call.closeAfter(GOING_AWAY_FLUSH, "server shutting down");
+            });
+        });
+        return true;
+    }
+
+    void closeByAdmin() {
+        sendAll(ChannelEventSink.errorEvent("server_error", "session_closed", "An operator closed this session.")
+                .getBytes(StandardCharsets.UTF_8));
+        call.closeAfter(GOING_AWAY_FLUSH, "closed by an operator");
     }
 
     /** One server event to the data channel and to every attached sideband. */
@@ -94,6 +150,7 @@ final class CallConnection implements CallListener, PlayoutListener {
             return;
         }
         sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
+        audible.clear();
         if (session != null && cut.itemId() != null) {
             session.truncatePlayed(cut.itemId(), cut.playedMs());
         }
@@ -145,12 +202,14 @@ final class CallConnection implements CallListener, PlayoutListener {
 
     @Override
     public void started(String responseId) {
+        audible.add(responseId);
         sendAll(bufferEvent("output_audio_buffer.started", responseId));
     }
 
     @Override
     public void stopped(String responseId) {
         sendAll(bufferEvent("output_audio_buffer.stopped", responseId));
+        audible.remove(responseId);
     }
 
     private static byte[] bufferEvent(String type, String responseId) {

@@ -16,6 +16,7 @@ final class DataChannelEventSink implements EventSink {
 
     private final PeerCall call;
     private final java.util.function.Consumer<byte[]> out;
+    private volatile int responsesInFlight;
 
     /** @param out where the events go: the call's data channel and any sideband WebSockets attached to it */
     DataChannelEventSink(PeerCall call, java.util.function.Consumer<byte[]> out) {
@@ -46,6 +47,16 @@ final class DataChannelEventSink implements EventSink {
             }
         }
         return true;
+    }
+
+    @Override
+    public void responsesInFlight(int count) {
+        responsesInFlight = count;
+    }
+
+    /** Responses started and not yet done (the drain waits for zero). */
+    int responsesInFlight() {
+        return responsesInFlight;
     }
 
     @Override

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(RealtimeCallsHttpHandler.class);
     static final String PATH = "/v1/realtime/calls";
+    /** A refused call may retry after this: sessions end every few seconds, and a drain hands over in about one. */
+    private static final long RETRY_AFTER_SECONDS = 1;
 
     private final ServerContext server;
 
@@ -77,8 +79,11 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
         ConnectRequest request = ConnectRequest.of(req);
         ApiKeyStore.Verdict verdict = server.keys().check(request.apiKey());
         if (verdict != ApiKeyStore.Verdict.ACCEPTED) {
+            var address = RealtimeHandshakeHandler.address(ctx.channel());
             server.counters().failedLogins.increment();
-            server.throttle().failedLogin(RealtimeHandshakeHandler.address(ctx.channel()));
+            server.throttle().failedLogin(address); // enough of these and AddressThrottleHandler answers 429
+            server.failedLoginLog().record(verdict.name().toLowerCase(java.util.Locale.ROOT) + " API key from "
+                    + address + " (" + PATH + ")");
             error(ctx, origin, HttpResponseStatus.UNAUTHORIZED, verdict == ApiKeyStore.Verdict.MISSING ? null
                     : "invalid_api_key", null, switch (verdict) {
                         case MISSING -> "Missing bearer authentication in header.";
@@ -101,7 +106,38 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
             error(ctx, origin, HttpResponseStatus.BAD_REQUEST, e.code(), "sdp", e.getMessage());
             return;
         }
-        server.carrier().execute(() -> answer(ctx, origin, request, offer));
+        AdmittedCall place = new AdmittedCall();
+        Admission.Decision d = server.admission().admit(server.keys().keyId(request.apiKey()), place);
+        if (d.ticket() == null) {
+            refuse(ctx, origin, d.refusal());
+            return;
+        }
+        server.carrier().execute(() -> {
+            if (!answer(ctx, origin, request, offer, place, d.ticket())) {
+                d.ticket().release();
+            }
+        });
+    }
+
+    /**
+     * Over the server's or the key's limit, or draining: the WebSocket path's codes ({@code server_error},
+     * {@code session_limit_reached} / {@code server_shutting_down}) as HTTP 503, or 429 for the key's own cap,
+     * with {@code Retry-After}.
+     */
+    private void refuse(ChannelHandlerContext ctx, String origin, Admission.Refusal why) {
+        ServerLimits l = server.options().limits();
+        HttpResponseStatus status = why == Admission.Refusal.KEY_FULL ? HttpResponseStatus.TOO_MANY_REQUESTS
+                : HttpResponseStatus.SERVICE_UNAVAILABLE;
+        String code = why == Admission.Refusal.DRAINING ? "server_shutting_down" : "session_limit_reached";
+        String message = switch (why) {
+            case DRAINING -> "The server is shutting down and accepts no new sessions; try again (another "
+                    + "instance will take it).";
+            case SERVER_FULL -> "The server is at its limit of " + l.maxSessions() + " sessions; try again later.";
+            case KEY_FULL -> "This API key is at its limit of " + l.maxSessionsPerKey()
+                    + " concurrent sessions; close one or try again later.";
+        };
+        log.debug("Refused a call: {}", code);
+        error(ctx, origin, status, "server_error", code, null, message, RETRY_AFTER_SECONDS);
     }
 
     private void hangup(ChannelHandlerContext ctx, String origin, String rest) {
@@ -116,14 +152,16 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
         reply(ctx, origin, HttpResponseStatus.OK, "application/json", "{}", null);
     }
 
-    private void answer(ChannelHandlerContext ctx, String origin, ConnectRequest request, CallOffer offer) {
+    /** Answers the offer; false when it did not (an error reply was sent and the place is to be given back). */
+    private boolean answer(ChannelHandlerContext ctx, String origin, ConnectRequest request, CallOffer offer,
+                           AdmittedCall place, Admission.Ticket ticket) {
         ApiKeyStore keys = server.keys();
         EphemeralKey ek = keys.ephemeral(request.apiKey());
         String sessionId = ek == null ? Ids.session() : keys.claim(ek);
         if (sessionId == null) {
             error(ctx, origin, HttpResponseStatus.UNAUTHORIZED, "invalid_api_key", null,
                     "This ephemeral key has already opened its sessions; mint a new one.");
-            return;
+            return false;
         }
         String callId = "rtc_" + Ids.session().replaceFirst("^sess_", "");
         Pipeline pipeline;
@@ -134,32 +172,45 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
             setup = offer.apply(server.setups().create(sessionId, request, pipeline, ek));
         } catch (ProtocolException e) {
             error(ctx, origin, HttpResponseStatus.BAD_REQUEST, e.code(), e.param(), e.getMessage());
-            return;
+            return false;
         } catch (RoutingException e) {
             error(ctx, origin, HttpResponseStatus.BAD_REQUEST, "invalid_variant", null, e.getMessage());
-            return;
+            return false;
         }
-        CallConnection connection;
+        CallConnection connection = null;
         String sdp;
         try {
-            connection = new CallConnection(callId, sessionId, server, server.calls().media(),
-                    () -> server.calls().remove(callId));
+            connection = new CallConnection(callId, sessionId, server, server.calls().media(), () -> {
+                server.calls().remove(callId);
+                ticket.release();
+            });
             server.calls().add(callId, connection);
             sdp = connection.call().answer(offer.sdp());
         } catch (SdpOffer.InvalidOfferException e) {
             server.calls().remove(callId);
+            closeUnanswered(connection);
             error(ctx, origin, HttpResponseStatus.BAD_REQUEST, e.code(), "sdp", e.getMessage());
-            return;
+            return false;
         } catch (Exception | LinkageError e) {
             server.calls().remove(callId);
+            closeUnanswered(connection);
             log.error("Call {}: cannot answer: {}", callId, e.toString());
             error(ctx, origin, HttpResponseStatus.INTERNAL_SERVER_ERROR, "webrtc_unavailable", null,
                     "The server could not answer the call: " + e.getMessage());
-            return;
+            return false;
         }
         connection.open(setup, pipeline);
+        place.answered(connection);
         log.info("Call {} answered (session {}), candidates {}", callId, sessionId, candidates(sdp));
         reply(ctx, origin, HttpResponseStatus.CREATED, "application/sdp", sdp, PATH + "/" + callId);
+        return true;
+    }
+
+    /** A refused offer's peer connection and device go at once (not at the connect deadline). */
+    private static void closeUnanswered(CallConnection connection) {
+        if (connection != null) {
+            connection.call().close("offer not answered");
+        }
     }
 
     /** The answer's candidate addresses and ports, for the log (what a NAT deployment must let through). */
@@ -171,14 +222,23 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
 
     private void error(ChannelHandlerContext ctx, String origin, HttpResponseStatus status, String code,
                        String param, String message) {
+        error(ctx, origin, status, "invalid_request_error", code, param, message, 0);
+    }
+
+    private void error(ChannelHandlerContext ctx, String origin, HttpResponseStatus status, String type, String code,
+                       String param, String message, long retryAfterSeconds) {
         var body = dev.parley.runtime.realtime.EventEmitter.MAPPER.createObjectNode();
-        body.putObject("error").put("message", message).put("type", "invalid_request_error").put("code", code)
-                .put("param", param);
-        reply(ctx, origin, status, "application/json", body.toString(), null);
+        body.putObject("error").put("message", message).put("type", type).put("code", code).put("param", param);
+        reply(ctx, origin, status, "application/json", body.toString(), null, retryAfterSeconds);
     }
 
     private void reply(ChannelHandlerContext ctx, String origin, HttpResponseStatus status, String type, String body,
                        String location) {
+        reply(ctx, origin, status, type, body, location, 0);
+    }
+
+    private void reply(ChannelHandlerContext ctx, String origin, HttpResponseStatus status, String type, String body,
+                       String location, long retryAfterSeconds) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
@@ -186,6 +246,9 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
         res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         if (location != null) {
             res.headers().set(HttpHeaderNames.LOCATION, location);
+        }
+        if (retryAfterSeconds > 0) {
+            res.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
         }
         cors(res.headers(), origin);
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);

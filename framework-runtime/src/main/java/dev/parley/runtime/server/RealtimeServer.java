@@ -255,11 +255,14 @@ public final class RealtimeServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        // calls first, while the session actors' carrier and the event loops still run: each call's going-away
+        // error and the response.done of a cancelled answer cross oai-events before its peer connection closes
+        // (closed after the carrier, the session's close was refused and the client saw the call just drop)
+        ctx.calls().close();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         timers.shutdownNow();
         carrier.shutdown();
-        ctx.calls().close();
         ctx.metrics().close();
     }
 }

@@ -38,11 +38,33 @@ final class WebRtcCalls implements AutoCloseable {
         return live.size();
     }
 
-    @Override
-    public void close() {
+    /**
+     * Server stop: every call is told over {@code oai-events} that the server is going away (a response still
+     * generating is cancelled first, so its {@code response.done} arrives) and hangs up; waits up to
+     * {@code wait} for them to go, then closes whatever is left and the media. Run it while the session actors'
+     * carrier still runs.
+     */
+    void close(java.time.Duration wait) {
+        for (CallConnection c : live.values()) {
+            c.goAway(true);
+        }
+        long end = System.nanoTime() + wait.toNanos();
+        while (!live.isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (CallConnection c : live.values()) {
             c.call().close("server stopping");
         }
         media.close();
+    }
+
+    @Override
+    public void close() {
+        close(java.time.Duration.ofSeconds(2));
     }
 }

@@ -144,6 +144,15 @@ public final class PeerCall implements PeerConnectionObserver {
         return state;
     }
 
+    /** Ends the call after {@code delay} (so events just sent can cross the data channel first). */
+    public void closeAfter(Duration delay, String why) {
+        try {
+            media.clock().schedule(() -> close(why), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close(why); // the media is already stopping
+        }
+    }
+
     /** Ends the call (idempotent): media stops, the peer connection closes, the listener is told once. */
     public void close(String why) {
         synchronized (this) {
