@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import dev.parley.it.RepoPaths;
 import dev.parley.it.e2e.ParleyServeProcess;
+import dev.parley.testkit.DevToolsPage;
 import dev.parley.testkit.WordErrorRate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,12 @@
-package dev.parley.it.samples;
+package dev.parley.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * started with {@code --remote-debugging-port} and evaluates expressions in it (awaiting promises). Java's own
  * HTTP and WebSocket client; it sends no Origin header, so Chromium needs no {@code --remote-allow-origins}.
  */
-final class DevToolsPage implements AutoCloseable {
+public final class DevToolsPage implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -33,7 +36,7 @@ final class DevToolsPage implements AutoCloseable {
     }
 
     /** Attaches to the first page whose URL starts with {@code urlPrefix}, listed at {@code /json/list}. */
-    static DevToolsPage attach(int port, String urlPrefix) throws Exception {
+    public static DevToolsPage attach(int port, String urlPrefix) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String wsUrl = null;
         for (int attempt = 0; attempt < 100 && wsUrl == null; attempt++) {
@@ -112,7 +115,7 @@ final class DevToolsPage implements AutoCloseable {
      * {@code Runtime.evaluate} of {@code expression} with {@code awaitPromise}; returns the value (by value), or fails
      * with the page's exception or after {@code timeoutSeconds}.
      */
-    JsonNode evaluate(String expression, int timeoutSeconds) throws Exception {
+    public JsonNode evaluate(String expression, int timeoutSeconds) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -133,6 +136,55 @@ final class DevToolsPage implements AutoCloseable {
             throw new AssertionError("the page threw on " + expression + ": " + result.get("exceptionDetails"));
         }
         return result.path("result").path("value");
+    }
+
+    /** Loads {@code url} in this page and waits until its document is complete. */
+    public void navigate(String url) throws Exception {
+        command("Page.navigate", Map.of("url", url), 30);
+        awaitLoaded(url);
+    }
+
+    /** A PNG of the page as it is drawn now, written to {@code file}. */
+    public Path screenshot(Path file) throws Exception {
+        JsonNode shot = command("Page.captureScreenshot", Map.of("format", "png"), 30);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
+    /** Sets the page's viewport, so screenshots show the whole layout. */
+    public void viewport(int width, int height) throws Exception {
+        command("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false), 10);
+    }
+
+    /** {@code evaluate} as a boolean, polled until true or {@code timeoutSeconds} pass; false then. */
+    public boolean waitFor(String condition, int timeoutSeconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < end) {
+            if (evaluate("!!(" + condition + ")", 10).asBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private JsonNode command(String method, Map<String, Object> params, int timeoutSeconds) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
+                .get(10, TimeUnit.SECONDS);
+        JsonNode m;
+        try {
+            m = reply.get(timeoutSeconds, TimeUnit.SECONDS);
+        } finally {
+            pending.remove(id);
+        }
+        if (m.has("error")) {
+            throw new AssertionError("CDP error for " + method + ": " + m.get("error"));
+        }
+        return m.path("result");
     }
 
     @Override
