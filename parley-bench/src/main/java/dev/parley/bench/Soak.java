@@ -27,7 +27,7 @@ final class Soak {
     /** What a soak found; {@link #clean()} when nothing was lost and every error answered a bad input. */
     record Result(long sent, long received, int responses, int cancelled, int truncations, int commits,
                   int lostResponses, int lostTranscripts, int lostTruncations, int badSent, int unexpectedErrors,
-                  int missingErrors, int unexpectedCloses, List<long[]> samples) {
+                  int missingErrors, int unexpectedCloses, long itemsDeleted, List<long[]> samples) {
         boolean clean() {
             return lostResponses == 0 && lostTranscripts == 0 && lostTruncations == 0 && unexpectedErrors == 0
                     && missingErrors == 0 && unexpectedCloses == 0;
@@ -144,7 +144,8 @@ final class Soak {
                 all.stream().mapToInt(SoakSession::lostTruncations).sum(),
                 all.stream().mapToInt(SoakSession::badSent).sum(),
                 all.stream().mapToInt(SoakSession::unexpectedErrors).sum(),
-                all.stream().mapToInt(SoakSession::missingErrors).sum(), unexpectedCloses, samples);
+                all.stream().mapToInt(SoakSession::missingErrors).sum(), unexpectedCloses,
+                all.stream().mapToLong(SoakSession::itemsDeleted).sum(), samples);
     }
 
     /** One line: seconds since start, live heap after a full GC (MB), threads, open fds, live sessions. */
@@ -184,9 +185,11 @@ final class Soak {
         out.printf(Locale.ROOT, "soak result: events sent %d, received %d; responses %d (%d cancelled by barge-in, "
                 + "%d truncated after it), commits %d; lost: %d responses without response.done, %d commits "
                 + "without a transcript, %d truncates unanswered; bad inputs %d, errors beyond them %d, bad inputs "
-                + "left unanswered %d; connections the server closed %d%n", r.sent(), r.received(), r.responses(),
+                + "left unanswered %d; connections the server closed %d; items the server deleted (item cap) %d%n",
+                r.sent(), r.received(), r.responses(),
                 r.cancelled(), r.truncations(), r.commits(), r.lostResponses(), r.lostTranscripts(),
-                r.lostTruncations(), r.badSent(), r.unexpectedErrors(), r.missingErrors(), r.unexpectedCloses());
+                r.lostTruncations(), r.badSent(), r.unexpectedErrors(), r.missingErrors(), r.unexpectedCloses(),
+                r.itemsDeleted());
         List<long[]> later = r.samples().subList(Math.min(r.samples().size() - 1, Math.max(1,
                 r.samples().size() / 3)), r.samples().size());
         double mean = later.stream().mapToLong(x -> x[1]).average().orElse(0);

@@ -45,6 +45,7 @@ final class SoakSession {
     private volatile boolean responseOpen;
     private final Set<String> untruncated = ConcurrentHashMap.newKeySet();
     private volatile int truncations;
+    private volatile long itemsDeleted;
 
     SoakSession(Role role, RealtimeClient client) {
         this.role = role;
@@ -102,6 +103,7 @@ final class SoakSession {
                     firstUnexpectedError = e.json();
                 }
             }
+            case "conversation.item.deleted" -> itemsDeleted++; // the soak deletes nothing: the item cap did
             case "close" -> closeCode = e.node().path("code").asInt();
             default -> {
             }
@@ -114,6 +116,10 @@ final class SoakSession {
 
     int lostTruncations() {
         return untruncated.size();
+    }
+
+    long itemsDeleted() {
+        return itemsDeleted;
     }
 
     int truncations() {
