@@ -1,6 +1,5 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationEvent.ContentPartAdded;
 import dev.parley.runtime.conversation.ConversationEvent.ContentPartDone;
@@ -93,13 +92,7 @@ final class ResponseEventWriter {
     }
 
     /** Part types stay {@code audio}/{@code text} in both dialects (observed on the live GA API). */
-    private static ObjectNode part(boolean audio, String value) {
-        ObjectNode p = EventEmitter.MAPPER.createObjectNode();
-        if (audio) {
-            p.put("type", "audio").put("transcript", value);
-        } else {
-            p.put("type", "text").put("text", value);
-        }
-        return p;
+    private static WireItem.Part part(boolean audio, String value) {
+        return audio ? new WireItem.AudioPart("audio", null, value) : new WireItem.TextPart("text", value);
     }
 }

@@ -1,71 +1,59 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.llm.TokenUsage;
 import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationItem;
 import dev.parley.runtime.conversation.ResponseOptions;
 import dev.parley.runtime.conversation.ResponseOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The {@code realtime.response} object (catalog §8.2) and the small payloads sent around it. */
+/** Builds the {@code realtime.response} object ({@link WireResponse}) and the small payloads sent around it. */
 final class ResponseJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ResponseJson() {
     }
 
-    static ObjectNode response(ConversationEvent.ResponseRef ref, String status, JsonNode statusDetails,
-                               TokenUsage usage, Dialect dialect) {
+    static WireResponse response(ConversationEvent.ResponseRef ref, String status,
+                                 WireResponse.StatusDetails statusDetails, TokenUsage usage, Dialect dialect) {
         ResponseOptions o = ref.options();
-        ObjectNode r = F.objectNode();
-        r.put("object", "realtime.response");
-        r.put("id", ref.id());
-        r.put("status", status);
-        r.set("status_details", statusDetails == null ? F.nullNode() : statusDetails);
-        ArrayNode out = r.putArray("output");
+        List<WireItem> output = new ArrayList<>(ref.output().size());
         for (ConversationItem item : ref.output()) {
-            out.add(ItemWriter.write(item, dialect, false));
+            output.add(ItemWriter.write(item, dialect, false));
         }
-        r.put("conversation_id", ref.conversationId());
+        Object maxTokens = o.maxOutputTokens() == null ? "inf" : o.maxOutputTokens();
+        WireUsage u = usage == null ? null : usage(usage);
         if (dialect == Dialect.BETA) {
-            r.set("modalities", SessionConfigWriter.modalities(o.audio(), true));
-            r.put("voice", o.voice());
-            r.put("output_audio_format", OpenAiNames.betaName(o.outputFormat()));
-            r.put("temperature", o.temperature() == null ? 0.8 : o.temperature());
-        } else {
-            r.set("output_modalities", SessionConfigWriter.modalities(o.audio(), false));
-            ObjectNode audioOut = r.putObject("audio").putObject("output");
-            audioOut.set("format", SessionConfigWriter.format(o.outputFormat()));
-            audioOut.put("voice", o.voice());
+            return new WireResponse.Beta(WireResponse.OBJECT, ref.id(), status, statusDetails, output,
+                    ref.conversationId(), o.audio() ? List.of("text", "audio") : List.of("text"), o.voice(),
+                    OpenAiNames.betaName(o.outputFormat()), o.temperature() == null ? 0.8 : o.temperature(),
+                    maxTokens, u, metadata(o));
         }
-        SessionConfigWriter.putMaxTokens(r, "max_output_tokens", o.maxOutputTokens());
-        r.set("usage", usage == null ? F.nullNode() : usage(usage, o.audio()));
-        r.set("metadata", metadata(o));
-        return r;
+        return new WireResponse.Ga(WireResponse.OBJECT, ref.id(), status, statusDetails, output,
+                ref.conversationId(), List.of(o.audio() ? "audio" : "text"), new WireResponse.Audio(
+                        new WireResponse.Output(SessionConfigWriter.format(o.outputFormat()), o.voice())),
+                maxTokens, u, metadata(o));
     }
 
     /** The client's metadata; a false-interruption resume says which answer it continues. */
-    private static JsonNode metadata(ResponseOptions o) {
+    private static Map<String, String> metadata(ResponseOptions o) {
         if (o.resumedFrom() != null) {
-            return F.objectNode().put("parley_resumed", o.resumedFrom());
+            return Map.of("parley_resumed", o.resumedFrom());
         }
-        if (o.metadata() == null) {
-            return F.nullNode();
-        }
-        ObjectNode m = F.objectNode();
-        o.metadata().forEach(m::put);
-        return m;
+        return o.metadata() == null ? null : new LinkedHashMap<>(o.metadata());
     }
 
     static String status(ResponseOutcome outcome) {
         return outcome.status().name().toLowerCase(Locale.ROOT);
     }
 
-    static JsonNode statusDetails(ResponseOutcome outcome) {
+    static WireResponse.StatusDetails statusDetails(ResponseOutcome outcome) {
         return switch (outcome.status()) {
             case COMPLETED -> null;
             case CANCELLED -> cancelled(reason(outcome));
@@ -78,31 +66,20 @@ final class ResponseJson {
         return outcome.reason().name().toLowerCase(Locale.ROOT);
     }
 
-    static ObjectNode usage(TokenUsage u, boolean audio) {
-        ObjectNode o = F.objectNode();
-        o.put("total_tokens", u.totalTokens());
-        o.put("input_tokens", u.inputTokens());
-        o.put("output_tokens", u.outputTokens());
-        ObjectNode in = o.putObject("input_token_details");
-        in.put("text_tokens", u.inputTokens()).put("audio_tokens", 0).put("image_tokens", 0).put("cached_tokens", 0);
-        in.putObject("cached_tokens_details").put("text_tokens", 0).put("audio_tokens", 0).put("image_tokens", 0);
-        // the LLM writes text; speech is synthesised from it, so every output token is a text token
-        o.putObject("output_token_details").put("text_tokens", u.outputTokens()).put("audio_tokens", 0);
-        return o;
+    static WireUsage usage(TokenUsage u) {
+        return WireUsage.of(u);
     }
 
-    static ObjectNode cancelled(String reason) {
-        return F.objectNode().put("type", "cancelled").put("reason", reason);
+    static WireResponse.StatusDetails cancelled(String reason) {
+        return new WireResponse.Ended("cancelled", reason);
     }
 
-    static ObjectNode incomplete(String reason) {
-        return F.objectNode().put("type", "incomplete").put("reason", reason);
+    static WireResponse.StatusDetails incomplete(String reason) {
+        return new WireResponse.Ended("incomplete", reason);
     }
 
-    static ObjectNode failed(String type, String code, String message) {
-        ObjectNode d = F.objectNode().put("type", "failed");
-        d.putObject("error").put("type", type).put("code", code).put("message", message);
-        return d;
+    static WireResponse.StatusDetails failed(String type, String code, String message) {
+        return new WireResponse.Failed("failed", new WireResponse.Error(type, code, message));
     }
 
     /**

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * The server events, typed: records serialised by Jackson (snake_case names, fields in declaration order, nulls
  * written). {@code type} is the dialect's event name, {@code eventId} a fresh {@code event_…} id. Nested protocol
- * objects (items, the response, the session) are rendered by {@link ItemWriter}, {@link ResponseJson} and
+ * objects are records too (items and parts: {@link WireItem}, usage: {@link WireUsage}) or rendered by
+ * {@link ResponseJson} and
  * {@link SessionConfigWriter}. The audio delta keeps its streamed writer ({@link EventEmitter#sendAudioDelta}).
  */
 public sealed interface ServerEvent {
@@ -66,7 +67,7 @@ public sealed interface ServerEvent {
 
     /** {@code conversation.item.added/created/done}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Item(String type, String eventId, String previousItemId, JsonNode item) implements ServerEvent {
+    record Item(String type, String eventId, String previousItemId, WireItem item) implements ServerEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -74,7 +75,7 @@ public sealed interface ServerEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ItemRetrieved(String type, String eventId, JsonNode item) implements ServerEvent {
+    record ItemRetrieved(String type, String eventId, WireItem item) implements ServerEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -84,19 +85,19 @@ public sealed interface ServerEvent {
 
     /** {@code response.created} and {@code response.done}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Response(String type, String eventId, JsonNode response) implements ServerEvent {
+    record Response(String type, String eventId, WireResponse response) implements ServerEvent {
     }
 
     /** {@code response.output_item.added/done}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record OutputItem(String type, String eventId, String responseId, int outputIndex, JsonNode item)
+    record OutputItem(String type, String eventId, String responseId, int outputIndex, WireItem item)
             implements ServerEvent {
     }
 
     /** {@code response.content_part.added/done}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ContentPart(String type, String eventId, String responseId, String itemId, int outputIndex,
-                       int contentIndex, JsonNode part) implements ServerEvent {
+                       int contentIndex, WireItem.Part part) implements ServerEvent {
     }
 
     /** {@code response.output_audio.done}. */
