@@ -72,9 +72,11 @@ final class CpuBench {
                 "- thread %s: %.1f ms per turn%n", name, n / 1e6 / turns));
         int cores = Runtime.getRuntime().availableProcessors();
         double perSpeech = server / 1e9 / speechSeconds;
+        double perWall = server / 1e9 / wallSeconds;
         ctx.out().printf(Locale.ROOT, "Capacity bound by CPU: %d cores / %.3f CPU s per s of speech = %.1f users"
-                + " speaking at once (server CPU %.1f %% of one core over the run's wall time)%n", cores, perSpeech,
-                cores / perSpeech, 100.0 * server / 1e9 / wallSeconds);
+                + " speaking without pause; one session in back-to-back turns (question, whole spoken answer, next"
+                + " question) used %.1f %% of one core, so %d cores hold %.1f such sessions%n", cores, perSpeech,
+                cores / perSpeech, 100.0 * perWall, cores, cores / perWall);
         ctx.out().println();
         ctx.out().flush();
     }

@@ -29,13 +29,13 @@ final class CpuProfile implements AutoCloseable {
     enum Stage {
         STT("STT (pocketsphinx decode, final pass and decoder loads)"),
         TTS("TTS (MaryTTS synthesis on the CPU pool)"),
-        TTS_OWN_THREADS("TTS threads MaryTTS starts itself"),
+        TTS_OWN_THREADS("TTS: vocoder threads MaryTTS starts itself (one per synthesis)"),
         CPU_POOL_OTHER("CPU pool, other tasks (resampling, framework)"),
         VIRTUAL("framework + LLM on virtual threads (carrier threads)"),
         NETWORK("framework: Netty event loops (WebSocket I/O)"),
         TIMERS("framework: timers, recorder, other parley-* threads"),
         JVM("JVM: GC, JIT compiler, VM threads (process - threads)"),
-        BENCH("bench client and this sampler (not the server)"),
+        BENCH("bench client, its driver (main) and this sampler (not the server)"),
         OTHER("other threads");
 
         final String label;
@@ -115,7 +115,7 @@ final class CpuProfile implements AutoCloseable {
         if (name.startsWith("pocketsphinx")) {
             return Stage.STT;
         }
-        if (name.startsWith("bench-") || name.startsWith("HttpClient-")) {
+        if (name.startsWith("bench-") || name.startsWith("HttpClient-") || name.equals("main")) {
             return Stage.BENCH;
         }
         if (name.startsWith("ForkJoinPool-") || name.startsWith("VirtualThread-")) {
