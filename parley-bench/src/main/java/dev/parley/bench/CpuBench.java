@@ -70,6 +70,10 @@ final class CpuBench {
         t.print(ctx.out());
         profile.otherThreads().forEach((name, n) -> ctx.out().printf(Locale.ROOT,
                 "- thread %s: %.1f ms per turn%n", name, n / 1e6 / turns));
+        long[] jvm = profile.gcCountGcMillisJitMillis();
+        ctx.out().printf(Locale.ROOT, "- JVM row split (MXBean elapsed times, not CPU): %d GC collections, %.1f ms"
+                + " GC time per turn; JIT compilation %.1f ms per turn%n", jvm[0], jvm[1] / (double) turns,
+                jvm[2] / (double) turns);
         int cores = Runtime.getRuntime().availableProcessors();
         double perSpeech = server / 1e9 / speechSeconds;
         double perWall = server / 1e9 / wallSeconds;

@@ -55,6 +55,12 @@ final class CpuProfile implements AutoCloseable {
     private final Thread sampler;
     private final long processStart;
     private long processEnd = -1;
+    private final long gcMillisStart = gcMillis();
+    private final long gcCountStart = gcCount();
+    private final long jitMillisStart = jitMillis();
+    private long gcMillis;
+    private long gcCount;
+    private long jitMillis;
 
     private CpuProfile() {
         threads.setThreadCpuTimeEnabled(true);
@@ -161,10 +167,36 @@ final class CpuProfile implements AutoCloseable {
             tick();
             synchronized (this) {
                 processEnd = os.getProcessCpuTime();
+                gcMillis = gcMillis() - gcMillisStart;
+                gcCount = gcCount() - gcCountStart;
+                jitMillis = jitMillis() - jitMillisStart;
                 long threadSum = nanos.values().stream().mapToLong(Long::longValue).sum();
                 nanos.put(Stage.JVM, Math.max(0, processEnd - processStart - threadSum));
             }
         }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionCount())).sum();
+    }
+
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /**
+     * What splits the JVM row (after {@link #close}): GC collections and their accumulated time, and the JIT
+     * compilers' accumulated time, in ms, as the JVM's own MXBeans report them (elapsed, not CPU time).
+     */
+    synchronized long[] gcCountGcMillisJitMillis() {
+        return new long[] {gcCount, gcMillis, jitMillisStart < 0 ? -1 : jitMillis};
     }
 
     /** CPU nanoseconds per stage (after {@link #close}). */
