@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * WebRTC-only events: {@code output_audio_buffer.started/stopped/cleared} from the playout, and the client's
  * {@code output_audio_buffer.clear}.
  */
-final class CallConnection implements CallListener, PlayoutListener {
+final class CallConnection implements CallListener, PlayoutListener, CallTap.Cuts {
     private static final Logger log = LoggerFactory.getLogger(CallConnection.class);
     private static final byte[] CLEAR = "output_audio_buffer.clear".getBytes(StandardCharsets.UTF_8);
 
@@ -40,6 +40,7 @@ final class CallConnection implements CallListener, PlayoutListener {
     /** Time for the going-away events to cross the data channel before the peer connection closes. */
     private static final java.time.Duration GOING_AWAY_FLUSH = java.time.Duration.ofMillis(300);
     private RealtimeSession session; // actor only
+    private CallTap callTap; // actor only
     private volatile DataChannelEventSink sink;
     /** Responses whose {@code output_audio_buffer.started} went out and whose stopped/cleared has not yet. */
     private final java.util.Set<String> audible = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -64,7 +65,8 @@ final class CallConnection implements CallListener, PlayoutListener {
     /** Opens the session on the actor; its first events wait in the call until the data channel opens. */
     void open(SessionSetup setup, Pipeline pipeline) {
         actor.execute(() -> {
-            SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cut),
+            callTap = new CallTap(call.playout(), this);
+            SessionTap tap = SessionTap.both(callTap,
                     server.openTap("webrtc", setup.identity(), pipeline, java.util.Map.of()));
             sink = new DataChannelEventSink(call, this::sendAll);
             session = new RealtimeSession(setup, sink, actor, server.timers(),
@@ -144,22 +146,34 @@ final class CallConnection implements CallListener, PlayoutListener {
         sidebands.remove(sideband);
     }
 
-    /** What the playout cut at a barge-in or a clear: told to the client, and the item truncated to it. */
-    private void cut(AudioPlayout.Cut cut) {
-        if (cut == null) {
-            return;
-        }
-        sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
+    /** A barge-in or a clear dropped queued audio: the client is told (on the actor). */
+    @Override
+    public void cleared(String responseId) {
+        sendAll(bufferEvent("output_audio_buffer.cleared", responseId));
         audible.clear();
-        if (session != null && cut.itemId() != null) {
-            session.truncatePlayed(cut.itemId(), cut.playedMs());
-        }
+    }
+
+    /**
+     * The item is cut to what the client heard. Posted, not run inside the core's event dispatch that reported
+     * the barge-in.
+     */
+    @Override
+    public void truncate(String itemId, long playedMs) {
+        actor.execute(() -> {
+            if (session != null) {
+                session.truncatePlayed(itemId, playedMs);
+            }
+        });
     }
 
     @Override
     public void onEvent(byte[] utf8) {
         if (indexOf(utf8, CLEAR) >= 0 && isClear(utf8)) {
-            actor.execute(() -> cut(call.playout().clear()));
+            actor.execute(() -> {
+                if (callTap != null) {
+                    callTap.clear();
+                }
+            });
             return;
         }
         actor.execute(() -> {

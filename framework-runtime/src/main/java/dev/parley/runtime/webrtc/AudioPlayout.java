@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * queued here and the queue is what {@link #clear} throws away at a barge-in.
  */
 public final class AudioPlayout {
-    /** 10 ms at 24 kHz, the rate of the session's PCM16 output. */
-    static final int RATE = 24_000;
-    static final int FRAME_SAMPLES = RATE / 100;
+    /** The track's rate (48 kHz, Opus's own): {@link TrackAudio} converts the session's output to it. */
+    public static final int RATE = TrackAudio.TRACK_RATE;
+    public static final int FRAME_SAMPLES = RATE / 100;
     private static final int FRAME_BYTES = FRAME_SAMPLES * 2;
     private static final byte[] SILENCE = new byte[FRAME_BYTES];
 
@@ -51,7 +51,7 @@ public final class AudioPlayout {
     private long framesSent;
     private ScheduledFuture<?> tick;
 
-    /** @param frames receives each 10 ms frame (PCM16 mono 24 kHz), on the clock thread */
+    /** @param frames receives each 10 ms frame (PCM16 mono 48 kHz), on the clock thread */
     public AudioPlayout(Consumer<byte[]> frames, PlayoutListener listener) {
         this(frames, () -> { }, listener);
     }
@@ -76,7 +76,7 @@ public final class AudioPlayout {
         tracks.clear();
     }
 
-    /** Agent audio (PCM16 mono 24 kHz) of {@code responseId}, queued behind what is already there. */
+    /** Agent audio (PCM16 mono 48 kHz, see {@link TrackAudio}) of {@code responseId}, queued behind the rest. */
     public synchronized void enqueue(String responseId, String itemId, byte[] pcm) {
         if (pcm.length == 0) {
             return;

@@ -34,6 +34,14 @@ public final class WebRtcMedia implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (!options.iceAddresses().isEmpty()) {
+            // webrtc-java 0.14 has no network filter: RTCConfiguration, PeerConnectionFactory and PortAllocatorConfig
+            // offer no interface list or network ignore mask (only flags such as DISABLE_ADAPTER_ENUMERATION)
+            log.warn("--webrtc-address {}: webrtc-java 0.14 cannot bind ICE to chosen interfaces; libwebrtc still "
+                    + "opens its UDP sockets on every interface, and only the answer's candidates are limited to "
+                    + "these addresses. Use a firewall to keep media off the other interfaces (docs/webrtc.md).",
+                    options.iceAddresses());
+        }
     }
 
     public WebRtcOptions options() {
