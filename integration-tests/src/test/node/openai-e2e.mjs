@@ -15,7 +15,7 @@ const rt = new OpenAIRealtimeWS(
 );
 const log = new EventLog();
 const mic = new Microphone((pcm) => rt.send({ type: 'input_audio_buffer.append', audio: pcm.toString('base64') }));
-deadline(60000, () => `${scenario}: saw ${log.types.join(',')}`);
+deadline(scenario === 'tool-call-truncate' ? 120000 : 60000, () => `${scenario}: saw ${log.types.join(',')}`);
 
 rt.on('event', (e) => log.add(e));
 rt.on('error', (e) => fail(`${scenario}: client error: ${e?.message ?? JSON.stringify(e)}`));
@@ -149,6 +149,40 @@ async function toolCall() {
 }
 
 /**
+ * One session for a recording to replay (RecordReplayIdsIT): the spoken weather question, the function call it
+ * asks for and the client's output, then a spoken story request interrupted by the user and truncated to what was
+ * played, and the truncated item retrieved. Every client event after the question names a server id.
+ */
+async function toolCallTruncate() {
+  const tool = await toolCall();
+  if (!tool.argumentsDone?.length) return { tool };
+  const n = log.all('response.done').length;
+  rt.send({
+    type: 'conversation.item.create',
+    item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Tell me a six sentence story about a dragon.' }] },
+  });
+  rt.send({ type: 'response.create' });
+  await log.wait('response.output_audio.delta', log.all('response.output_audio.delta').length + 1);
+  const firstDeltaAt = Date.now();
+  mic.say(pcmFromEnv('PARLEY_BARGE_IN').subarray(48 * 400));
+  const cancelled = await log.wait('response.done', n + 1);
+  const story = cancelled.response.output.find((i) => i.type === 'message');
+  const playedMs = Math.min(Math.floor(audioBytesOf(cancelled.response.id) / 48), Date.now() - firstDeltaAt);
+  rt.send({ type: 'conversation.item.truncate', item_id: story.id, content_index: 0, audio_end_ms: playedMs });
+  const truncated = await log.wait('conversation.item.truncated');
+  rt.send({ type: 'conversation.item.retrieve', item_id: story.id });
+  await log.wait('conversation.item.retrieved', 1, (e) => e.item.id === story.id);
+  await log.wait('response.done', n + 2);
+  return {
+    tool,
+    cancelled: summarize(cancelled.response),
+    truncated: { item_id: truncated.item_id, audio_end_ms: truncated.audio_end_ms },
+    storyId: story.id,
+    heard: heard(),
+  };
+}
+
+/**
  * A telephone caller: the weather question as 8 kHz G.711, first μ-law then A-law (20 ms = 160-byte chunks), with
  * the answer asked in the same format.
  */
@@ -192,7 +226,7 @@ async function liveCaptions() {
   return { events: log.typesSince(from), heard: heard(), captions: captions(log) };
 }
 
-const scenarios = { telephone, 'live-captions': liveCaptions, 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall };
+const scenarios = { telephone, 'live-captions': liveCaptions, 'spoken-question': spokenQuestion, 'barge-in': bargeIn, 'text-turn': textTurn, 'tool-call': toolCall, 'tool-call-truncate': toolCallTruncate };
 if (!scenarios[scenario]) fail(`unknown scenario '${scenario}'; one of ${Object.keys(scenarios).join(', ')}`);
 await log.wait('session.created');
 const result = await scenarios[scenario]();

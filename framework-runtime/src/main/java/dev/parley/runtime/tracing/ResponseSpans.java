@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
  * One response's spans: the response span (opened at {@code ResponseStarted}, ended at {@code ResponseDone}), its
  * tool calls, and the stage spans built from its stage clock once the timing report arrives: the turn decision
  * and STT under the turn, the LLM request and each TTS clause under the response. Built after the fact from the
- * clock's marks (exact intervals, nothing on the audio path). Lifecycle: open → done → stages (ends the turn).
+ * clock's marks (exact intervals, nothing on the audio path); the response span itself is built at its first use,
+ * not at the start. Lifecycle: open → done → stages (ends the turn).
  */
 final class ResponseSpans {
     private final Tracer tracer;
     private final TraceClock clock;
     private final TurnSpan turn;
-    private final Span response;
-    private final Context context;
+    private final ConversationEvent.ResponseStarted started;
+    private Span response;
+    private Context context;
     private final Pipeline pipeline;
     private final LlmLabel llm;
     private final long speechStartedNanos;
@@ -35,26 +37,42 @@ final class ResponseSpans {
         this.tracer = tracer;
         this.clock = clock;
         this.turn = turn;
+        this.started = started;
         this.pipeline = pipeline;
         this.llm = llm;
         this.speechStartedNanos = speechStartedNanos;
-        turn.span().setAttribute(SessionTrace.RESPONSE_ID, started.response().id());
-        var builder = tracer.spanBuilder("parley.response").setParent(turn.context())
-                .setStartTimestamp(clock.epochNanos(started.atNanos()), TimeUnit.NANOSECONDS)
-                .setAttribute(SessionTrace.RESPONSE_ID, started.response().id());
-        if (started.response().conversationId() != null) {
-            builder.setAttribute("parley.conversation.id", started.response().conversationId());
+    }
+
+    /**
+     * The response span, built on first use (a tool call or the response's end) with the start time it had: a
+     * response start is on the path to first audio, so it only keeps the event (one field) and builds nothing.
+     */
+    private Span response() {
+        if (response == null) {
+            turn.span().setAttribute(SessionTrace.RESPONSE_ID, started.response().id());
+            var builder = tracer.spanBuilder("parley.response").setParent(turn.context())
+                    .setStartTimestamp(clock.epochNanos(started.atNanos()), TimeUnit.NANOSECONDS)
+                    .setAttribute(SessionTrace.RESPONSE_ID, started.response().id());
+            if (started.response().conversationId() != null) {
+                builder.setAttribute("parley.conversation.id", started.response().conversationId());
+            }
+            if (turn.itemId() != null) {
+                builder.setAttribute(SessionTrace.ITEM_ID, turn.itemId());
+            }
+            response = builder.startSpan();
+            context = Context.root().with(response);
         }
-        if (turn.itemId() != null) {
-            builder.setAttribute(SessionTrace.ITEM_ID, turn.itemId());
-        }
-        this.response = builder.startSpan();
-        this.context = Context.root().with(response);
+        return response;
+    }
+
+    private Context context() {
+        response();
+        return context;
     }
 
     /** A function call's span, from its output item to the client's {@code function_call_output}. */
     Span toolCall(ConversationEvent.OutputItemAdded added) {
-        return tracer.spanBuilder("parley.tool_call").setParent(context)
+        return tracer.spanBuilder("parley.tool_call").setParent(context())
                 .setStartTimestamp(clock.epochNanos(added.atNanos()), TimeUnit.NANOSECONDS)
                 .setAttribute(SessionTrace.RESPONSE_ID, added.responseId())
                 .setAttribute(SessionTrace.ITEM_ID, added.item().id)
@@ -67,6 +85,7 @@ final class ResponseSpans {
         done = d;
         doneNanos = d.atNanos();
         ResponseOutcome o = d.outcome();
+        Span response = response();
         response.setAttribute("parley.response.status", o.status().name().toLowerCase(Locale.ROOT));
         if (o.reason() != null) {
             response.setAttribute("parley.response.reason", o.reason().name().toLowerCase(Locale.ROOT));
@@ -106,7 +125,7 @@ final class ResponseSpans {
         }
         llmSpan(t, end);
         for (ResponseTiming.Clause c : t.clauses()) {
-            Span clause = span(context, "parley.tts.clause", c.startedNanos(), c.startedNanos());
+            Span clause = span(context(), "parley.tts.clause", c.startedNanos(), c.startedNanos());
             clause.setAttribute("parley.tts.provider", name(pipeline.tts()));
             clause.setAttribute("parley.tts.clause.index", c.index());
             clause.setAttribute("parley.tts.clause.chars", c.chars());
@@ -121,7 +140,7 @@ final class ResponseSpans {
 
     private void llmSpan(ResponseTiming t, long end) {
         Long request = t.at(Stage.LLM_REQUEST);
-        Span span = span(context, "parley.llm", request, request);
+        Span span = span(context(), "parley.llm", request, request);
         if (span == null) {
             return;
         }
@@ -154,7 +173,7 @@ final class ResponseSpans {
     /** The session closed before the response's end was reported. */
     void abandon(long atNanos) {
         if (done == null) {
-            response.setAttribute("parley.response.status", "abandoned");
+            response().setAttribute("parley.response.status", "abandoned");
             response.end(clock.epochNanos(atNanos), TimeUnit.NANOSECONDS);
             doneNanos = atNanos;
         }

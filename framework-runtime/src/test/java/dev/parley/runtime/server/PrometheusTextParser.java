@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code prometheus_client.parser.text_string_to_metric_families}, Debian's python3-prometheus-client, installed
  * by {@code ./parley prereqs}): every sample as name, labels and value.
  */
-final class PrometheusTextParser {
+public final class PrometheusTextParser {
     static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = String.join("\n",
             "import json, sys",
@@ -25,13 +25,13 @@ final class PrometheusTextParser {
             "        print(json.dumps({'family': family.name, 'type': family.type, 'name': s.name,",
             "                          'labels': s.labels, 'value': s.value}))");
 
-    record Sample(String family, String type, String name, Map<String, String> labels, double value) {
+    public record Sample(String family, String type, String name, Map<String, String> labels, double value) {
     }
 
     private PrometheusTextParser() {
     }
 
-    static List<Sample> parse(String exposition) throws IOException, InterruptedException {
+    public static List<Sample> parse(String exposition) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(PYTHON, "-c", SCRIPT).redirectErrorStream(false).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(exposition.getBytes(StandardCharsets.UTF_8));
@@ -57,7 +57,7 @@ final class PrometheusTextParser {
     }
 
     /** The sum of the samples named {@code name} whose labels include {@code labels}. */
-    static double sum(List<Sample> samples, String name, Map<String, String> labels) {
+    public static double sum(List<Sample> samples, String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name)
                 && s.labels().entrySet().containsAll(labels.entrySet())).mapToDouble(Sample::value).sum();
     }

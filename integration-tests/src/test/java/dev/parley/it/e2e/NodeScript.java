@@ -24,7 +24,7 @@ final class NodeScript {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SOURCES = RepoPaths.root().resolve("integration-tests/src/test/node");
     private static final Path NODE_DIR = RepoPaths.root().resolve("build/node");
-    private static final int TIMEOUT_SECONDS = 90;
+    private static final int TIMEOUT_SECONDS = 150; // above the longest scenario deadline (tool-call-truncate, 120 s)
 
     private NodeScript() {
     }

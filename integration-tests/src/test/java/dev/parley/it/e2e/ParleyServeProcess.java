@@ -29,7 +29,7 @@ public final class ParleyServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Parley listening on (wss?://127\\.0\\.0\\.1:(\\d+)/v1/realtime)");
     private static final Pattern CERTIFICATE = Pattern.compile("Self-signed certificate \\(trust it in clients\\): (\\S+)");
     private static final Pattern GRPC = Pattern.compile("Parley gRPC on https?://127\\.0\\.0\\.1:(\\d+) ");
-    private static final int START_SECONDS = 90;
+    private static final int START_SECONDS = 180; // MaryTTS alone took 38 s on the shared 2 cores at load 16
     /** The session cap the tests' servers run with unless a test passes its own {@code --max-sessions}. */
     static final int TEST_MAX_SESSIONS = 12;
 
