@@ -98,6 +98,23 @@ class PipelineAssemblerTest {
     }
 
     @Test
+    void denoiseIsOptionalAndCreatedFirstWhenDeclared() {
+        ComponentRegistry registry = registry(provider(ComponentKind.STT, "s", SttEngine.class, null),
+                provider(ComponentKind.TTS, "t", TtsEngine.class, null),
+                provider(ComponentKind.DENOISE, "d", dev.parley.api.denoise.DenoiseEngine.class, null));
+        try (Pipeline without = new PipelineAssembler(registry).assemble(Fixtures.parser(Map.of()).parse("p.yaml", YAML))) {
+            assertNull(without.denoise());
+        }
+        closed.clear();
+        PipelineDefinition definition = Fixtures.parser(Map.of()).parse("p.yaml",
+                YAML.replace("  vad:", "  denoise: {provider: d}\n  vad:"));
+        try (Pipeline pipeline = new PipelineAssembler(registry).assemble(definition)) {
+            assertEquals("engine:d", pipeline.denoise().toString());
+        }
+        assertEquals(List.of("d", "v", "s", "l", "t"), closed, "Pipeline.close closes the denoise engine too");
+    }
+
+    @Test
     void everyStageIsCreatedWithTheRegistrysContextAndItsPoolsOutliveThePipeline() throws Exception {
         RecordingProvider vad = provider(ComponentKind.VAD, "v", VadEngine.class, null);
         RecordingProvider stt = provider(ComponentKind.STT, "s", SttEngine.class, null);

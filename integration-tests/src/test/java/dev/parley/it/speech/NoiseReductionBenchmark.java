@@ -46,7 +46,11 @@ import org.junit.jupiter.api.Test;
 class NoiseReductionBenchmark {
     private static final int RATE = 16_000;
     private static final int LEAD = RATE;
-    private static final double[] SNRS = {20, 10, 5};
+    /** {@code -Dnoise.snrs=10} measures fewer conditions (a loaded machine); default 20, 10 and 5 dB. */
+    private static final double[] SNRS = Arrays.stream(System.getProperty("noise.snrs", "20,10,5").split(","))
+            .mapToDouble(Double::parseDouble).toArray();
+    /** Each row is appended here as soon as it is measured, so a run cut short keeps what it measured. */
+    private static final java.nio.file.Path ROWS = java.nio.file.Path.of("target", "noise-reduction-rows.md");
     /** Off, then each profile. */
     private static final List<NoiseProfile> MODES = Arrays.asList(null, NoiseProfile.NEAR_FIELD, NoiseProfile.FAR_FIELD);
 
@@ -63,14 +67,15 @@ class NoiseReductionBenchmark {
                      registry.require(ComponentKind.DENOISE, "speexdsp"), ComponentConfig.empty())) {
             double speechLevel = SpeechFixtures.all().stream().mapToDouble(f -> NoisySpeech.speechRms(f.samples()))
                     .average().orElseThrow();
-            rows.add(row("clean", measureWer(base, denoise, null, 0), onsets(base, denoise, null, 0)));
+            java.nio.file.Files.writeString(ROWS, "");
+            rows.add(keep(row("clean", measureWer(base, denoise, null, 0), onsets(base, denoise, null, 0))));
             cleanOff = Double.parseDouble(rows.get(0).split("\\|")[2].trim());
             cleanOn = Double.parseDouble(rows.get(0).split("\\|")[3].trim());
             for (Noise noise : Noise.values()) {
                 for (double snr : SNRS) {
-                    rows.add(row(noise.name().toLowerCase(Locale.ROOT) + " " + (int) snr + " dB",
+                    rows.add(keep(row(noise.name().toLowerCase(Locale.ROOT) + " " + (int) snr + " dB",
                             measureWer(base, denoise, noise, snr),
-                            onsets(base, denoise, noise, NoisySpeech.noiseRms(speechLevel, snr))));
+                            onsets(base, denoise, noise, NoisySpeech.noiseRms(speechLevel, snr)))));
                 }
             }
         }
@@ -82,6 +87,12 @@ class NoiseReductionBenchmark {
         rows.forEach(System.out::println);
         assertTrue(cleanOn <= cleanOff + 0.1, "noise reduction must not ruin clean speech: " + cleanOn + " vs "
                 + cleanOff);
+    }
+
+    private static String keep(String row) throws java.io.IOException {
+        java.nio.file.Files.writeString(ROWS, row + "\n", java.nio.file.StandardOpenOption.APPEND);
+        System.err.println(row);
+        return row;
     }
 
     private static String row(String label, double[] wer, double[] onsets) {
