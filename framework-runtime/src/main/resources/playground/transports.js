@@ -1,15 +1,17 @@
 // The two ways the playground reaches Parley. Both return the same small interface:
-//   { kind, callId, send(event), interrupt(), close() }
-// and deliver every server event to onEvent. WebRTC carries audio on the media tracks and events on the
-// 'oai-events' data channel (the server tracks playback and truncates at barge-in); the WebSocket carries
-// base64 PCM16 at 24 kHz both ways, so this side plays the audio and truncates what was not heard.
+//   { kind, callId, send(event), attachMicrophone(stream), interrupt(), close() }
+// and deliver every server event to onEvent. The microphone is attached once the session is live, so nothing the
+// user says before then is lost (and a test's recorded question starts when the session can hear it); attaching
+// another stream replaces it. WebRTC carries audio on the media tracks and events on the 'oai-events' data channel
+// (the server tracks playback and truncates at barge-in); the WebSocket carries base64 PCM16 at 24 kHz both
+// ways, so this side plays the audio and truncates what was not heard.
 
 const RATE = 24000;
 
-export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
+export async function connectWebRtc({ key, audioElement, onEvent }) {
   const pc = new RTCPeerConnection();
   pc.addEventListener('track', (e) => { audioElement.srcObject = e.streams[0] ?? new MediaStream([e.track]); });
-  for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
+  const audio = pc.addTransceiver('audio', { direction: 'sendrecv' });
   const channel = pc.createDataChannel('oai-events');
   channel.addEventListener('message', (m) => onEvent(JSON.parse(m.data)));
   const opened = new Promise((ok, fail) => {
@@ -33,8 +35,12 @@ export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
     kind: 'webrtc',
     callId,
     send,
+    attachMicrophone: (mic) => audio.sender.replaceTrack(mic.getAudioTracks()[0]),
     // the server stops the track and truncates the item to what it played: no conversation.item.truncate here
-    interrupt() { send({ type: 'response.cancel' }); send({ type: 'output_audio_buffer.clear' }); },
+    interrupt(activeResponse) {
+      if (activeResponse) send({ type: 'response.cancel' });
+      send({ type: 'output_audio_buffer.clear' });
+    },
     close() {
       fetch('/v1/realtime/calls/' + callId + '/hangup', { method: 'POST', headers: key ? { Authorization: 'Bearer ' + key } : {} })
         .catch(() => {});
@@ -43,11 +49,15 @@ export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
   };
 }
 
-export async function connectWebSocket({ key, mic, onEvent }) {
+export async function connectWebSocket({ key, onEvent }) {
   const protocols = ['realtime'];
   if (key) protocols.push('openai-insecure-api-key.' + key);
   const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
   const ws = new WebSocket(scheme + location.host + '/v1/realtime', protocols);
+  // listen from the start: session.created arrives right after the upgrade, before the awaits below return
+  const early = [];
+  let handle = (e) => early.push(e);
+  ws.addEventListener('message', (m) => handle(JSON.parse(m.data)));
   await new Promise((ok, fail) => {
     ws.addEventListener('open', ok, { once: true });
     ws.addEventListener('error', () => fail(new Error('the WebSocket did not open')), { once: true });
@@ -56,24 +66,29 @@ export async function connectWebSocket({ key, mic, onEvent }) {
   const ctx = new AudioContext({ sampleRate: RATE });
   await ctx.resume();
   const player = new Player(ctx);
-  const microphone = captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+  let microphone = null;
   const truncate = () => {
     const played = player.stop();
     if (played) send({ type: 'conversation.item.truncate', item_id: played.itemId, content_index: 0, audio_end_ms: played.ms });
   };
-  ws.addEventListener('message', (m) => {
-    const e = JSON.parse(m.data);
+  handle = (e) => {
     if (e.type === 'response.output_audio.delta') player.play(e.item_id, e.delta);
     if (e.type === 'input_audio_buffer.speech_started') truncate(); // the user talks over the agent: stop at once
     onEvent(e);
-  });
+  };
+  early.forEach(handle);
   ws.addEventListener('close', (c) => onEvent({ type: 'playground.closed', code: c.code, reason: c.reason }));
   return {
     kind: 'websocket',
     callId: null,
     send,
-    interrupt() { send({ type: 'response.cancel' }); truncate(); },
-    close() { microphone.disconnect(); ws.close(); ctx.close(); },
+    attachMicrophone(mic) {
+      microphone?.disconnect();
+      microphone = captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+    },
+    // audio arrives faster than it plays: the response may be done while the page still plays it
+    interrupt(activeResponse) { if (activeResponse) send({ type: 'response.cancel' }); truncate(); },
+    close() { microphone?.disconnect(); ws.close(); ctx.close(); },
   };
 }
 
