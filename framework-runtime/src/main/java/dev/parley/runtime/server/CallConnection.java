@@ -57,7 +57,7 @@ final class CallConnection implements CallListener, PlayoutListener {
     /** Opens the session on the actor; its first events wait in the call until the data channel opens. */
     void open(SessionSetup setup, Pipeline pipeline) {
         actor.execute(() -> {
-            SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cut),
+            SessionTap tap = SessionTap.both(new CallTap(call.playout(), this::cleared, this::truncate),
                     server.openTap("webrtc", setup.identity(), pipeline, java.util.Map.of()));
             session = new RealtimeSession(setup, new DataChannelEventSink(call, this::sendAll), actor, server.timers(),
                     server.options().sessionLimits(), server.observer(), tap);
@@ -90,11 +90,18 @@ final class CallConnection implements CallListener, PlayoutListener {
 
     /** What the playout cut at a barge-in or a clear: told to the client, and the item truncated to it. */
     private void cut(AudioPlayout.Cut cut) {
-        if (cut == null) {
-            return;
+        cleared(cut);
+        truncate(cut);
+    }
+
+    private void cleared(AudioPlayout.Cut cut) {
+        if (cut != null) {
+            sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
         }
-        sendAll(bufferEvent("output_audio_buffer.cleared", cut.responseId()));
-        if (session != null && cut.itemId() != null) {
+    }
+
+    private void truncate(AudioPlayout.Cut cut) {
+        if (cut != null && session != null && cut.itemId() != null) {
             session.truncatePlayed(cut.itemId(), cut.playedMs());
         }
     }
