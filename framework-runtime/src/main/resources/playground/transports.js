@@ -65,14 +65,14 @@ export async function connectWebSocket({ key, onEvent }) {
   const send = (e) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e)); };
   const ctx = new AudioContext({ sampleRate: RATE });
   await ctx.resume();
-  const player = new Player(ctx);
+  const player = new Player(ctx, (e) => onEvent(e));
   let microphone = null;
   const truncate = () => {
     const played = player.stop();
     if (played) send({ type: 'conversation.item.truncate', item_id: played.itemId, content_index: 0, audio_end_ms: played.ms });
   };
   handle = (e) => {
-    if (e.type === 'response.output_audio.delta') player.play(e.item_id, e.delta);
+    if (e.type === 'response.output_audio.delta') player.play(e.response_id, e.item_id, e.delta);
     if (e.type === 'input_audio_buffer.speech_started') truncate(); // the user talks over the agent: stop at once
     onEvent(e);
   };
@@ -110,11 +110,17 @@ function captureMicrophone(ctx, mic, onChunk) {
   return { disconnect() { source.disconnect(); node.disconnect(); } };
 }
 
-/** Plays audio deltas back to back and knows how much of the current item has been heard. */
+/**
+ * Plays audio deltas back to back and knows which item is heard now and how much of it: a new answer queues behind
+ * the one still playing, so a cut truncates the item playing, not the one last received. Says
+ * output_audio_buffer.started/stopped/cleared as the server does over WebRTC, so the page treats both alike.
+ */
 class Player {
-  constructor(ctx) { this.ctx = ctx; this.sources = []; this.next = 0; this.itemId = null; this.itemStart = 0; }
+  constructor(ctx, onEvent) {
+    this.ctx = ctx; this.onEvent = onEvent; this.sources = []; this.next = 0; this.items = []; this.timers = [];
+  }
 
-  play(itemId, b64) {
+  play(responseId, itemId, b64) {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const pcm = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
     const buffer = this.ctx.createBuffer(1, pcm.length, RATE);
@@ -124,21 +130,34 @@ class Player {
     src.buffer = buffer;
     src.connect(this.ctx.destination);
     const at = Math.max(this.next, this.ctx.currentTime + 0.05);
-    if (itemId !== this.itemId) { this.itemId = itemId; this.itemStart = at; }
+    if (this.items.at(-1)?.itemId !== itemId) {
+      this.items.push({ responseId, itemId, start: at });
+      const delay = Math.max(0, (at - this.ctx.currentTime) * 1000);
+      this.timers.push(setTimeout(() => this.onEvent({ type: 'output_audio_buffer.started', response_id: responseId }), delay));
+    }
     src.start(at);
     this.next = at + buffer.duration;
     this.sources.push(src);
-    src.addEventListener('ended', () => { this.sources = this.sources.filter((s) => s !== src); });
+    src.addEventListener('ended', () => {
+      if (!this.sources.includes(src)) return; // stopped by a cut: that said 'cleared'
+      this.sources = this.sources.filter((s) => s !== src);
+      if (!this.sources.length) this.onEvent({ type: 'output_audio_buffer.stopped', response_id: responseId });
+    });
   }
 
-  /** Stops playback; returns the item and the ms of it played, or null when nothing was playing. */
+  /** Stops playback; returns the item heard now and the ms of it played, or null when nothing was playing. */
   stop() {
-    if (!this.sources.length || !this.itemId) return null;
-    for (const s of this.sources) s.stop();
+    const now = this.ctx.currentTime;
+    const playing = this.items.filter((i) => i.start <= now).at(-1);
+    const active = this.sources.length > 0;
+    const stopping = this.sources;
     this.sources = [];
-    const ms = Math.max(0, Math.round((Math.min(this.ctx.currentTime, this.next) - this.itemStart) * 1000));
-    this.next = 0;
-    return { itemId: this.itemId, ms };
+    for (const s of stopping) s.stop();
+    this.timers.forEach(clearTimeout);
+    this.timers = []; this.items = []; this.next = 0;
+    if (!active || !playing) return null;
+    this.onEvent({ type: 'output_audio_buffer.cleared', response_id: playing.responseId });
+    return { itemId: playing.itemId, ms: Math.round((now - playing.start) * 1000) };
   }
 }
 

@@ -127,12 +127,14 @@ class PlaygroundE2EIT {
 
     /** A typed request for a long story, interrupted with the button 1.5 s into its audio. */
     private void bargeIn(DevToolsPage page, String transport) throws Exception {
+        // the VAD may have split the question into two turns: the typed request waits until no answer is generating
+        assertTrue(page.waitFor("!window.playground.activeResponse", 60), "the spoken turn's answers finished");
         int mark = page.evaluate(EVENTS + ".length", 10).asInt();
         String since = EVENTS + ".slice(" + mark + ")";
         page.evaluate("document.getElementById('text').value = 'Tell me a six sentence story about a dragon.';"
                 + "document.getElementById('say').requestSubmit(); true", 10);
-        String audioStarted = transport.equals("webrtc") ? "e.type === 'output_audio_buffer.started'"
-                : "e.type === 'response.output_audio.delta'";
+        // over the WebSocket the page's own player says 'started' when it starts playing this answer
+        String audioStarted = "e.type === 'output_audio_buffer.started'";
         assertTrue(page.waitFor(since + ".some(e => " + audioStarted + ")", 60), "the story started playing");
         Thread.sleep(1500);
         long clickedAt = page.evaluate("document.getElementById('interrupt').click(); Math.round(performance.now())",
@@ -160,12 +162,13 @@ class PlaygroundE2EIT {
      * it, and the story is cut where the user started talking.
      */
     private void voiceBargeIn(DevToolsPage page, String transport) throws Exception {
+        assertTrue(page.waitFor("!window.playground.activeResponse", 60), "the first story's response ended");
         int mark = page.evaluate(EVENTS + ".length", 10).asInt();
         String since = EVENTS + ".slice(" + mark + ")";
         page.evaluate("document.getElementById('text').value = 'Tell me a six sentence story about a lighthouse.';"
                 + "document.getElementById('say').requestSubmit(); true", 10);
-        String audioStarted = transport.equals("webrtc") ? "e.type === 'output_audio_buffer.started'"
-                : "e.type === 'response.output_audio.delta'";
+        // over the WebSocket the page's own player says 'started' when it starts playing this answer
+        String audioStarted = "e.type === 'output_audio_buffer.started'";
         assertTrue(page.waitFor(since + ".some(e => " + audioStarted + ")", 60), "the second story started playing");
         String story = page.evaluate(since + ".find(e => e.type === 'response.output_audio_transcript.delta').item_id",
                 10).asText();
