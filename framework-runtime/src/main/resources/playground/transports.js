@@ -82,9 +82,9 @@ export async function connectWebSocket({ key, onEvent }) {
     kind: 'websocket',
     callId: null,
     send,
-    attachMicrophone(mic) {
+    async attachMicrophone(mic) {
       microphone?.disconnect();
-      microphone = captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+      microphone = await captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
     },
     // audio arrives faster than it plays: the response may be done while the page still plays it
     interrupt(activeResponse) { if (activeResponse) send({ type: 'response.cancel' }); truncate(); },
@@ -92,18 +92,16 @@ export async function connectWebSocket({ key, onEvent }) {
   };
 }
 
-/** The microphone as 24 kHz PCM16 chunks of ~85 ms, base64. */
-function captureMicrophone(ctx, mic, onChunk) {
+/** The microphone as 24 kHz PCM16 chunks of ~85 ms, base64, cut on the audio thread (mic-worklet.js). */
+async function captureMicrophone(ctx, mic, onChunk) {
+  ctx.micWorklet ??= ctx.audioWorklet.addModule('/playground/mic-worklet.js'); // once per context
+  await ctx.micWorklet;
   const source = ctx.createMediaStreamSource(mic);
-  const node = ctx.createScriptProcessor(2048, 1, 1);
+  const node = new AudioWorkletNode(ctx, 'pcm16-capture');
   const mute = ctx.createGain();
   mute.gain.value = 0;
-  node.addEventListener('audioprocess', (ev) => {
-    const f = ev.inputBuffer.getChannelData(0);
-    const pcm = new Int16Array(f.length);
-    for (let i = 0; i < f.length; i++) pcm[i] = Math.max(-1, Math.min(1, f[i])) * 32767;
-    onChunk(base64(new Uint8Array(pcm.buffer)));
-  });
+  node.port.addEventListener('message', (m) => onChunk(base64(new Uint8Array(m.data))));
+  node.port.start();
   source.connect(node);
   node.connect(mute);
   mute.connect(ctx.destination);
