@@ -116,9 +116,11 @@ async function captureMicrophone(ctx, mic, onChunk) {
 class Player {
   constructor(ctx, onEvent) {
     this.ctx = ctx; this.onEvent = onEvent; this.sources = []; this.next = 0; this.items = []; this.timers = [];
+    this.cut = new Set(); // items cut by a barge-in: their deltas still in flight are not played
   }
 
   play(responseId, itemId, b64) {
+    if (this.cut.has(itemId)) return;
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const pcm = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
     const buffer = this.ctx.createBuffer(1, pcm.length, RATE);
@@ -147,12 +149,14 @@ class Player {
   stop() {
     const now = this.ctx.currentTime;
     const playing = this.items.filter((i) => i.start <= now).at(-1);
+    const queued = this.items;
     const active = this.sources.length > 0;
     const stopping = this.sources;
     this.sources = [];
     for (const s of stopping) s.stop();
     this.timers.forEach(clearTimeout);
     this.timers = []; this.items = []; this.next = 0;
+    queued.forEach((i) => this.cut.add(i.itemId));
     if (!active || !playing) return null;
     this.onEvent({ type: 'output_audio_buffer.cleared', response_id: playing.responseId });
     return { itemId: playing.itemId, ms: Math.round((now - playing.start) * 1000) };
