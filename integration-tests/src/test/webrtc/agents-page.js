@@ -59,16 +59,18 @@ function recorder(stream) {
 }
 
 window.parleyTurn = (async () => {
-  // the question as recorded: no echo cancellation, noise suppression or gain control on the fake microphone
-  const mediaStream = await navigator.mediaDevices.getUserMedia({
-    audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-  });
+  // The call connects with a silent track; the fake microphone (the recorded question) is opened and swapped in only
+  // once the session is live, so however long the call takes to set up on a loaded machine, no speech is lost
+  // (a fixed 3 s lead-in was once too short: WebRtcAgentsRealtimeE2EIT failed on WER).
+  const silence = new AudioContext().createMediaStreamDestination().stream;
+  let peer = null;
   const transport = new OpenAIRealtimeWebRTC({
-    mediaStream,
+    mediaStream: silence,
     baseUrl: q.get('url'),
     useInsecureApiKey: true,
     audioElement: document.getElementById('agent'),
     changePeerConnection: async (pc) => {
+      peer = pc;
       pc.addEventListener('track', (e) => { capture = recorder(e.streams[0] ?? new MediaStream([e.track])); });
       return pc;
     },
@@ -76,8 +78,18 @@ window.parleyTurn = (async () => {
   transport.on('*', on);
   transport.on('error', (e) => logLine('transport error: ' + JSON.stringify(e?.error?.message ?? e)));
   await transport.connect({ apiKey: q.get('key'), model: 'gpt-realtime' });
-  logLine('connected, call ' + transport.callId);
+  await next((e) => e.type === 'session.created', 30000, 'session.created');
   window.parleyCallId = transport.callId; // the test attaches a sideband WebSocket with it
+  // the sideband's session.update first, so the spoken turn runs with it whatever the timing
+  await next((e) => e.type === 'session.updated' && (e.session?.instructions ?? '').includes('sideband'), 30000,
+    "the sideband's session.updated");
+  // the question as recorded: no echo cancellation, noise suppression or gain control on the fake microphone
+  const mediaStream = await navigator.mediaDevices.getUserMedia({
+    audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+  });
+  const sender = peer.getSenders().find((s) => s.track?.kind === 'audio');
+  await sender.replaceTrack(mediaStream.getAudioTracks()[0]);
+  logLine('connected, call ' + transport.callId + '; microphone live');
   const done = await next((e) => e.type === 'response.done' && e.response.status === 'completed', 60000,
     'a completed response.done');
   await next((e) => e.type === 'output_audio_buffer.stopped' && e.response_id === done.response.id, 60000,

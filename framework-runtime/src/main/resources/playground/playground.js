@@ -28,10 +28,7 @@ async function start() {
   $('start').disabled = true;
   status('connecting', 'idle');
   try {
-    const mic = await navigator.mediaDevices.getUserMedia({
-      audio: { echoCancellation: true, noiseSuppression: false, autoGainControl: false } });
-    state.mic = mic;
-    const options = { key, mic, audioElement: $('agent-audio'), onEvent };
+    const options = { key, audioElement: $('agent-audio'), onEvent };
     const wanted = $('transport').value;
     try {
       state.connection = wanted === 'webrtc' ? await connectWebRtc(options) : await connectWebSocket(options);
@@ -42,6 +39,11 @@ async function start() {
     }
     $('transport-used').textContent = state.connection.kind + (state.connection.callId ? ' ' + state.connection.callId : '');
     state.connection.send(sessionUpdate());
+    // the microphone opens once the session is live (see transports.js)
+    state.mic = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: params.get('echo_cancellation') !== 'off', noiseSuppression: false, autoGainControl: false } });
+    await state.connection.attachMicrophone(state.mic);
+    state.micOpenedAt = performance.now();
     $('stop').disabled = false;
     $('interrupt').disabled = false;
     status('live', 'live');
@@ -64,20 +66,22 @@ function stop() {
 
 function interrupt() {
   if (!state.connection) return;
-  state.connection.interrupt();
-  markInterrupted(state.speaking);
+  state.connection.interrupt(state.activeResponse);
+  markInterrupted(state.lastAgentItem);
   status('interrupted', 'interrupted');
 }
 
 function onEvent(e) {
+  e.playground_received_ms = Math.round(performance.now());
   state.events.push(e);
   switch (e.type) {
+    case 'response.created': state.activeResponse = e.response.id; break;
     case 'session.created':
     case 'session.updated': showSession(e.session); break;
     case 'conversation.item.input_audio_transcription.delta': turn(e.item_id, 'user').append(e.delta); break;
     case 'conversation.item.input_audio_transcription.completed': turn(e.item_id, 'user').set(e.transcript); break;
     case 'response.output_audio_transcript.delta':
-    case 'response.output_text.delta': turn(e.item_id, 'agent').append(e.delta); state.speaking = e.item_id; break;
+    case 'response.output_text.delta': turn(e.item_id, 'agent').append(e.delta); state.speaking = e.item_id; state.lastAgentItem = e.item_id; break;
     case 'response.output_audio_transcript.done': turn(e.item_id, 'agent').set(e.transcript); break;
     case 'output_audio_buffer.started': status('agent speaking', 'speaking'); break;
     case 'output_audio_buffer.stopped': status('live', 'live'); break;
@@ -88,6 +92,7 @@ function onEvent(e) {
     case 'response.done':
       if (e.response.status === 'cancelled') for (const i of e.response.output ?? []) markInterrupted(i.id);
       state.speaking = null;
+      state.activeResponse = null;
       break;
     case 'parley.response.timing': latency(e); break;
     case 'error': error(e.error?.message ?? JSON.stringify(e.error)); break;

@@ -1,15 +1,17 @@
 // The two ways the playground reaches Parley. Both return the same small interface:
-//   { kind, callId, send(event), interrupt(), close() }
-// and deliver every server event to onEvent. WebRTC carries audio on the media tracks and events on the
-// 'oai-events' data channel (the server tracks playback and truncates at barge-in); the WebSocket carries
-// base64 PCM16 at 24 kHz both ways, so this side plays the audio and truncates what was not heard.
+//   { kind, callId, send(event), attachMicrophone(stream), interrupt(), close() }
+// and deliver every server event to onEvent. The microphone is attached once the session is live, so nothing the
+// user says before then is lost (and a test's recorded question starts when the session can hear it); attaching
+// another stream replaces it. WebRTC carries audio on the media tracks and events on the 'oai-events' data channel
+// (the server tracks playback and truncates at barge-in); the WebSocket carries base64 PCM16 at 24 kHz both
+// ways, so this side plays the audio and truncates what was not heard.
 
 const RATE = 24000;
 
-export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
+export async function connectWebRtc({ key, audioElement, onEvent }) {
   const pc = new RTCPeerConnection();
   pc.addEventListener('track', (e) => { audioElement.srcObject = e.streams[0] ?? new MediaStream([e.track]); });
-  for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
+  const audio = pc.addTransceiver('audio', { direction: 'sendrecv' });
   const channel = pc.createDataChannel('oai-events');
   channel.addEventListener('message', (m) => onEvent(JSON.parse(m.data)));
   const opened = new Promise((ok, fail) => {
@@ -33,8 +35,12 @@ export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
     kind: 'webrtc',
     callId,
     send,
+    attachMicrophone: (mic) => audio.sender.replaceTrack(mic.getAudioTracks()[0]),
     // the server stops the track and truncates the item to what it played: no conversation.item.truncate here
-    interrupt() { send({ type: 'response.cancel' }); send({ type: 'output_audio_buffer.clear' }); },
+    interrupt(activeResponse) {
+      if (activeResponse) send({ type: 'response.cancel' });
+      send({ type: 'output_audio_buffer.clear' });
+    },
     close() {
       fetch('/v1/realtime/calls/' + callId + '/hangup', { method: 'POST', headers: key ? { Authorization: 'Bearer ' + key } : {} })
         .catch(() => {});
@@ -43,11 +49,15 @@ export async function connectWebRtc({ key, mic, audioElement, onEvent }) {
   };
 }
 
-export async function connectWebSocket({ key, mic, onEvent }) {
+export async function connectWebSocket({ key, onEvent }) {
   const protocols = ['realtime'];
   if (key) protocols.push('openai-insecure-api-key.' + key);
   const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
   const ws = new WebSocket(scheme + location.host + '/v1/realtime', protocols);
+  // listen from the start: session.created arrives right after the upgrade, before the awaits below return
+  const early = [];
+  let handle = (e) => early.push(e);
+  ws.addEventListener('message', (m) => handle(JSON.parse(m.data)));
   await new Promise((ok, fail) => {
     ws.addEventListener('open', ok, { once: true });
     ws.addEventListener('error', () => fail(new Error('the WebSocket did not open')), { once: true });
@@ -55,51 +65,62 @@ export async function connectWebSocket({ key, mic, onEvent }) {
   const send = (e) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e)); };
   const ctx = new AudioContext({ sampleRate: RATE });
   await ctx.resume();
-  const player = new Player(ctx);
-  const microphone = captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+  const player = new Player(ctx, (e) => onEvent(e));
+  let microphone = null;
   const truncate = () => {
     const played = player.stop();
     if (played) send({ type: 'conversation.item.truncate', item_id: played.itemId, content_index: 0, audio_end_ms: played.ms });
   };
-  ws.addEventListener('message', (m) => {
-    const e = JSON.parse(m.data);
-    if (e.type === 'response.output_audio.delta') player.play(e.item_id, e.delta);
+  handle = (e) => {
+    if (e.type === 'response.output_audio.delta') player.play(e.response_id, e.item_id, e.delta);
     if (e.type === 'input_audio_buffer.speech_started') truncate(); // the user talks over the agent: stop at once
     onEvent(e);
-  });
+  };
+  early.forEach(handle);
   ws.addEventListener('close', (c) => onEvent({ type: 'playground.closed', code: c.code, reason: c.reason }));
   return {
     kind: 'websocket',
     callId: null,
     send,
-    interrupt() { send({ type: 'response.cancel' }); truncate(); },
-    close() { microphone.disconnect(); ws.close(); ctx.close(); },
+    async attachMicrophone(mic) {
+      microphone?.disconnect();
+      microphone = await captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
+    },
+    // audio arrives faster than it plays: the response may be done while the page still plays it
+    interrupt(activeResponse) { if (activeResponse) send({ type: 'response.cancel' }); truncate(); },
+    close() { microphone?.disconnect(); ws.close(); ctx.close(); },
   };
 }
 
-/** The microphone as 24 kHz PCM16 chunks of ~85 ms, base64. */
-function captureMicrophone(ctx, mic, onChunk) {
+/** The microphone as 24 kHz PCM16 chunks of ~85 ms, base64, cut on the audio thread (mic-worklet.js). */
+async function captureMicrophone(ctx, mic, onChunk) {
+  ctx.micWorklet ??= ctx.audioWorklet.addModule('/playground/mic-worklet.js'); // once per context
+  await ctx.micWorklet;
   const source = ctx.createMediaStreamSource(mic);
-  const node = ctx.createScriptProcessor(2048, 1, 1);
+  const node = new AudioWorkletNode(ctx, 'pcm16-capture');
   const mute = ctx.createGain();
   mute.gain.value = 0;
-  node.addEventListener('audioprocess', (ev) => {
-    const f = ev.inputBuffer.getChannelData(0);
-    const pcm = new Int16Array(f.length);
-    for (let i = 0; i < f.length; i++) pcm[i] = Math.max(-1, Math.min(1, f[i])) * 32767;
-    onChunk(base64(new Uint8Array(pcm.buffer)));
-  });
+  node.port.addEventListener('message', (m) => onChunk(base64(new Uint8Array(m.data))));
+  node.port.start();
   source.connect(node);
   node.connect(mute);
   mute.connect(ctx.destination);
   return { disconnect() { source.disconnect(); node.disconnect(); } };
 }
 
-/** Plays audio deltas back to back and knows how much of the current item has been heard. */
+/**
+ * Plays audio deltas back to back and knows which item is heard now and how much of it: a new answer queues behind
+ * the one still playing, so a cut truncates the item playing, not the one last received. Says
+ * output_audio_buffer.started/stopped/cleared as the server does over WebRTC, so the page treats both alike.
+ */
 class Player {
-  constructor(ctx) { this.ctx = ctx; this.sources = []; this.next = 0; this.itemId = null; this.itemStart = 0; }
+  constructor(ctx, onEvent) {
+    this.ctx = ctx; this.onEvent = onEvent; this.sources = []; this.next = 0; this.items = []; this.timers = [];
+    this.cut = new Set(); // items cut by a barge-in: their deltas still in flight are not played
+  }
 
-  play(itemId, b64) {
+  play(responseId, itemId, b64) {
+    if (this.cut.has(itemId)) return;
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const pcm = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
     const buffer = this.ctx.createBuffer(1, pcm.length, RATE);
@@ -109,21 +130,36 @@ class Player {
     src.buffer = buffer;
     src.connect(this.ctx.destination);
     const at = Math.max(this.next, this.ctx.currentTime + 0.05);
-    if (itemId !== this.itemId) { this.itemId = itemId; this.itemStart = at; }
+    if (this.items.at(-1)?.itemId !== itemId) {
+      this.items.push({ responseId, itemId, start: at });
+      const delay = Math.max(0, (at - this.ctx.currentTime) * 1000);
+      this.timers.push(setTimeout(() => this.onEvent({ type: 'output_audio_buffer.started', response_id: responseId }), delay));
+    }
     src.start(at);
     this.next = at + buffer.duration;
     this.sources.push(src);
-    src.addEventListener('ended', () => { this.sources = this.sources.filter((s) => s !== src); });
+    src.addEventListener('ended', () => {
+      if (!this.sources.includes(src)) return; // stopped by a cut: that said 'cleared'
+      this.sources = this.sources.filter((s) => s !== src);
+      if (!this.sources.length) this.onEvent({ type: 'output_audio_buffer.stopped', response_id: responseId });
+    });
   }
 
-  /** Stops playback; returns the item and the ms of it played, or null when nothing was playing. */
+  /** Stops playback; returns the item heard now and the ms of it played, or null when nothing was playing. */
   stop() {
-    if (!this.sources.length || !this.itemId) return null;
-    for (const s of this.sources) s.stop();
+    const now = this.ctx.currentTime;
+    const playing = this.items.filter((i) => i.start <= now).at(-1);
+    const queued = this.items;
+    const active = this.sources.length > 0;
+    const stopping = this.sources;
     this.sources = [];
-    const ms = Math.max(0, Math.round((Math.min(this.ctx.currentTime, this.next) - this.itemStart) * 1000));
-    this.next = 0;
-    return { itemId: this.itemId, ms };
+    for (const s of stopping) s.stop();
+    this.timers.forEach(clearTimeout);
+    this.timers = []; this.items = []; this.next = 0;
+    queued.forEach((i) => this.cut.add(i.itemId));
+    if (!active || !playing) return null;
+    this.onEvent({ type: 'output_audio_buffer.cleared', response_id: playing.responseId });
+    return { itemId: playing.itemId, ms: Math.round((now - playing.start) * 1000) };
   }
 }
 

@@ -145,10 +145,12 @@ class WebRtcAgentsRealtimeE2EIT {
                 site.toAbsolutePath(), SimpleFileServer.OutputLevel.NONE);
         pages.start();
         opened.add(() -> pages.stop(0));
-        // Chromium loops the capture file: 3 s for the call to connect, the question, then silence for the answer
+        // The page opens this microphone only once the call is live and the sideband's update is in (agents-page.js),
+        // so the lead-in is not a guess at how long a loaded machine takes to connect (a fixed 3 s once was too
+        // short and cut the question): 1 s of silence for the VAD, the question, then silence for the answer
         Path microphone = out.resolve("webrtc-microphone.wav");
         Commands.run(out, Map.of(), 60, List.of("sox", SpokenAnswer.question(QUESTION).toString(),
-                "-b", "16", "-c", "1", microphone.toString(), "pad", "3", "40"));
+                "-b", "16", "-c", "1", microphone.toString(), "pad", "1", "40"));
         String calls = server.url().replaceFirst("^ws", "http") + "/calls";
         String page = "http://127.0.0.1:" + pages.getAddress().getPort() + "/agents.html";
         String url = page + "?key=" + KEY + "&url=" + calls;
