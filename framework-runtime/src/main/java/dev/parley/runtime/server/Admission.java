@@ -12,7 +12,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Admission {
     /** Why a handshake was not admitted. */
-    enum Refusal { DRAINING, SERVER_FULL, KEY_FULL }
+    /** Why a session or call is refused; the code and message are the same on every transport. */
+    enum Refusal {
+        DRAINING, SERVER_FULL, KEY_FULL;
+
+        String code() {
+            return this == DRAINING ? "server_shutting_down" : "session_limit_reached";
+        }
+
+        String message(ServerLimits l) {
+            return switch (this) {
+                case DRAINING -> "The server is shutting down and accepts no new sessions; try again (another "
+                        + "instance will take it).";
+                case SERVER_FULL -> "The server is at its limit of " + l.maxSessions() + " sessions; try again later.";
+                case KEY_FULL -> "This API key is at its limit of " + l.maxSessionsPerKey()
+                        + " concurrent sessions; close one or try again later.";
+            };
+        }
+    }
 
     /** A live session's place; {@link #release} once. */
     final class Ticket {

@@ -125,17 +125,10 @@ final class RealtimeCallsHttpHandler extends SimpleChannelInboundHandler<FullHtt
      * with {@code Retry-After}.
      */
     private void refuse(ChannelHandlerContext ctx, String origin, Admission.Refusal why) {
-        ServerLimits l = server.options().limits();
         HttpResponseStatus status = why == Admission.Refusal.KEY_FULL ? HttpResponseStatus.TOO_MANY_REQUESTS
                 : HttpResponseStatus.SERVICE_UNAVAILABLE;
-        String code = why == Admission.Refusal.DRAINING ? "server_shutting_down" : "session_limit_reached";
-        String message = switch (why) {
-            case DRAINING -> "The server is shutting down and accepts no new sessions; try again (another "
-                    + "instance will take it).";
-            case SERVER_FULL -> "The server is at its limit of " + l.maxSessions() + " sessions; try again later.";
-            case KEY_FULL -> "This API key is at its limit of " + l.maxSessionsPerKey()
-                    + " concurrent sessions; close one or try again later.";
-        };
+        String code = why.code();
+        String message = why.message(server.options().limits());
         log.debug("Refused a call: {}", code);
         error(ctx, origin, status, "server_error", code, null, message, RETRY_AFTER_SECONDS);
     }

@@ -163,15 +163,8 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
     }
 
     private Refusal capacity(Admission.Refusal why) {
-        ServerLimits l = server.options().limits();
-        String message = switch (why) {
-            case DRAINING -> "The server is shutting down and accepts no new sessions; try again (another "
-                    + "instance will take it).";
-            case SERVER_FULL -> "The server is at its limit of " + l.maxSessions() + " sessions; try again later.";
-            case KEY_FULL -> "This API key is at its limit of " + l.maxSessionsPerKey()
-                    + " concurrent sessions; close one or try again later.";
-        };
-        String code = why == Admission.Refusal.DRAINING ? "server_shutting_down" : "session_limit_reached";
+        String message = why.message(server.options().limits());
+        String code = why.code();
         log.debug("Refused a session: {}", code);
         return new Refusal("server_error", code, message, 1013);
     }
