@@ -18,14 +18,19 @@ final class AudibleFrames {
 
     /** True if some sample of this little-endian PCM16 frame (any channel) reaches the speech level. */
     static boolean audible(byte[] pcm16, int channels, int frames) {
+        return firstAudibleFrame(pcm16, channels, frames) >= 0;
+    }
+
+    /** The index of the first sample frame with a sample (any channel) at the speech level, or -1. */
+    static int firstAudibleFrame(byte[] pcm16, int channels, int frames) {
         int samples = Math.min(pcm16.length / 2, Math.max(0, channels) * Math.max(0, frames));
         for (int i = 0; i < samples; i++) {
             int s = (short) ((pcm16[2 * i] & 0xff) | (pcm16[2 * i + 1] << 8));
             if (Math.abs(s) >= AudioTrack.SPEECH_LEVEL) {
-                return true;
+                return i / channels;
             }
         }
-        return false;
+        return -1;
     }
 
     /** A frame of the received track arrived at {@code nanos} (on the audio thread). */

@@ -24,6 +24,7 @@ final class WebRtcTtfaBench {
         Samples[] ttfa = {new Samples(), new Samples(), new Samples()};
         Samples[] overhead = {new Samples(), new Samples(), new Samples()};
         Samples started = new Samples();
+        Samples wsAudible = new Samples();
         int[] failed = new int[3];
         int warmUp = Math.min(TtfaBench.WARM_UP_TURNS, s.turns());
         try (BenchServer srv = BenchServer.startWithWebRtc(pipeline);
@@ -45,6 +46,8 @@ final class WebRtcTtfaBench {
                             overhead[t].add(r[1]);
                             if (t == WEBRTC) {
                                 started.add(r[2]);
+                            } else if (t == 0) {
+                                wsAudible.add(r[2]);
                             }
                         }
                     } catch (IllegalStateException e) {
@@ -61,6 +64,7 @@ final class WebRtcTtfaBench {
         for (int k = 0; k < 2; k++) {
             TtfaBench.row(t, "TTFA over " + NAMES[k] + ": last speech chunk sent -> first audio delta", ttfa[k], "");
         }
+        TtfaBench.row(t, "TTFA over websocket: last speech chunk sent -> first audible sample if played at once", wsAudible, "");
         TtfaBench.row(t, "TTFA over webrtc: last speech pushed -> first audible frame received", ttfa[WEBRTC], "");
         TtfaBench.row(t, "TTFA over webrtc: last speech pushed -> output_audio_buffer.started", started, "");
         for (int k = 0; k < 3; k++) {
@@ -71,7 +75,12 @@ final class WebRtcTtfaBench {
         WebRtcBargeInBench.run(ctx, pipeline);
     }
 
-    /** One spoken turn: {TTFA, framework overhead, and over WebRTC the TTFA to output_audio_buffer.started} ms. */
+    /**
+     * One spoken turn: {TTFA, framework overhead, third} ms; third: over WebRTC the TTFA to
+     * {@code output_audio_buffer.started}, over the WebSocket to its first audible (−40 dBFS) sample if played from
+     * the first delta on, the like-for-like of WebRTC's first audible frame (gRPC's typed deltas carry no audio
+     * here: NaN, not counted).
+     */
     private static double[] turn(BenchContext ctx, RealtimeClient c, boolean webRtc, String fixture)
             throws InterruptedException {
         AudioTrack track = AudioTrack.of(ctx.speech(fixture), 300, 1500, TtfaBench.CHUNK_MS);
@@ -79,6 +88,12 @@ final class WebRtcTtfaBench {
         if (heard != null) {
             heard.clear();
         }
+        java.util.Queue<RealtimeClient.Event> deltas = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        c.tap(e -> {
+            if (e.type().equals("response.output_audio.delta")) {
+                deltas.add(e);
+            }
+        });
         c.clear();
         AudioPacer.Playback p = ctx.pacer().play(c, track, false);
         try {
@@ -95,10 +110,34 @@ final class WebRtcTtfaBench {
             if (webRtc) {
                 c.await("output_audio_buffer.stopped", 60_000); // the answer has played out before the next turn
             }
+            long third = webRtc ? first.nanos() : firstAudibleDelta(deltas, lastSpeech);
             return new double[] {(audible - lastSpeech) / 1e6, StageBreakdown.of(timing.node()).overhead(),
-                (first.nanos() - lastSpeech) / 1e6};
+                third == 0 ? Double.NaN : (third - lastSpeech) / 1e6};
         } finally {
             p.finished.join();
         }
+    }
+
+    /**
+     * When a WebSocket client that plays the answer from its first delta on (at or after {@code from}) would play
+     * its first audible sample: the first delta's arrival plus the quiet audio before that sample (24 kHz);
+     * 0 if no delta is audible.
+     */
+    private static long firstAudibleDelta(java.util.Queue<RealtimeClient.Event> deltas, long from) {
+        long start = 0;
+        long quietSamples = 0;
+        for (RealtimeClient.Event e : deltas) {
+            if (e.nanos() < from || !e.json().contains("\"delta\"")) {
+                continue;
+            }
+            start = start == 0 ? e.nanos() : start;
+            byte[] pcm = java.util.Base64.getDecoder().decode(e.node().path("delta").asText());
+            int at = AudibleFrames.firstAudibleFrame(pcm, 1, pcm.length / 2);
+            if (at >= 0) {
+                return start + (quietSamples + at) * 1_000_000_000L / AudioTrack.RATE;
+            }
+            quietSamples += pcm.length / 2;
+        }
+        return 0;
     }
 }

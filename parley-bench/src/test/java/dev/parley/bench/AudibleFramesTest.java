@@ -28,6 +28,9 @@ class AudibleFramesTest {
         assertTrue(AudibleFrames.audible(frame(1, 0, 10, -20_000), 1, 480), "negative peak");
         assertTrue(AudibleFrames.audible(frame(2, 0, 959, 1000), 2, 480), "second channel of the last frame");
         assertFalse(AudibleFrames.audible(frame(2, 0, 959, 1000), 2, 479), "beyond the frames reported");
+        assertEquals(479, AudibleFrames.firstAudibleFrame(frame(2, 0, 959, 1000), 2, 480), "sample frame, not sample");
+        assertEquals(7, AudibleFrames.firstAudibleFrame(frame(1, 100, 7, -400), 1, 480));
+        assertEquals(-1, AudibleFrames.firstAudibleFrame(frame(1, 100, -1, 0), 1, 480));
     }
 
     @Test
