@@ -58,13 +58,14 @@ final class WebRtcTtfaBench {
             }
         }
         TextTable t = new TextTable("Transports: WebSocket, gRPC and WebRTC, pipeline '" + pipeline.name() + "' ("
-                + ttfa[0].count() + " + " + ttfa[1].count() + " + " + ttfa[2].count() + " spoken turns, rotating, after "
-                + warmUp + " warm-up turns each; " + failed[0] + " + " + failed[1] + " + " + failed[2] + " failed)",
+                + ttfa[0].count() + " + " + ttfa[1].count() + " + " + ttfa[2].count()
+                + " spoken turns, rotating, after " + warmUp + " warm-up turns each; " + failed[0] + " + " + failed[1] + " + " + failed[2] + " failed)",
                 "quantity (ms)", "p50", "p90", "p99", "target");
         for (int k = 0; k < 2; k++) {
             TtfaBench.row(t, "TTFA over " + NAMES[k] + ": last speech chunk sent -> first audio delta", ttfa[k], "");
         }
-        TtfaBench.row(t, "TTFA over websocket: last speech chunk sent -> first audible sample if played at once", wsAudible, "");
+        TtfaBench.row(t, "TTFA over websocket: last speech chunk sent -> first audible sample if played at once",
+                wsAudible, "");
         TtfaBench.row(t, "TTFA over webrtc: last speech pushed -> first audible frame received", ttfa[WEBRTC], "");
         TtfaBench.row(t, "TTFA over webrtc: last speech pushed -> output_audio_buffer.started", started, "");
         for (int k = 0; k < 3; k++) {
