@@ -27,10 +27,10 @@ public final class Bench {
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
             java.util.List.of("ttfa", "ttfa-ab", "cpu", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap",
-                    "telemetry", "grpc");
+                    "telemetry", "grpc", "webrtc");
 
     /** Sections run only when named in {@code --only}. */
-    static final java.util.Set<String> OPT_IN = java.util.Set.of("ttfa-ab", "cpu");
+    static final java.util.Set<String> OPT_IN = java.util.Set.of("ttfa-ab", "cpu", "webrtc");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -63,6 +63,7 @@ public final class Bench {
             sections.put("heap", () -> IdleHeapBench.run(ctx, main));
             sections.put("telemetry", () -> TelemetryOverheadBench.run(ctx, main));
             sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
+            sections.put("webrtc", () -> WebRtcTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {
                 boolean wanted = settings.sections().isEmpty() ? !OPT_IN.contains(entry.getKey())
                         : settings.sections().contains(entry.getKey());

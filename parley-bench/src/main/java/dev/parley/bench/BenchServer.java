@@ -74,6 +74,27 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #start(Pipeline)}, answering WebRTC calls ({@code POST /v1/realtime/calls}) with candidates on
+     * 127.0.0.1 only (libwebrtc still opens its UDP sockets on every interface: docs/webrtc.md).
+     */
+    static BenchServer startWithWebRtc(Pipeline pipeline) {
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, null, null, false, List.of(), null, null, null,
+                dev.parley.runtime.realtime.SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES);
+        try {
+            return new BenchServer(RealtimeServer.start(options, r -> pipeline, new DefaultSessionEngineFactory(),
+                    dev.parley.runtime.realtime.SessionObserver.NONE, new dev.parley.runtime.metrics.ParleyMetrics(),
+                    dev.parley.runtime.server.ServerInfo.minimal(),
+                    dev.parley.runtime.webrtc.WebRtcOptions.defaults().withIceAddresses(List.of("127.0.0.1"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
     /** For another transport on the same server (the gRPC row). */
     dev.parley.runtime.server.TransportAccess transports() {
         return server.transports();

@@ -81,6 +81,11 @@ final class RealtimeClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
+    /** The transport this client runs over, or null for the WebSocket. */
+    Transport transport() {
+        return transport;
+    }
+
     /** A server event of another transport, received at {@code nanos}; its JSON is made only when kept. */
     void received(long nanos, String type, java.util.function.Supplier<String> json) {
         received.incrementAndGet();
