@@ -120,6 +120,7 @@ class PlaygroundE2EIT {
                 + "bar widths %s px%n", transport, liveMs, answer, timing, bars);
         assertTrue(bars.size() >= 3, "one latency bar per stage step: " + bars);
         assertTrue(stream(bars).anyMatch(w -> w > 20), "the bars are drawn to scale, not empty: " + bars);
+        playedOut(page);
         if (transport.equals("webrtc")) {
             // over the WebSocket the recorder hears the page's own player, which plays PCM it was sent: on this
             // loaded machine (load 10 on 2 cores) pocketsphinx heard nothing of it (0 %, "really i i watch") while
@@ -143,12 +144,18 @@ class PlaygroundE2EIT {
      * recorded by the page while the agent spoke, must be speech saying the answer shown: transcribed back with
      * pocketsphinx, the same bound as the agents-realtime page (30 % of the answer's words), and its WER printed.
      */
-    private void recordedAnswer(DevToolsPage page, String transport) throws Exception {
-        // every answer of the spoken turn done and played out (the VAD may have split the question into two turns)
+    /**
+     * Every answer of the spoken turn done and played out (the VAD may have split the question into two turns), so
+     * the tool call's answer is not queued behind it (over the WebSocket it once started 10 s after the output).
+     */
+    private void playedOut(DevToolsPage page) throws Exception {
         String playedOut = "(() => { const t = " + EVENTS + ".map(e => e.type);"
                 + " return t.lastIndexOf('output_audio_buffer.started') < Math.max(t.lastIndexOf("
                 + "'output_audio_buffer.stopped'), t.lastIndexOf('output_audio_buffer.cleared')); })()";
         assertTrue(page.waitFor("!window.playground.activeResponse && " + playedOut, 60), "the answer played out");
+    }
+
+    private void recordedAnswer(DevToolsPage page, String transport) throws Exception {
         JsonNode wav = page.evaluate("window.recording.stop()", 30);
         Path answerWav = out.resolve(transport + "-answer.wav");
         Files.write(answerWav, java.util.Base64.getDecoder().decode(wav.path("base64").asText()));
@@ -219,6 +226,7 @@ class PlaygroundE2EIT {
         long truncatedMs = truncated.path("audio_end_ms").asLong();
         long truncatedAfterMs = truncated.path("playground_received_ms").asLong() - clickedAt;
         assertTrue(truncatedMs > 500 && truncatedMs < 6000, "truncated near the 1.5 s played: " + truncated);
+        playedOut(page);
         if (transport.equals("webrtc")) {
             assertTrue(page.waitFor(since + ".some(e => e.type === 'output_audio_buffer.cleared')", 10),
                     "the server cleared its playout");
