@@ -2,11 +2,19 @@
 // both sides' transcripts, the session's pipeline and variant, and one set of latency bars per response from
 // Parley's parley.response.timing event. window.playground exposes the state for tests and for the console.
 import { connectWebRtc, connectWebSocket } from './transports.js';
+import { record } from './recorder.js';
+import { TOOLS, answerCalls } from './tools.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const state = { connection: null, events: [], speaking: null, turns: new Map() };
+const state = { connection: null, events: [], speaking: null, turns: new Map(), toolCalls: [], recorders: [] };
 window.playground = state;
+/** Records the agent's speech from now on; stop() on the handle returns { base64, ms } of a 24 kHz WAV. */
+state.record = () => {
+  const r = record(state.connection.outputStream());
+  state.recorders.push(r);
+  return { stop: () => { state.recorders = state.recorders.filter((x) => x !== r); return r.stop(); } };
+};
 
 $('key').value = params.get('key') ?? localStorage.getItem('parley.key') ?? '';
 if (params.get('transport')) $('transport').value = params.get('transport');
@@ -19,7 +27,7 @@ function sessionUpdate() {
   const turnDetection = type === 'semantic_vad' ? { type, eagerness } : { type };
   return { type: 'session.update', session: { type: 'realtime', audio: {
     input: { transcription: { model: 'whisper-1' }, turn_detection: turnDetection },
-    output: { voice: $('voice').value } } } };
+    output: { voice: $('voice').value } }, tools: TOOLS } };
 }
 
 async function start() {
@@ -74,6 +82,7 @@ function interrupt() {
 function onEvent(e) {
   e.playground_received_ms = Math.round(performance.now());
   state.events.push(e);
+  state.recorders.forEach((r) => r.onEvent(e));
   switch (e.type) {
     case 'response.created': state.activeResponse = e.response.id; break;
     case 'session.created':
@@ -93,11 +102,20 @@ function onEvent(e) {
       if (e.response.status === 'cancelled') for (const i of e.response.output ?? []) markInterrupted(i.id);
       state.speaking = null;
       state.activeResponse = null;
+      if (e.response.status === 'completed') toolCalls(e);
       break;
     case 'parley.response.timing': latency(e); break;
     case 'error': error(e.error?.message ?? JSON.stringify(e.error)); break;
     case 'playground.closed': if (state.connection) { error('the server closed the session: ' + e.code + ' ' + e.reason); stop(); } break;
     default:
+  }
+}
+
+/** The demo tool's calls are answered at once and shown as their own turn: name, arguments and the output sent. */
+function toolCalls(e) {
+  for (const call of answerCalls(e.response, state.connection.send, e.playground_received_ms)) {
+    state.toolCalls.push(call);
+    turn(call.call_id, 'tool').set(call.name + '(' + (call.arguments || '') + ') → ' + JSON.stringify(call.output));
   }
 }
 
@@ -114,7 +132,7 @@ function turn(itemId, who) {
     div.className = 'turn ' + who;
     div.dataset.item = itemId;
     div.innerHTML = '<span class="who"></span><span class="text"></span>';
-    div.querySelector('.who').textContent = who === 'user' ? 'you' : 'agent';
+    div.querySelector('.who').textContent = who === 'user' ? 'you' : who;
     $('transcript').append(div);
     const text = div.querySelector('.text');
     t = { div, append: (s) => { text.textContent += s; scroll(); }, set: (s) => { text.textContent = s; scroll(); } };

@@ -1,5 +1,5 @@
 // The two ways the playground reaches Parley. Both return the same small interface:
-//   { kind, callId, send(event), attachMicrophone(stream), interrupt(), close() }
+//   { kind, callId, send(event), attachMicrophone(stream), outputStream(), interrupt(), close() }
 // and deliver every server event to onEvent. The microphone is attached once the session is live, so nothing the
 // user says before then is lost (and a test's recorded question starts when the session can hear it); attaching
 // another stream replaces it. WebRTC carries audio on the media tracks and events on the 'oai-events' data channel
@@ -10,7 +10,8 @@ const RATE = 24000;
 
 export async function connectWebRtc({ key, audioElement, onEvent }) {
   const pc = new RTCPeerConnection();
-  pc.addEventListener('track', (e) => { audioElement.srcObject = e.streams[0] ?? new MediaStream([e.track]); });
+  let remote = null;
+  pc.addEventListener('track', (e) => { remote = e.streams[0] ?? new MediaStream([e.track]); audioElement.srcObject = remote; });
   const audio = pc.addTransceiver('audio', { direction: 'sendrecv' });
   const channel = pc.createDataChannel('oai-events');
   channel.addEventListener('message', (m) => onEvent(JSON.parse(m.data)));
@@ -36,6 +37,7 @@ export async function connectWebRtc({ key, audioElement, onEvent }) {
     callId,
     send,
     attachMicrophone: (mic) => audio.sender.replaceTrack(mic.getAudioTracks()[0]),
+    outputStream: () => remote,
     // the server stops the track and truncates the item to what it played: no conversation.item.truncate here
     interrupt(activeResponse) {
       if (activeResponse) send({ type: 'response.cancel' });
@@ -86,6 +88,7 @@ export async function connectWebSocket({ key, onEvent }) {
       microphone?.disconnect();
       microphone = await captureMicrophone(ctx, mic, (b64) => send({ type: 'input_audio_buffer.append', audio: b64 }));
     },
+    outputStream: () => player.output.stream,
     // audio arrives faster than it plays: the response may be done while the page still plays it
     interrupt(activeResponse) { if (activeResponse) send({ type: 'response.cancel' }); truncate(); },
     close() { microphone?.disconnect(); ws.close(); ctx.close(); },
@@ -117,6 +120,10 @@ class Player {
   constructor(ctx, onEvent) {
     this.ctx = ctx; this.onEvent = onEvent; this.sources = []; this.next = 0; this.items = []; this.timers = [];
     this.cut = new Set(); // items cut by a barge-in: their deltas still in flight are not played
+    this.out = ctx.createGain(); // to the speakers, and as a stream for window.playground.record()
+    this.output = ctx.createMediaStreamDestination();
+    this.out.connect(ctx.destination);
+    this.out.connect(this.output);
   }
 
   play(responseId, itemId, b64) {
@@ -128,7 +135,7 @@ class Player {
     for (let i = 0; i < pcm.length; i++) ch[i] = pcm[i] / 32768;
     const src = this.ctx.createBufferSource();
     src.buffer = buffer;
-    src.connect(this.ctx.destination);
+    src.connect(this.out);
     const at = Math.max(this.next, this.ctx.currentTime + 0.05);
     if (this.items.at(-1)?.itemId !== itemId) {
       this.items.push({ responseId, itemId, start: at });

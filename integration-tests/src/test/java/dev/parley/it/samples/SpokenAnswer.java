@@ -51,15 +51,19 @@ public final class SpokenAnswer {
 
     /** Share of the answer's distinct words that pocketsphinx finds in the WAV. */
     public static double spokenWordsOverlap(String answer, Path wav) throws Exception {
-        Path dir = wav.toAbsolutePath().getParent();
-        Path wav16 = dir.resolve(wav.getFileName() + ".16k.wav");
-        Commands.run(dir, Map.of(), 60, List.of("sox", wav.toString(), "-r", "16000", wav16.toString()));
-        Commands.Result r = Commands.run(dir, Map.of(), 120, List.of("pocketsphinx_continuous", "-infile",
-                wav16.toString(), "-logfn", "/dev/null"));
-        Set<String> heard = words(r.stdout());
+        Set<String> heard = words(recognise(wav));
         Set<String> said = words(answer);
         long found = said.stream().filter(heard::contains).count();
         return said.isEmpty() ? 0 : (double) found / said.size();
+    }
+
+    /** What pocketsphinx hears in the WAV (resampled to its 16 kHz). */
+    public static String recognise(Path wav) throws Exception {
+        Path dir = wav.toAbsolutePath().getParent();
+        Path wav16 = dir.resolve(wav.getFileName() + ".16k.wav");
+        Commands.run(dir, Map.of(), 60, List.of("sox", wav.toString(), "-r", "16000", wav16.toString()));
+        return Commands.run(dir, Map.of(), 120, List.of("pocketsphinx_continuous", "-infile",
+                wav16.toString(), "-logfn", "/dev/null")).stdout();
     }
 
     private static Set<String> words(String s) {
