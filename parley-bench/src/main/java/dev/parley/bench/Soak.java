@@ -42,7 +42,7 @@ final class Soak {
      * @param conversationAudioBytes and {@code maxConversationItems}: the server's per-session caps
      */
     record Plan(int sessions, int minutes, int sampleSeconds, short[] speech, int bargeInGapMs,
-                long conversationAudioBytes, int maxConversationItems) {
+                int turnPauseMs, long conversationAudioBytes, int maxConversationItems) {
     }
 
     static final int SLOW_READER_PAUSE_MS = 8_000;
@@ -71,11 +71,11 @@ final class Soak {
         List<AudioPacer.Playback> playing = new ArrayList<>();
         try (BenchServer srv = BenchServer.start(pipeline, plan.conversationAudioBytes(), plan.maxConversationItems());
              AudioPacer pacer = new AudioPacer()) {
-            AudioTrack talk = AudioTrack.of(plan.speech(), 0, 9000, 20); // the answer finishes
+            AudioTrack talk = AudioTrack.of(plan.speech(), 0, plan.turnPauseMs(), 20); // the answer finishes
             AudioTrack interrupt = AudioTrack.of(plan.speech(), 0, plan.bargeInGapMs(), 20); // over the answer
-            out.printf(Locale.ROOT, "soak: %d sessions, %d min; question %d ms, barge-in gap %d ms; server keeps "
-                    + "%.1f MiB of conversation audio and %d items per session%n", sessions, plan.minutes(),
-                    plan.speech().length * 1000L / AudioTrack.RATE, plan.bargeInGapMs(),
+            out.printf(Locale.ROOT, "soak: %d sessions, %d min; question %d ms, pause %d ms, barge-in gap %d ms; "
+                    + "server keeps %.1f MiB of conversation audio and %d items per session%n", sessions, plan.minutes(),
+                    plan.speech().length * 1000L / AudioTrack.RATE, plan.turnPauseMs(), plan.bargeInGapMs(),
                     plan.conversationAudioBytes() / 1048576.0, plan.maxConversationItems());
             Random random = new Random(sessions);
             long t0 = System.nanoTime();

@@ -47,6 +47,12 @@ public final class SoakCommand implements Callable<Integer>, ContributedCommand 
                     + "(default: 300 for the bench pipeline, whose answers start at once; 1200 otherwise).")
     Integer bargeInGapMs;
 
+    @Option(names = "--turn-pause-ms", paramLabel = "MS", defaultValue = "9000",
+            description = "Silence after each question of a session that does not barge in: the answer plays and "
+                    + "the user thinks (default: ${DEFAULT-VALUE}). Sets the talk rate a CPU-bound pipeline must keep up "
+                    + "with.")
+    int turnPauseMs;
+
     @Option(names = "--conversation-audio-mb", paramLabel = "MB",
             defaultValue = "" + SessionLimits.DEFAULT_CONVERSATION_AUDIO_BYTES / (1024 * 1024),
             description = "Conversation audio each session keeps on the server it starts, as serve's "
@@ -67,14 +73,14 @@ public final class SoakCommand implements Callable<Integer>, ContributedCommand 
     @Override
     public Integer call() throws Exception {
         int gap = bargeInGapMs != null ? bargeInGapMs : "bench".equals(pipeline) ? 300 : 1200;
-        if (sessions < 1 || minutes < 1 || sampleSeconds < 1 || gap < 0 || conversationAudioMb < 0
+        if (sessions < 1 || minutes < 1 || sampleSeconds < 1 || gap < 0 || turnPauseMs < 0 || conversationAudioMb < 0
                 || maxConversationItems < 2) {
             throw new ConfigException("--sessions, --minutes and --sample-seconds must be 1 or more, "
-                    + "--barge-in-gap-ms and --conversation-audio-mb 0 or more, --max-conversation-items 2 or more");
+                    + "--barge-in-gap-ms, --turn-pause-ms and --conversation-audio-mb 0 or more, --max-conversation-items 2 or more");
         }
         short[] question = speech == null ? AudioTrack.tone(1000) : AudioTrack.speech(speech);
         Soak.Plan plan = new Soak.Plan(sessions, minutes, sampleSeconds, question, gap,
-                conversationAudioMb * 1024 * 1024, maxConversationItems);
+                turnPauseMs, conversationAudioMb * 1024 * 1024, maxConversationItems);
         BenchCommand.quietSessionLogs();
         try (Pipeline p = BenchServer.assemble(pipeline, plugins.load().registry())) {
             Soak.Result r = Soak.run(p, plan, spec.commandLine().getOut());
