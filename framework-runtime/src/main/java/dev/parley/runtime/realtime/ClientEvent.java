@@ -1,22 +1,25 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.conversation.ConversationItem;
 
 /**
- * A client event whose envelope and fields validated ({@link ClientEventDecoder}), typed. Objects whose reading
- * depends on the session (the {@code session} of an update, the {@code response} of a create) stay JSON here and
- * are read against it, keeping the protocol's error messages and {@code param} paths.
+ * A client event whose envelope and fields validated ({@link ClientEventDecoder}), typed. The {@code session} of an
+ * update and the {@code response} of a create are typed patches ({@link SessionPatch}, {@link ResponseOverrides}):
+ * every check that needs no session is made while decoding, the rest when they are applied to the session.
  */
 public sealed interface ClientEvent {
     /** The client's {@code event_id}, or null. */
     String eventId();
 
-    record SessionUpdate(String eventId, ObjectNode body) implements ClientEvent {
+    /**
+     * @param variant {@code session.parley.variant}, or null
+     * @param voice   {@code session.parley.voice} (a live voice change), or null
+     */
+    record SessionUpdate(String eventId, SessionPatch session, String variant, String voice) implements ClientEvent {
     }
 
     /** Beta only. */
-    record TranscriptionSessionUpdate(String eventId, ObjectNode body) implements ClientEvent {
+    record TranscriptionSessionUpdate(String eventId, SessionPatch session) implements ClientEvent {
     }
 
     /** Audio already decoded from base64. */
@@ -42,8 +45,8 @@ public sealed interface ClientEvent {
     record ItemTruncate(String eventId, String itemId, long contentIndex, long audioEndMs) implements ClientEvent {
     }
 
-    /** {@code response}: the request's overrides ({} when none were sent). */
-    record ResponseCreate(String eventId, ObjectNode response) implements ClientEvent {
+    /** {@code response}: the request's overrides (all unset when none were sent). */
+    record ResponseCreate(String eventId, ResponseOverrides response) implements ClientEvent {
     }
 
     /** {@code responseId}: null for the conversation's response. */

@@ -79,13 +79,13 @@ public final class ClientEventDecoder {
                 throw ProtocolException.unknownParameter(f);
             }
         }
-        return typed(t, eventId, event);
+        return typed(t, eventId, event, dialect);
     }
 
-    private static ClientEvent typed(String type, String id, ObjectNode e) {
+    private static ClientEvent typed(String type, String id, ObjectNode e, Dialect dialect) {
         return switch (type) {
-            case "session.update" -> new ClientEvent.SessionUpdate(id, e);
-            case "transcription_session.update" -> new ClientEvent.TranscriptionSessionUpdate(id, e);
+            case "session.update" -> SessionUpdates.decode(id, e, dialect);
+            case "transcription_session.update" -> SessionUpdates.decodeTranscription(id, e);
             case "input_audio_buffer.append" -> new ClientEvent.AudioAppend(id,
                     AudioPayload.decode(Fields.requireString(e, "audio", ""), "audio"));
             case "input_audio_buffer.commit" -> new ClientEvent.AudioCommit(id);
@@ -95,8 +95,9 @@ public final class ClientEventDecoder {
                     new ClientEvent.ItemRetrieve(id, Fields.requireString(e, "item_id", ""));
             case "conversation.item.delete" -> new ClientEvent.ItemDelete(id, Fields.requireString(e, "item_id", ""));
             case "conversation.item.truncate" -> itemTruncate(id, e);
-            case "response.create" -> new ClientEvent.ResponseCreate(id, e.hasNonNull("response")
-                    ? Fields.object(e.get("response"), "response") : EventEmitter.MAPPER.createObjectNode());
+            case "response.create" -> new ClientEvent.ResponseCreate(id, ResponseOverridesReader.read(
+                    e.hasNonNull("response") ? Fields.object(e.get("response"), "response")
+                            : EventEmitter.MAPPER.createObjectNode()));
             case "response.cancel" -> new ClientEvent.ResponseCancel(id, Fields.optString(e, "response_id", ""));
             case "session.close" -> new ClientEvent.SessionClose(id);
             default -> throw new IllegalStateException("no reader for accepted type " + type);

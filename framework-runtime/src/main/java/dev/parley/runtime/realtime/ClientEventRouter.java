@@ -26,21 +26,19 @@ final class ClientEventRouter {
     private final ConversationCore core;
     private final SessionObject session;
     private final SessionTap tap;
-    private final Dialect dialect;
 
-    ClientEventRouter(ConversationCore core, SessionObject session, SessionTap tap, Dialect dialect) {
+    ClientEventRouter(ConversationCore core, SessionObject session, SessionTap tap) {
         this.core = core;
         this.session = session;
         this.tap = tap;
-        this.dialect = dialect;
     }
 
     void route(ClientEvent e) {
         switch (e) {
             case ClientEvent.SessionUpdate u ->
-                    session.updates().accept(SessionUpdates.update(u.body(), session.config().get(), dialect));
+                    session.updates().accept(SessionUpdates.update(u, session.config().get()));
             case ClientEvent.TranscriptionSessionUpdate u ->
-                    session.updates().accept(SessionUpdates.updateTranscription(u.body(), session.config().get()));
+                    session.updates().accept(SessionUpdates.update(u, session.config().get()));
             case ClientEvent.AudioAppend a -> {
                 tap.clientAudio(a.audio());
                 core.handle(new Command.AppendAudio(a.audio()));
@@ -53,7 +51,7 @@ final class ClientEventRouter {
             case ClientEvent.ItemTruncate t ->
                     core.handle(new Command.TruncateItem(t.itemId(), t.contentIndex(), t.audioEndMs()));
             case ClientEvent.ResponseCreate c -> core.handle(new Command.CreateResponse(
-                    ResponseOptionsReader.read(c.response(), ResponseOptions.of(core.settings()), core)));
+                    c.response().applyTo(ResponseOptions.of(core.settings()), core)));
             case ClientEvent.ResponseCancel c -> core.handle(new Command.CancelResponse(c.responseId()));
             case ClientEvent.SessionClose c -> session.closeRequested().run();
         }

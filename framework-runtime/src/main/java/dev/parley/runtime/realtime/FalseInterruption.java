@@ -20,13 +20,26 @@ public record FalseInterruption(boolean enabled, long windowMs) {
     private static final long MIN_WINDOW_MS = 100;
     private static final long MAX_WINDOW_MS = 30_000;
 
+    /**
+     * The keys of a {@code false_interruption} object the client gave (null = not given), validated.
+     */
+    record Patch(Boolean enabled, Long windowMs) {
+        FalseInterruption over(FalseInterruption current) {
+            return new FalseInterruption(enabled != null ? enabled : current.enabled(),
+                    windowMs != null ? windowMs : current.windowMs());
+        }
+    }
+
     /** Applies the present keys of {@code value} (an object {@code {enabled, window_ms}}) onto {@code current}. */
     static FalseInterruption read(JsonNode value, FalseInterruption current, String path) {
+        return patch(value, path).over(current);
+    }
+
+    static Patch patch(JsonNode value, String path) {
         ObjectNode o = Fields.object(value, path);
         Fields.onlyKnown(o, path, Set.of("enabled", "window_ms"));
-        boolean enabled = o.has("enabled") ? Fields.bool(o.get("enabled"), Fields.join(path, "enabled"))
-                : current.enabled();
-        long window = current.windowMs();
+        Boolean enabled = o.has("enabled") ? Fields.bool(o.get("enabled"), Fields.join(path, "enabled")) : null;
+        Long window = null;
         if (o.has("window_ms")) {
             String p = Fields.join(path, "window_ms");
             window = Fields.integer(o.get("window_ms"), p);
@@ -37,14 +50,14 @@ public record FalseInterruption(boolean enabled, long windowMs) {
                 throw ProtocolException.aboveMax(p, MAX_WINDOW_MS, window);
             }
         }
-        return new FalseInterruption(enabled, window);
+        return new Patch(enabled, window);
     }
 
-    /** Reads {@code false_interruption} from a {@code session.parley} object (other keys are not its business). */
-    static FalseInterruption fromParley(JsonNode parley, FalseInterruption current, String path) {
+    /** {@code false_interruption} of a {@code session.parley} object (other keys are not its business). */
+    static Change<Patch> fromParley(JsonNode parley, String path) {
         ObjectNode o = Fields.object(parley, path);
         JsonNode v = o.get("false_interruption");
-        return v == null ? current : read(v, current, Fields.join(path, "false_interruption"));
+        return v == null ? Change.keep() : Change.to(patch(v, Fields.join(path, "false_interruption")));
     }
 
     ObjectNode toJson() {

@@ -75,7 +75,7 @@ public final class RealtimeSession {
         core.subscribe(new ObserverBridge(observer == null ? SessionObserver.NONE : observer, () -> identity));
         core.subscribe(this.tap);
         this.router = new ClientEventRouter(core, new ClientEventRouter.SessionObject(
-                () -> config, this::update, this::closeByClient), this.tap, setup.dialect());
+                () -> config, this::update, this::closeByClient), this.tap);
         this.tap.tracing(TraceRequest.of(config.tracing()));
     }
 

@@ -1,17 +1,22 @@
 package dev.parley.runtime.realtime;
 
+import static dev.parley.runtime.realtime.Fields.join;
 import static dev.parley.runtime.realtime.Fields.object;
-import static dev.parley.runtime.realtime.Fields.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.runtime.engine.WireFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * Applies a {@code session} object (GA nested shape or beta flat shape, catalog §6) onto a copy of the current
- * configuration. Only present keys change; {@code null} clears the nullable ones. Any error aborts the whole
- * update with a {@link ProtocolException} naming the parameter, and the copy is thrown away.
+ * Reads a {@code session} object (GA nested shape or beta flat shape, catalog §6) into a {@link SessionPatch}:
+ * only present keys change, {@code null} clears the nullable ones. Every check that needs no session is made
+ * here, in the order of the keys below, and fails with a {@link ProtocolException} naming the parameter; the
+ * rest are made when the patch is applied, which the {@code apply*} methods do at once.
  */
 public final class SessionConfigReader {
     private static final Set<String> READ_ONLY = Set.of("id", "object", "expires_at", "parley", "client_secret",
@@ -30,125 +35,120 @@ public final class SessionConfigReader {
     }
 
     /**
-     * GA shape. {@code session.type} is required and must match the session's type.
+     * GA shape read and applied. {@code session.type} is required and must match the session's type.
      *
      * @return the updated copy of {@code current}
      */
     public static SessionConfig applyGa(SessionConfig current, ObjectNode session, String path) {
-        Fields.onlyKnown(session, path, GA_KEYS);
-        String type = Fields.requireString(session, "type", path);
-        String expected = current.type() == SessionConfig.Type.REALTIME ? "realtime" : "transcription";
-        Fields.enumValue(session.get("type"), Fields.join(path, "type"), List.of("realtime", "transcription"));
-        if (!type.equals(expected)) {
-            throw ProtocolException.invalidValue(Fields.join(path, "type"), "Invalid value: '" + type
-                    + "'. This session's type is '" + expected + "' and cannot be changed.");
-        }
-        SessionConfig.Builder c = current.toBuilder();
-        ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
-        ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
-        ifPresent(session, "output_modalities", v -> c.audioOutput =
-                SessionValues.audioModality(v, Fields.join(path, "output_modalities")));
-        ifPresent(session, "tools", v -> c.tools = SessionValues.tools(v, Fields.join(path, "tools")));
-        ifPresent(session, "tool_choice", v -> c.toolChoice = SessionValues.toolChoice(v, Fields.join(path, "tool_choice")));
-        checkToolChoice(session, c, path);
-        ifPresent(session, "max_output_tokens", v -> c.maxOutputTokens =
-                SessionValues.maxTokens(v, Fields.join(path, "max_output_tokens")));
-        ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
-        ifPresent(session, "truncation", v -> c.truncation =
-                ContextValues.truncation(v, Fields.join(path, "truncation")));
-        ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
-        ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
-        ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
-        readParley(session, c, path);
-        if (session.has("audio")) {
-            applyGaAudio(c, object(session.get("audio"), Fields.join(path, "audio")), Fields.join(path, "audio"));
-        }
-        return c.build();
+        return readGa(session, path).applyTo(current);
     }
 
-    private static void applyGaAudio(SessionConfig.Builder c, ObjectNode audio, String path) {
-        Fields.onlyKnown(audio, path, Set.of("input", "output"));
-        if (audio.has("input")) {
-            String p = Fields.join(path, "input");
-            ObjectNode in = object(audio.get("input"), p);
-            Fields.onlyKnown(in, p, Set.of("format", "noise_reduction", "transcription", "turn_detection"));
-            ifPresent(in, "format", v -> c.inputFormat = SessionValues.format(v, p + ".format"));
-            ifPresent(in, "noise_reduction", v -> c.noiseReduction =
-                    SessionValues.noiseReduction(v, p + ".noise_reduction"));
-            ifPresent(in, "transcription", v -> c.transcription = SessionValues.transcription(v, p + ".transcription"));
-            ifPresent(in, "turn_detection", v -> c.turnDetection =
-                    SessionValues.turnDetection(v, c.turnDetection, p + ".turn_detection"));
+    /** Beta flat shape read and applied; {@code transcriptionOnly} for {@code transcription_session.update}. */
+    public static SessionConfig applyBeta(SessionConfig current, ObjectNode session, String path,
+                                          boolean transcriptionOnly) {
+        return readBeta(session, path, transcriptionOnly).applyTo(current);
+    }
+
+    /** GA shape; {@code type} is required. */
+    public static SessionPatch readGa(ObjectNode s, String path) {
+        Fields.onlyKnown(s, path, GA_KEYS);
+        String type = Fields.requireString(s, "type", path);
+        Fields.enumValue(s.get("type"), join(path, "type"), List.of("realtime", "transcription"));
+        Change<String> model = field(s, path, "model", Fields::string);
+        Change<String> instructions = field(s, path, "instructions", SessionConfigReader::instructions);
+        Change<Boolean> audioOutput = field(s, path, "output_modalities", SessionValues::audioModality);
+        Change<ArrayNode> tools = field(s, path, "tools", SessionValues::tools);
+        Change<JsonNode> toolChoice = field(s, path, "tool_choice", SessionValues::toolChoice);
+        Change<Integer> max = field(s, path, "max_output_tokens", SessionValues::maxTokens);
+        Change<JsonNode> tracing = field(s, path, "tracing", SessionValues::tracing);
+        Change<JsonNode> truncation = field(s, path, "truncation", ContextValues::truncation);
+        Change<JsonNode> include = field(s, path, "include", ContextValues::include);
+        Change<JsonNode> prompt = field(s, path, "prompt", ContextValues::prompt);
+        Change<Double> temperature = field(s, path, "temperature", SessionValues::temperature);
+        Change<FalseInterruption.Patch> falseInterruption = parley(s, path);
+        Change<WireFormat> inFormat = Change.keep();
+        Change<String> noise = Change.keep();
+        Change<ObjectNode> transcription = Change.keep();
+        Change<TurnDetectionPatch> turn = Change.keep();
+        Change<WireFormat> outFormat = Change.keep();
+        Change<String> voice = Change.keep();
+        Change<Double> speed = Change.keep();
+        if (s.has("audio")) {
+            String ap = join(path, "audio");
+            ObjectNode audio = object(s.get("audio"), ap);
+            Fields.onlyKnown(audio, ap, Set.of("input", "output"));
+            if (audio.has("input")) {
+                String p = join(ap, "input");
+                ObjectNode in = object(audio.get("input"), p);
+                Fields.onlyKnown(in, p, Set.of("format", "noise_reduction", "transcription", "turn_detection"));
+                inFormat = field(in, p, "format", SessionValues::format);
+                noise = field(in, p, "noise_reduction", SessionValues::noiseReduction);
+                transcription = field(in, p, "transcription", SessionValues::transcription);
+                turn = field(in, p, "turn_detection", SessionConfigReader::turnDetection);
+            }
+            if (audio.has("output")) {
+                String p = join(ap, "output");
+                ObjectNode out = object(audio.get("output"), p);
+                Fields.onlyKnown(out, p, Set.of("format", "voice", "speed"));
+                outFormat = field(out, p, "format", SessionValues::format);
+                voice = field(out, p, "voice", SessionValues::voice);
+                speed = field(out, p, "speed", SessionValues::speed);
+            }
         }
-        if (audio.has("output")) {
-            String p = Fields.join(path, "output");
-            ObjectNode out = object(audio.get("output"), p);
-            Fields.onlyKnown(out, p, Set.of("format", "voice", "speed"));
-            ifPresent(out, "format", v -> c.outputFormat = SessionValues.format(v, p + ".format"));
-            ifPresent(out, "voice", v -> c.voice = SessionValues.voice(v, p + ".voice"));
-            ifPresent(out, "speed", v -> c.speed = SessionValues.speed(v, p + ".speed"));
-        }
+        return new SessionPatch(path, type, model, instructions, audioOutput, inFormat, outFormat, noise,
+                transcription, turn, voice, speed, tools, toolChoice, max, tracing, truncation, include, prompt,
+                temperature, falseInterruption);
     }
 
     /** Beta flat shape (no {@code type}); {@code transcriptionOnly} for {@code transcription_session.update}. */
-    public static SessionConfig applyBeta(SessionConfig current, ObjectNode session, String path,
-                                          boolean transcriptionOnly) {
-        Fields.onlyKnown(session, path, transcriptionOnly ? BETA_TRANSCRIPTION_KEYS : BETA_KEYS);
-        SessionConfig.Builder c = current.toBuilder();
-        ifPresent(session, "model", v -> c.model = string(v, Fields.join(path, "model")));
-        ifPresent(session, "modalities", v -> c.audioOutput = SessionValues.audioModality(v, Fields.join(path, "modalities")));
-        ifPresent(session, "instructions", v -> c.instructions = v.isNull() ? "" : string(v, Fields.join(path, "instructions")));
-        ifPresent(session, "voice", v -> c.voice = SessionValues.voice(v, Fields.join(path, "voice")));
-        ifPresent(session, "input_audio_format", v -> c.inputFormat =
-                SessionValues.betaFormat(v, Fields.join(path, "input_audio_format")));
-        ifPresent(session, "output_audio_format", v -> c.outputFormat =
-                SessionValues.betaFormat(v, Fields.join(path, "output_audio_format")));
-        ifPresent(session, "input_audio_transcription", v -> c.transcription =
-                SessionValues.transcription(v, Fields.join(path, "input_audio_transcription")));
-        ifPresent(session, "input_audio_noise_reduction", v -> c.noiseReduction =
-                SessionValues.noiseReduction(v, Fields.join(path, "input_audio_noise_reduction")));
-        ifPresent(session, "turn_detection", v -> c.turnDetection =
-                SessionValues.turnDetection(v, c.turnDetection, Fields.join(path, "turn_detection")));
-        ifPresent(session, "tools", v -> c.tools = SessionValues.tools(v, Fields.join(path, "tools")));
-        ifPresent(session, "tool_choice", v -> c.toolChoice = SessionValues.toolChoice(v, Fields.join(path, "tool_choice")));
-        checkToolChoice(session, c, path);
-        ifPresent(session, "temperature", v -> c.temperature = SessionValues.temperature(v, Fields.join(path, "temperature")));
-        ifPresent(session, "max_response_output_tokens", v -> c.maxOutputTokens =
-                SessionValues.maxTokens(v, Fields.join(path, "max_response_output_tokens")));
-        ifPresent(session, "speed", v -> c.speed = SessionValues.speed(v, Fields.join(path, "speed")));
-        ifPresent(session, "tracing", v -> c.tracing = SessionValues.tracing(v, Fields.join(path, "tracing")));
-        ifPresent(session, "include", v -> c.include = ContextValues.include(v, Fields.join(path, "include")));
-        ifPresent(session, "prompt", v -> c.prompt = ContextValues.prompt(v, Fields.join(path, "prompt")));
-        ifPresent(session, "truncation", v -> c.truncation =
-                ContextValues.truncation(v, Fields.join(path, "truncation")));
-        if (!transcriptionOnly) {
-            readParley(session, c, path);
-        }
-        return c.build();
+    public static SessionPatch readBeta(ObjectNode s, String path, boolean transcriptionOnly) {
+        Fields.onlyKnown(s, path, transcriptionOnly ? BETA_TRANSCRIPTION_KEYS : BETA_KEYS);
+        Change<String> model = field(s, path, "model", Fields::string);
+        Change<Boolean> audioOutput = field(s, path, "modalities", SessionValues::audioModality);
+        Change<String> instructions = field(s, path, "instructions", SessionConfigReader::instructions);
+        Change<String> voice = field(s, path, "voice", SessionValues::voice);
+        Change<WireFormat> inFormat = field(s, path, "input_audio_format", SessionValues::betaFormat);
+        Change<WireFormat> outFormat = field(s, path, "output_audio_format", SessionValues::betaFormat);
+        Change<ObjectNode> transcription = field(s, path, "input_audio_transcription", SessionValues::transcription);
+        Change<String> noise = field(s, path, "input_audio_noise_reduction", SessionValues::noiseReduction);
+        Change<TurnDetectionPatch> turn = field(s, path, "turn_detection", SessionConfigReader::turnDetection);
+        Change<ArrayNode> tools = field(s, path, "tools", SessionValues::tools);
+        Change<JsonNode> toolChoice = field(s, path, "tool_choice", SessionValues::toolChoice);
+        Change<Double> temperature = field(s, path, "temperature", SessionValues::temperature);
+        Change<Integer> max = field(s, path, "max_response_output_tokens", SessionValues::maxTokens);
+        Change<Double> speed = field(s, path, "speed", SessionValues::speed);
+        Change<JsonNode> tracing = field(s, path, "tracing", SessionValues::tracing);
+        Change<JsonNode> include = field(s, path, "include", ContextValues::include);
+        Change<JsonNode> prompt = field(s, path, "prompt", ContextValues::prompt);
+        Change<JsonNode> truncation = field(s, path, "truncation", ContextValues::truncation);
+        Change<FalseInterruption.Patch> falseInterruption = transcriptionOnly ? Change.keep() : parley(s, path);
+        return new SessionPatch(path, null, model, instructions, audioOutput, inFormat, outFormat, noise,
+                transcription, turn, voice, speed, tools, toolChoice, max, tracing, truncation, include, prompt,
+                temperature, falseInterruption);
     }
 
     /** {@code parley.false_interruption}; {@code parley.variant} is read by {@link SessionUpdates}, the rest is read-only. */
-    private static void readParley(ObjectNode session, SessionConfig.Builder c, String path) {
+    private static Change<FalseInterruption.Patch> parley(ObjectNode session, String path) {
         JsonNode parley = session.get("parley");
-        if (parley != null && !parley.isNull()) {
-            c.falseInterruption = FalseInterruption.fromParley(parley, c.falseInterruption, Fields.join(path, "parley"));
-        }
+        return parley == null || parley.isNull() ? Change.keep()
+                : FalseInterruption.fromParley(parley, join(path, "parley"));
     }
 
-    /** After an update that touches either, the chosen function must be among the tools (they may change together). */
-    private static void checkToolChoice(ObjectNode session, SessionConfig.Builder c, String path) {
-        if (session.has("tools") || session.has("tool_choice")) {
-            ToolChecks.choice(c.toolChoice, ToolChecks.names(c.tools), Fields.join(path, "tool_choice"), "session's");
-        }
+    private static String instructions(JsonNode v, String path) {
+        return v.isNull() ? "" : Fields.string(v, path);
     }
 
-    private static void ifPresent(ObjectNode node, String key, java.util.function.Consumer<JsonNode> apply) {
-        if (node.has(key)) {
-            apply.accept(node.get(key));
-        }
+    private static TurnDetectionPatch turnDetection(JsonNode v, String path) {
+        return v.isNull() ? null : TurnDetectionPatch.read(v, path);
+    }
+
+    /** The key's change: {@link Change.Keep} when absent, else what {@code read} makes of it (null: clear). */
+    private static <T> Change<T> field(ObjectNode node, String path, String key, BiFunction<JsonNode, String, T> read) {
+        return node.has(key) ? Change.to(read.apply(node.get(key), join(path, key))) : Change.keep();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(a);
+        Set<String> s = new HashSet<>(a);
         s.addAll(b);
         return Set.copyOf(s);
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code session.update} (GA or beta shape) and beta {@code transcription_session.update} into a
- * {@link SessionUpdate}: the whole update is validated on a copy, so an invalid one changes nothing. What only
- * the conversation can decide (may the voice change, does the variant exist) the core checks.
+ * {@code session.update} (GA or beta shape) and beta {@code transcription_session.update}: decoded into a typed
+ * {@link ClientEvent} with a {@link SessionPatch} ({@link #decode}), then applied to the session as last
+ * confirmed into a {@link SessionUpdate} ({@link #update}). The patch is applied to a copy, so an invalid update
+ * changes nothing. What only the conversation can decide (may the voice change, does the variant exist) the core
+ * checks.
  */
 final class SessionUpdates {
     /**
@@ -22,28 +24,38 @@ final class SessionUpdates {
     private SessionUpdates() {
     }
 
-    static SessionUpdate update(ObjectNode event, SessionConfig current, Dialect dialect) {
+    static ClientEvent.SessionUpdate decode(String eventId, ObjectNode event, Dialect dialect) {
         ObjectNode session = Fields.requireObject(event, "session", "");
         // A GA-shaped update (it has 'type') is understood on a beta connection too, and vice versa a beta
         // connection's flat update needs no type.
         boolean ga = dialect == Dialect.GA || session.has("type");
-        SessionConfig next = ga ? SessionConfigReader.applyGa(current, session, "session")
-                : SessionConfigReader.applyBeta(current, session, "session", false);
+        SessionPatch patch = ga ? SessionConfigReader.readGa(session, "session")
+                : SessionConfigReader.readBeta(session, "session", false);
         String variant = requestedVariant(session);
         JsonNode liveVoice = parley(session).get("voice");
-        boolean forced = liveVoice != null && !liveVoice.isNull();
-        if (forced) {
-            SessionConfig.Builder voiced = next.toBuilder();
-            voiced.voice = SessionValues.voice(liveVoice, "session.parley.voice");
-            next = voiced.build();
-        }
-        return new SessionUpdate(next, "session.updated", forced, variant);
+        String voice = liveVoice == null || liveVoice.isNull() ? null
+                : SessionValues.voice(liveVoice, "session.parley.voice");
+        return new ClientEvent.SessionUpdate(eventId, patch, variant, voice);
     }
 
-    static SessionUpdate updateTranscription(ObjectNode event, SessionConfig current) {
+    static ClientEvent.TranscriptionSessionUpdate decodeTranscription(String eventId, ObjectNode event) {
         ObjectNode session = Fields.requireObject(event, "session", "");
-        return new SessionUpdate(SessionConfigReader.applyBeta(current, session, "session", true),
-                "transcription_session.updated", false, null);
+        return new ClientEvent.TranscriptionSessionUpdate(eventId,
+                SessionConfigReader.readBeta(session, "session", true));
+    }
+
+    static SessionUpdate update(ClientEvent.SessionUpdate u, SessionConfig current) {
+        SessionConfig next = u.session().applyTo(current);
+        if (u.voice() != null) {
+            SessionConfig.Builder voiced = next.toBuilder();
+            voiced.voice = u.voice();
+            next = voiced.build();
+        }
+        return new SessionUpdate(next, "session.updated", u.voice() != null, u.variant());
+    }
+
+    static SessionUpdate update(ClientEvent.TranscriptionSessionUpdate u, SessionConfig current) {
+        return new SessionUpdate(u.session().applyTo(current), "transcription_session.updated", false, null);
     }
 
     private static ObjectNode parley(ObjectNode session) {

@@ -8,7 +8,6 @@ import static dev.parley.runtime.realtime.Fields.string;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.List;
 import java.util.Set;
@@ -94,55 +93,6 @@ final class SessionValues {
             }
         }
         return o.deepCopy();
-    }
-
-    /**
-     * A turn detection object merged over {@code current} when it has the same type (so partial updates keep
-     * earlier choices), else over that type's defaults. Unknown keys are tolerated: agents-js passes some through.
-     */
-    static TurnDetection turnDetection(JsonNode value, TurnDetection current, String path) {
-        if (value.isNull()) {
-            return null;
-        }
-        ObjectNode o = object(value, path);
-        TurnDetection.Type type = current == null ? TurnDetection.Type.SERVER_VAD : current.type();
-        if (o.hasNonNull("type")) {
-            type = enumValue(o.get("type"), path + ".type", TURN_TYPES).equals("server_vad")
-                    ? TurnDetection.Type.SERVER_VAD : TurnDetection.Type.SEMANTIC_VAD;
-        }
-        TurnDetection b = current != null && current.type() == type ? current : defaults(type);
-        double threshold = o.hasNonNull("threshold")
-                ? Fields.numberIn(o.get("threshold"), path + ".threshold", 0, 1) : b.threshold();
-        int prefix = o.hasNonNull("prefix_padding_ms") ? nonNegative(o.get("prefix_padding_ms"),
-                path + ".prefix_padding_ms") : b.prefixPaddingMs();
-        int silence = o.hasNonNull("silence_duration_ms") ? nonNegative(o.get("silence_duration_ms"),
-                path + ".silence_duration_ms") : b.silenceDurationMs();
-        Integer idle = b.idleTimeoutMs();
-        if (o.has("idle_timeout_ms")) {
-            idle = o.get("idle_timeout_ms").isNull() ? null
-                    : nonNegative(o.get("idle_timeout_ms"), path + ".idle_timeout_ms");
-        }
-        boolean create = o.hasNonNull("create_response")
-                ? Fields.bool(o.get("create_response"), path + ".create_response") : b.createResponse();
-        boolean interrupt = o.hasNonNull("interrupt_response")
-                ? Fields.bool(o.get("interrupt_response"), path + ".interrupt_response") : b.interruptResponse();
-        String eagerness = o.hasNonNull("eagerness")
-                ? enumValue(o.get("eagerness"), path + ".eagerness", EAGERNESS) : b.eagerness();
-        return new TurnDetection(type, threshold, prefix, silence, idle, create, interrupt, eagerness);
-    }
-
-    static TurnDetection defaults(TurnDetection.Type type) {
-        TurnDetection d = OpenAiNames.serverVadDefaults();
-        return type == TurnDetection.Type.SERVER_VAD ? d : new TurnDetection(type, d.threshold(),
-                d.prefixPaddingMs(), d.silenceDurationMs(), null, true, true, "auto");
-    }
-
-    private static int nonNegative(JsonNode value, String path) {
-        long v = integer(value, path);
-        if (v < 0) {
-            throw ProtocolException.belowMin(path, 0, v);
-        }
-        return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
     /** Function tools; MCP tools are refused because Parley has no MCP client. */

@@ -2,12 +2,9 @@ package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.api.llm.ToolChoice;
 import dev.parley.api.llm.ToolSpec;
-import dev.parley.runtime.conversation.ConversationCore;
 import dev.parley.runtime.conversation.ConversationItem;
 import dev.parley.runtime.conversation.Ids;
-import dev.parley.runtime.conversation.ResponseOptions;
 import dev.parley.runtime.engine.WireFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,48 +14,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Validates {@code response.create.response} (GA and beta keys) into {@link ResponseOptions}. */
-public final class ResponseOptionsReader {
+/**
+ * Validates {@code response.create.response} (GA and beta keys) into {@link ResponseOverrides}, checking every
+ * key in the order below; where GA and beta name the same setting, the later key wins.
+ */
+public final class ResponseOverridesReader {
     private static final Set<String> KEYS = Set.of("conversation", "input", "instructions", "output_modalities",
             "audio", "tools", "tool_choice", "max_output_tokens", "metadata", "prompt", "reasoning",
             "parallel_tool_calls", "temperature", "modalities", "voice", "output_audio_format",
             "max_response_output_tokens");
 
-    private ResponseOptionsReader() {
+    private ResponseOverridesReader() {
     }
 
-    /**
-     * @param base         the session's response settings
-     * @param conversation resolves {@code item_reference}s and names the conversation
-     */
-    public static ResponseOptions read(ObjectNode r, ResponseOptions base, ConversationCore conversation) {
+    public static ResponseOverrides read(ObjectNode r) {
         String path = "response";
         Fields.onlyKnown(r, path, KEYS);
-        boolean audio = base.audio();
-        String instructions = base.instructions();
-        String voice = base.voice();
-        double speed = base.speed();
-        WireFormat format = base.outputFormat();
-        List<ToolSpec> tools = base.tools();
-        ToolChoice toolChoice = base.toolChoice();
-        Integer max = base.maxOutputTokens();
-        Double temperature = base.temperature();
-        boolean outOfBand = false;
-        if (r.hasNonNull("conversation")) {
-            String conv = Fields.string(r.get("conversation"), path + ".conversation");
-            if (!conv.equals("auto") && !conv.equals("none") && !conv.equals(conversation.conversationId())) {
-                throw ProtocolException.invalidValue(path + ".conversation", conv, List.of("auto", "none"));
-            }
-            outOfBand = conv.equals("none");
-        }
-        if (r.hasNonNull("instructions")) {
-            instructions = Fields.string(r.get("instructions"), path + ".instructions");
-        }
+        String conversation = r.hasNonNull("conversation")
+                ? Fields.string(r.get("conversation"), path + ".conversation") : null;
+        String instructions = r.hasNonNull("instructions")
+                ? Fields.string(r.get("instructions"), path + ".instructions") : null;
+        Boolean audio = null;
         for (String key : List.of("output_modalities", "modalities")) {
             if (r.hasNonNull(key)) {
                 audio = SessionValues.audioModality(r.get(key), path + "." + key);
             }
         }
+        WireFormat format = null;
+        String voice = null;
+        Double speed = null;
         if (r.hasNonNull("audio")) {
             ObjectNode a = Fields.object(r.get("audio"), path + ".audio");
             Fields.onlyKnown(a, path + ".audio", Set.of("output"));
@@ -83,31 +67,26 @@ public final class ResponseOptionsReader {
         if (r.hasNonNull("output_audio_format")) {
             format = SessionValues.betaFormat(r.get("output_audio_format"), path + ".output_audio_format");
         }
-        if (r.hasNonNull("tools")) {
-            tools = ToolJson.tools(SessionValues.tools(r.get("tools"), path + ".tools"));
-        }
-        if (r.hasNonNull("tool_choice")) {
-            JsonNode choice = SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice");
-            ToolChecks.choice(choice, tools.stream().map(ToolSpec::name).toList(), path + ".tool_choice",
-                    r.hasNonNull("tools") ? "response's" : "session's");
-            toolChoice = ToolJson.toolChoice(choice);
-        }
+        List<ToolSpec> tools = r.hasNonNull("tools")
+                ? ToolJson.tools(SessionValues.tools(r.get("tools"), path + ".tools")) : null;
+        JsonNode toolChoice = r.hasNonNull("tool_choice")
+                ? SessionValues.toolChoice(r.get("tool_choice"), path + ".tool_choice") : null;
+        Change<Integer> max = Change.keep();
         for (String key : List.of("max_output_tokens", "max_response_output_tokens")) {
             if (r.hasNonNull(key)) {
-                max = SessionValues.maxTokens(r.get(key), path + "." + key);
+                max = Change.to(SessionValues.maxTokens(r.get(key), path + "." + key));
             }
         }
-        if (r.has("temperature")) {
-            temperature = SessionValues.temperature(r.get("temperature"), path + ".temperature");
-        }
+        Change<Double> temperature = r.has("temperature")
+                ? Change.to(SessionValues.temperature(r.get("temperature"), path + ".temperature")) : Change.keep();
         Map<String, String> metadata = r.hasNonNull("metadata") ? metadata(r.get("metadata"), path + ".metadata")
                 : null;
         if (r.hasNonNull("prompt")) {
             ContextValues.prompt(r.get("prompt"), path + ".prompt");
         }
-        List<ConversationItem> input = r.has("input") ? input(r.get("input"), path + ".input", conversation) : null;
-        return new ResponseOptions(audio, instructions, voice, speed, format, tools, toolChoice, max,
-                temperature, metadata, outOfBand, input, null);
+        List<ConversationItem> input = r.has("input") ? input(r.get("input"), path + ".input") : null;
+        return new ResponseOverrides(conversation, instructions, audio, format, voice, speed, tools, toolChoice,
+                max, temperature, metadata, input);
     }
 
     private static Map<String, String> metadata(JsonNode value, String path) {
@@ -124,24 +103,16 @@ public final class ResponseOptionsReader {
         return Collections.unmodifiableMap(out);
     }
 
-    private static List<ConversationItem> input(JsonNode value, String path, ConversationCore conversation) {
+    /** The items as read; an {@code item_reference} (kind null) is resolved when the overrides are applied. */
+    private static List<ConversationItem> input(JsonNode value, String path) {
         if (!value.isArray()) {
             throw ProtocolException.invalidType(path, "an array", Fields.describe(value));
         }
         List<ConversationItem> items = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             String p = path + "[" + i + "]";
-            ConversationItem item = ItemReader.read(Fields.object(value.get(i), p), p, Ids.item());
-            if (item.kind == null) { // item_reference
-                ConversationItem ref = conversation.item(item.id);
-                if (ref == null) {
-                    throw ProtocolException.invalidValue(p + ".id",
-                            "Invalid value: '" + item.id + "'. No conversation item with this id exists.");
-                }
-                item = ref;
-            }
-            items.add(item);
+            items.add(ItemReader.read(Fields.object(value.get(i), p), p, Ids.item()));
         }
-        return items;
+        return List.copyOf(items);
     }
 }
