@@ -98,35 +98,7 @@ class EngineLatencyBenchmark {
         }
     }
 
-    static final InputListener NO_INPUT = new InputListener() {
-        @Override
-        public void speechStarted(long utterance, long audioStartMs) {
-        }
-
-        @Override
-        public void speechStopped(long utterance, long audioEndMs, CommittedAudio audio) {
-        }
-
-        @Override
-        public void idleTimeout(long utterance, long audioStartMs, long audioEndMs, CommittedAudio audio) {
-        }
-
-        @Override
-        public void transcriptDelta(long utterance, String delta) {
-        }
-
-        @Override
-        public void transcriptRevised(long utterance, String transcript) {
-        }
-
-        @Override
-        public void transcriptCompleted(long utterance, String transcript) {
-        }
-
-        @Override
-        public void transcriptFailed(long utterance, String message) {
-        }
-    };
+    static final InputListener NO_INPUT = new NoInputListener();
 
     @Test
     void engineOverhead() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.parley.api.ComponentConfig;
 import dev.parley.plugins.rules.RuleBasedResponderProvider;
 import dev.parley.runtime.builtin.vad.EnergyVadConfig;
@@ -18,21 +17,14 @@ import dev.parley.runtime.realtime.SessionObserver;
 import dev.parley.runtime.realtime.SessionTaps;
 import dev.parley.runtime.tracing.LlmLabel;
 import dev.parley.runtime.tracing.OtlpTracing;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
+import dev.parley.testkit.OtlpTraceReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,31 +38,16 @@ import org.junit.jupiter.api.Test;
  */
 class OtlpTraceExportTest {
     final EngineOverSocketTest.ToneTts tts = new EngineOverSocketTest.ToneTts();
-    final List<Span> spans = new CopyOnWriteArrayList<>();
-    final List<String> contentTypes = new CopyOnWriteArrayList<>();
-    HttpServer receiver;
+    OtlpTraceReceiver receiver;
+    List<Span> spans;
     OtlpTracing tracing;
     RealtimeServer server;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/v1/traces", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-                ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
-                req.getResourceSpansList().forEach(rs -> rs.getScopeSpansList()
-                        .forEach(ss -> spans.addAll(ss.getSpansList())));
-            }
-            byte[] ok = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, ok.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        receiver.start();
-        tracing = OtlpTracing.configure("http://127.0.0.1:" + receiver.getAddress().getPort(),
+        receiver = OtlpTraceReceiver.start();
+        spans = receiver.spans();
+        tracing = OtlpTracing.configure(receiver.endpoint(),
                 OtlpTracing.Sessions.REQUESTED, p -> new LlmLabel("rules", "offline-rules"), Map.of()).orElseThrow();
         Pipeline pipeline = new Pipeline("trace-test", null, 16000, true,
                 new EnergyVadEngine(EnergyVadConfig.defaults()), new EngineOverSocketTest.FixedStt(), null,
@@ -85,7 +62,7 @@ class OtlpTraceExportTest {
     void stop() {
         server.close();
         tracing.close();
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -134,7 +111,8 @@ class OtlpTraceExportTest {
         awaitSpan("parley.session", 10_000);
         tracing.flush();
 
-        assertTrue(contentTypes.stream().allMatch(t -> t.startsWith("application/x-protobuf")), contentTypes.toString());
+        assertTrue(receiver.contentTypes().stream().allMatch(t -> t.startsWith("application/x-protobuf")),
+                receiver.contentTypes().toString());
         assertTrue(spans.stream().noneMatch(s -> untracedId.equals(attr(s, "parley.session.id"))),
                 "a session without tracing exports nothing");
         Span root = spans.stream().filter(s -> s.getParentSpanId().isEmpty()).findFirst().orElseThrow();
@@ -211,13 +189,7 @@ class OtlpTraceExportTest {
     }
 
     private static String attr(Span s, String key) {
-        Optional<KeyValue> kv = s.getAttributesList().stream().filter(a -> a.getKey().equals(key)).findFirst();
-        if (kv.isEmpty()) {
-            return null;
-        }
-        var v = kv.get().getValue();
-        return v.hasStringValue() ? v.getStringValue() : v.hasBoolValue() ? String.valueOf(v.getBoolValue())
-                : v.hasIntValue() ? String.valueOf(v.getIntValue()) : v.toString();
+        return OtlpTraceReceiver.attribute(s, key).orElse(null);
     }
 
     private static void send(RealtimeTestClient client, byte[] pcm) {

@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.parley.runtime.server.PrometheusTextParser;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
+import dev.parley.testkit.OtlpTraceReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,31 +30,18 @@ import org.junit.jupiter.api.Test;
  * Prometheus' own text parser.
  */
 class TelemetryServeIT {
-    final List<Span> spans = new CopyOnWriteArrayList<>();
-    HttpServer receiver;
+    OtlpTraceReceiver receiver;
+    List<Span> spans;
 
     @BeforeEach
     void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/v1/traces", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
-                req.getResourceSpansList().forEach(rs -> rs.getScopeSpansList()
-                        .forEach(ss -> spans.addAll(ss.getSpansList())));
-            }
-            byte[] ok = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, ok.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        receiver.start();
+        receiver = OtlpTraceReceiver.start();
+        spans = receiver.spans();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -73,7 +53,7 @@ class TelemetryServeIT {
         JsonNode asked;
         String scrape;
         try (ParleyServeProcess server = ParleyServeProcess.start("--tls-self-signed", "--otlp-endpoint",
-                "http://127.0.0.1:" + receiver.getAddress().getPort(), "--trace-sessions", "all",
+                receiver.endpoint(), "--trace-sessions", "all",
                 "--metrics-port", "" + metricsPort)) {
             Map<String, String> env = Map.of("PARLEY_PORT", "" + server.port(),
                     "PARLEY_CA", server.certificate().toString(),
@@ -189,17 +169,6 @@ class TelemetryServeIT {
     }
 
     private static Optional<String> attr(Span s, String key) {
-        return s.getAttributesList().stream().filter(kv -> kv.getKey().equals(key)).findFirst().map(TelemetryServeIT::text);
-    }
-
-    private static String text(KeyValue kv) {
-        var v = kv.getValue();
-        return switch (v.getValueCase()) {
-            case STRING_VALUE -> v.getStringValue();
-            case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
-            case INT_VALUE -> Long.toString(v.getIntValue());
-            case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
-            default -> v.toString();
-        };
+        return OtlpTraceReceiver.attribute(s, key);
     }
 }

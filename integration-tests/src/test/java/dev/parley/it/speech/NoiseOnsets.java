@@ -3,10 +3,9 @@ package dev.parley.it.speech;
 import dev.parley.api.denoise.DenoiseEngine;
 import dev.parley.api.denoise.NoiseProfile;
 import dev.parley.runtime.audio.WireCodec;
-import dev.parley.runtime.engine.CommittedAudio;
 import dev.parley.runtime.engine.DefaultSessionEngineFactory;
-import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.InputSettings;
+import dev.parley.runtime.engine.NoInputListener;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngine;
 import dev.parley.runtime.engine.TurnDetection;
@@ -61,34 +60,17 @@ final class NoiseOnsets {
         return onsets.get() * 60_000.0 / (audio16k.length * 1000.0 / rate);
     }
 
-    private record Counting(AtomicInteger onsets) implements InputListener {
+    /** Counts the onsets; the input path's other events are not what this measures. */
+    private static final class Counting extends NoInputListener {
+        private final AtomicInteger onsets;
+
+        Counting(AtomicInteger onsets) {
+            this.onsets = onsets;
+        }
+
         @Override
         public void speechStarted(long utterance, long audioStartMs) {
             onsets.incrementAndGet();
-        }
-
-        @Override
-        public void speechStopped(long utterance, long audioEndMs, CommittedAudio audio) {
-        }
-
-        @Override
-        public void idleTimeout(long utterance, long audioStartMs, long audioEndMs, CommittedAudio audio) {
-        }
-
-        @Override
-        public void transcriptDelta(long utterance, String delta) {
-        }
-
-        @Override
-        public void transcriptRevised(long utterance, String transcript) {
-        }
-
-        @Override
-        public void transcriptCompleted(long utterance, String transcript) {
-        }
-
-        @Override
-        public void transcriptFailed(long utterance, String message) {
         }
     }
 }
