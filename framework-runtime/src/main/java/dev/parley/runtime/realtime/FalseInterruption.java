@@ -1,7 +1,6 @@
 package dev.parley.runtime.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
@@ -58,9 +57,5 @@ public record FalseInterruption(boolean enabled, long windowMs) {
         ObjectNode o = Fields.object(parley, path);
         JsonNode v = o.get("false_interruption");
         return v == null ? Change.keep() : Change.to(patch(v, Fields.join(path, "false_interruption")));
-    }
-
-    ObjectNode toJson() {
-        return JsonNodeFactory.instance.objectNode().put("enabled", enabled).put("window_ms", windowMs);
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * The server events, typed: records serialised by Jackson (snake_case names, fields in declaration order, nulls
  * written). {@code type} is the dialect's event name, {@code eventId} a fresh {@code event_…} id. Nested protocol
- * objects are records too (items and parts: {@link WireItem}, usage: {@link WireUsage}) or rendered by
- * {@link ResponseJson} and
+ * objects are records too (items and parts: {@link WireItem}, usage: {@link WireUsage}, the response:
+ * {@link WireResponse}, the session: {@link WireSession}), built by {@link ResponseJson} and
  * {@link SessionConfigWriter}. The audio delta keeps its streamed writer ({@link EventEmitter#sendAudioDelta}).
  */
 public sealed interface ServerEvent {
@@ -134,7 +134,7 @@ public sealed interface ServerEvent {
 
     /** {@code session.created/updated}, {@code transcription_session.updated}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Session(String type, String eventId, JsonNode session) implements ServerEvent {
+    record Session(String type, String eventId, WireSession session) implements ServerEvent {
     }
 
     /** Beta {@code conversation.created}. */

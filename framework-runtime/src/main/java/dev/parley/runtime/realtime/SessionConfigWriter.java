@@ -1,150 +1,90 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
+import java.util.List;
 
-/** Renders the full effective session for {@code session.created}/{@code session.updated} in either dialect. */
+/**
+ * Renders the full effective session for {@code session.created}/{@code session.updated} in either dialect as a
+ * {@link WireSession} record. The JSON values of the configuration are shared, not copied: the configuration
+ * never mutates them and the records are only serialized.
+ */
 public final class SessionConfigWriter {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
     private SessionConfigWriter() {
     }
 
-    public static ObjectNode write(SessionConfig c, SessionIdentity id, Dialect dialect) {
-        return dialect == Dialect.BETA ? beta(c, id) : ga(c, id);
+    static WireSession write(SessionConfig c, SessionIdentity id, Dialect dialect) {
+        return dialect == Dialect.BETA ? betaRecord(c, id) : gaRecord(c, id);
     }
 
-    /** GA nested shape (catalog §6.1). */
+    /** GA nested shape (catalog §6.1) as a JSON tree, for replies that add to it or tests that read it. */
     public static ObjectNode ga(SessionConfig c, SessionIdentity id) {
-        ObjectNode s = F.objectNode();
-        boolean realtime = c.type() == SessionConfig.Type.REALTIME;
-        s.put("type", realtime ? "realtime" : "transcription");
-        s.put("object", realtime ? "realtime.session" : "realtime.transcription_session");
-        s.put("id", id.id());
-        if (realtime) {
-            s.put("model", c.model());
-            s.set("output_modalities", modalities(c.audioOutput(), false));
-            s.put("instructions", c.instructions());
-        }
-        ObjectNode audio = s.putObject("audio");
-        ObjectNode in = audio.putObject("input");
-        in.set("format", format(c.inputFormat()));
-        in.set("transcription", c.transcription() == null ? F.nullNode() : c.transcription().deepCopy());
-        in.set("noise_reduction", c.noiseReduction() == null ? F.nullNode()
-                : F.objectNode().put("type", c.noiseReduction()));
-        in.set("turn_detection", turnDetection(c.turnDetection()));
-        if (realtime) {
-            ObjectNode out = audio.putObject("output");
-            out.set("format", format(c.outputFormat()));
-            out.put("voice", c.voice());
-            out.put("speed", c.speed());
-            s.set("tools", c.tools().deepCopy());
-            s.set("tool_choice", c.toolChoice().deepCopy());
-            putMaxTokens(s, "max_output_tokens", c.maxOutputTokens());
-            s.set("tracing", c.tracing().deepCopy());
-            s.set("truncation", c.truncation().deepCopy());
-            s.set("prompt", c.prompt().deepCopy());
-        }
-        s.put("expires_at", id.expiresAt());
-        s.set("include", c.include().deepCopy());
-        s.set("parley", parley(id, c));
-        return s;
+        return EventEmitter.MAPPER.valueToTree(gaRecord(c, id));
     }
 
-    /** Beta flat shape (catalog §6.2). */
+    /** Beta flat shape (catalog §6.2) as a JSON tree. */
     public static ObjectNode beta(SessionConfig c, SessionIdentity id) {
-        ObjectNode s = F.objectNode();
+        return EventEmitter.MAPPER.valueToTree(betaRecord(c, id));
+    }
+
+    static WireSession.Ga gaRecord(SessionConfig c, SessionIdentity id) {
         boolean realtime = c.type() == SessionConfig.Type.REALTIME;
-        s.put("id", id.id());
-        s.put("object", realtime ? "realtime.session" : "realtime.transcription_session");
-        s.put("expires_at", id.expiresAt());
-        s.set("modalities", modalities(c.audioOutput(), true));
-        if (realtime) {
-            s.put("model", c.model());
-            s.put("instructions", c.instructions());
-            s.put("voice", c.voice());
-            s.put("output_audio_format", OpenAiNames.betaName(c.outputFormat()));
-            s.put("speed", c.speed());
-            s.set("tools", c.tools().deepCopy());
-            s.set("tool_choice", c.toolChoice().deepCopy());
-            s.put("temperature", c.temperature() == null ? 0.8 : c.temperature());
-            putMaxTokens(s, "max_response_output_tokens", c.maxOutputTokens());
-            s.set("tracing", c.tracing().deepCopy());
-        }
-        s.put("input_audio_format", OpenAiNames.betaName(c.inputFormat()));
-        s.set("input_audio_transcription", c.transcription() == null ? F.nullNode() : c.transcription().deepCopy());
-        s.set("input_audio_noise_reduction", c.noiseReduction() == null ? F.nullNode()
-                : F.objectNode().put("type", c.noiseReduction()));
-        s.set("turn_detection", turnDetection(c.turnDetection()));
-        s.set("include", c.include().deepCopy());
-        s.set("parley", parley(id, c));
-        return s;
+        WireSession.GaInput in = new WireSession.GaInput(format(c.inputFormat()), c.transcription(),
+                noiseReduction(c), turnDetection(c.turnDetection()));
+        WireSession.GaOutput out = realtime
+                ? new WireSession.GaOutput(format(c.outputFormat()), c.voice(), c.speed()) : null;
+        return new WireSession.Ga(realtime ? "realtime" : "transcription", object(realtime), id.id(),
+                realtime ? c.model() : null, realtime ? List.of(c.audioOutput() ? "audio" : "text") : null,
+                realtime ? c.instructions() : null, new WireSession.GaAudio(in, out),
+                realtime ? c.tools() : null, realtime ? c.toolChoice() : null,
+                realtime ? maxTokens(c.maxOutputTokens()) : null, realtime ? c.tracing() : null,
+                realtime ? c.truncation() : null, realtime ? c.prompt() : null,
+                id.expiresAt(), c.include(), parley(id, c));
     }
 
-    public static ObjectNode format(WireFormat f) {
-        ObjectNode o = F.objectNode().put("type", OpenAiNames.gaType(f));
-        if (f == WireFormat.PCM16_24K) {
-            o.put("rate", f.sampleRate());
-        }
-        return o;
+    static WireSession.Beta betaRecord(SessionConfig c, SessionIdentity id) {
+        boolean realtime = c.type() == SessionConfig.Type.REALTIME;
+        return new WireSession.Beta(id.id(), object(realtime), id.expiresAt(),
+                c.audioOutput() ? List.of("text", "audio") : List.of("text"),
+                realtime ? c.model() : null, realtime ? c.instructions() : null, realtime ? c.voice() : null,
+                realtime ? OpenAiNames.betaName(c.outputFormat()) : null, realtime ? c.speed() : null,
+                realtime ? c.tools() : null, realtime ? c.toolChoice() : null,
+                realtime ? (c.temperature() == null ? 0.8 : c.temperature()) : null,
+                realtime ? maxTokens(c.maxOutputTokens()) : null, realtime ? c.tracing() : null,
+                OpenAiNames.betaName(c.inputFormat()), c.transcription(), noiseReduction(c),
+                turnDetection(c.turnDetection()), c.include(), parley(id, c));
     }
 
-    static ArrayNode modalities(boolean audio, boolean beta) {
-        ArrayNode a = F.arrayNode();
-        if (beta) {
-            a.add("text");
-            if (audio) {
-                a.add("audio");
-            }
-        } else {
-            a.add(audio ? "audio" : "text");
-        }
-        return a;
+    static WireSession.Format format(WireFormat f) {
+        return new WireSession.Format(OpenAiNames.gaType(f), f == WireFormat.PCM16_24K ? f.sampleRate() : null);
     }
 
-    static void putMaxTokens(ObjectNode o, String key, Integer max) {
-        if (max == null) {
-            o.put(key, "inf");
-        } else {
-            o.put(key, max);
-        }
+    private static String object(boolean realtime) {
+        return realtime ? "realtime.session" : "realtime.transcription_session";
     }
 
-    static com.fasterxml.jackson.databind.JsonNode turnDetection(TurnDetection t) {
+    private static Object maxTokens(Integer max) {
+        return max == null ? "inf" : max;
+    }
+
+    private static WireSession.NoiseReduction noiseReduction(SessionConfig c) {
+        return c.noiseReduction() == null ? null : new WireSession.NoiseReduction(c.noiseReduction());
+    }
+
+    static WireSession.TurnDetection turnDetection(TurnDetection t) {
         if (t == null) {
-            return F.nullNode();
+            return null;
         }
-        ObjectNode o = F.objectNode();
-        if (t.type() == TurnDetection.Type.SERVER_VAD) {
-            o.put("type", "server_vad");
-            o.put("threshold", t.threshold());
-            o.put("prefix_padding_ms", t.prefixPaddingMs());
-            o.put("silence_duration_ms", t.silenceDurationMs());
-            if (t.idleTimeoutMs() == null) {
-                o.putNull("idle_timeout_ms");
-            } else {
-                o.put("idle_timeout_ms", t.idleTimeoutMs());
-            }
-        } else {
-            o.put("type", "semantic_vad");
-            o.put("eagerness", t.eagerness());
-        }
-        o.put("create_response", t.createResponse());
-        o.put("interrupt_response", t.interruptResponse());
-        return o;
+        return t.type() == TurnDetection.Type.SERVER_VAD
+                ? new WireSession.ServerVad("server_vad", t.threshold(), t.prefixPaddingMs(), t.silenceDurationMs(),
+                        t.idleTimeoutMs(), t.createResponse(), t.interruptResponse())
+                : new WireSession.SemanticVad("semantic_vad", t.eagerness(), t.createResponse(), t.interruptResponse());
     }
 
-    private static ObjectNode parley(SessionIdentity id, SessionConfig c) {
-        ObjectNode p = F.objectNode().put("pipeline", id.pipeline());
-        if (id.variant() == null) {
-            p.putNull("variant");
-        } else {
-            p.put("variant", id.variant());
-        }
-        p.set("false_interruption", c.falseInterruption().toJson());
-        return p;
+    private static WireSession.Parley parley(SessionIdentity id, SessionConfig c) {
+        return new WireSession.Parley(id.pipeline(), id.variant(),
+                new WireSession.Resume(c.falseInterruption().enabled(), c.falseInterruption().windowMs()));
     }
 }

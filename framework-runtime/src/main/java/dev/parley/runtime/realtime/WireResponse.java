@@ -1,6 +1,5 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -31,7 +30,7 @@ sealed interface WireResponse {
     record Audio(Output output) {
     }
 
-    record Output(JsonNode format, String voice) {
+    record Output(WireSession.Format format, String voice) {
     }
 
     /** Why a response is not {@code completed}. */
