@@ -115,6 +115,11 @@ public final class ConversationCore {
         return conversation.get(itemId);
     }
 
+    /** Finals the core holds for utterances not yet committed (issue 17's leak test). On the actor. */
+    int earlyTranscriptsHeld() {
+        return voice.earlyTranscriptsHeld();
+    }
+
     /** Handles one command; a refusal becomes a {@link ConversationEvent.Refused}. Ignored unless open. */
     public void handle(Command command) {
         if (phase != Phase.OPEN && !(command instanceof Command.Close)) {

@@ -37,7 +37,13 @@ public final class CoreHarness implements AutoCloseable {
     private volatile InputListener input;
 
     public CoreHarness(ConversationSettings settings, LlmEngine llm, TtsEngine tts) {
-        core = new ConversationCore("conv_test", settings, actor, timers, Duration.ofSeconds(5), 1 << 20);
+        this(settings, llm, tts, Conversation.DEFAULT_MAX_ITEMS);
+    }
+
+    /** @param maxItems the conversation's item cap */
+    public CoreHarness(ConversationSettings settings, LlmEngine llm, TtsEngine tts, int maxItems) {
+        core = new ConversationCore("conv_test", settings, actor, timers, Duration.ofSeconds(5), 1 << 20,
+                maxItems);
         core.subscribe(events::add);
         DefaultResponseGenerator responses = new DefaultResponseGenerator(actor, llm, tts, true,
                 ResponseSettings.DEFAULTS, timers);
