@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Runs a task on the session's actor after a delay, unless the session ended meanwhile. */
+/** Runs a task on the session's actor after a delay (or next), unless the session ended meanwhile. */
 final class ActorTimers {
     private final ScheduledExecutorService timers;
     private final SessionActor actor;
@@ -24,5 +24,14 @@ final class ActorTimers {
                 task.run();
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Behind the actor's current task and whatever it queued so far. */
+    void next(Runnable task) {
+        actor.execute(() -> {
+            if (live.getAsBoolean()) {
+                task.run();
+            }
+        });
     }
 }

@@ -32,6 +32,15 @@ public sealed interface Command {
     record TruncateItem(String itemId, long contentIndex, long audioEndMs) implements Command {
     }
 
+    /**
+     * The server's own playout of an assistant item was cut after {@code playedMs} (a WebRTC barge-in or
+     * {@code output_audio_buffer.clear}): the item is truncated to what was heard. Unlike {@link TruncateItem}
+     * it is accepted while the item is still being generated: its response then sends no more audio, and the
+     * truncation is made once the response is done.
+     */
+    record TruncateToPlayed(String itemId, long playedMs) implements Command {
+    }
+
     record CreateResponse(ResponseOptions options) implements Command {
     }
 

@@ -30,6 +30,7 @@ public final class ConversationCore {
     private final FalseInterruptions falseInterruptions;
     private final VoiceTurns voice;
     private final ItemCommands items;
+    private final ActorTimers later;
     private ConversationSettings settings;
     private Phase phase = Phase.OPENING;
 
@@ -51,7 +52,7 @@ public final class ConversationCore {
         this.settings = settings;
         this.conversation = new Conversation(conversationId, conversationAudioBytes, maxItems,
                 evictedId -> bus.emit(new ConversationEvent.ItemDeleted(System.nanoTime(), evictedId)));
-        ActorTimers later = new ActorTimers(timers, actor, () -> phase == Phase.OPEN);
+        this.later = new ActorTimers(timers, actor, () -> phase == Phase.OPEN);
         this.engines = new Engines(actor, bus);
         this.responses = new Responses(bus, engines, later, transcriptWait, conversation, this::settings, states,
                 this::atTurnBoundary);
@@ -114,6 +115,11 @@ public final class ConversationCore {
         return conversation.get(itemId);
     }
 
+    /** Finals the core holds for utterances not yet committed (issue 17's leak test). On the actor. */
+    int earlyTranscriptsHeld() {
+        return voice.earlyTranscriptsHeld();
+    }
+
     /** Handles one command; a refusal becomes a {@link ConversationEvent.Refused}. Ignored unless open. */
     public void handle(Command command) {
         if (phase != Phase.OPEN && !(command instanceof Command.Close)) {
@@ -128,6 +134,7 @@ public final class ConversationCore {
                 case Command.DeleteItem d -> items.delete(d.itemId());
                 case Command.RetrieveItem r -> items.retrieve(r.itemId());
                 case Command.TruncateItem t -> items.truncate(t);
+                case Command.TruncateToPlayed t -> truncateToPlayed(t);
                 case Command.CreateResponse c -> responses.create(c.options());
                 case Command.CancelResponse c -> responses.cancel(c.responseId());
                 case Command.UpdateSettings u -> update(u);
@@ -136,6 +143,19 @@ public final class ConversationCore {
         } catch (RefusedException e) {
             log.debug("Refused {}: {}", command.getClass().getSimpleName(), e.refusal());
             bus.emit(new ConversationEvent.Refused(System.nanoTime(), e.refusal()));
+        }
+    }
+
+    /**
+     * A server-made truncation: a response still generating the item is muted now and truncated once its
+     * {@code ResponseDone} is out. The truncation itself goes behind the current actor task (it may be the core's
+     * own event dispatch of a barge-in, still running the cancel and, with resume on, reading the untruncated
+     * transcript of what was cut), so its {@code ItemTruncated} comes where a transport's own post put it.
+     */
+    private void truncateToPlayed(Command.TruncateToPlayed t) {
+        Runnable truncate = () -> later.next(() -> handle(new Command.TruncateItem(t.itemId(), 0, t.playedMs())));
+        if (!responses.playoutCut(t.itemId(), truncate)) {
+            truncate.run();
         }
     }
 

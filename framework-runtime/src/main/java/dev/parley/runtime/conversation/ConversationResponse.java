@@ -117,6 +117,11 @@ final class ConversationResponse implements ResponseListener {
         }
     }
 
+    /** A playout cut of {@code itemId} (see {@link Command.TruncateToPlayed}); false when over or not its item. */
+    boolean playoutCut(String itemId, Runnable truncation) {
+        return state != State.FINISHED && items.playoutCut(itemId, truncation);
+    }
+
     /** A transcript arrived somewhere in the session: proceed if this response was waiting for it. */
     void transcriptSettled() {
         if (state == State.WAITING_FOR_TRANSCRIPTS && !pendingTranscripts()) {
@@ -271,6 +276,7 @@ final class ConversationResponse implements ResponseListener {
         timing.mark(ResponseTiming.Stage.DONE);
         bus.emit(new ConversationEvent.ResponseDone(System.nanoTime(), items.ref(), outcome,
                 ResponseItems.usageOrUnknown(usage)));
+        items.responseDone();
         bus.emit(new ConversationEvent.ResponseTimingReport(System.nanoTime(), items.ref()));
         owner.finished(this);
     }

@@ -32,6 +32,8 @@ final class ResponseItems {
     private ContentPart part;
     private ByteChunks audio;
     private StringBuilder text;
+    /** Set by a playout cut while generating: later audio is kept in the item but not sent; run at the end. */
+    private Runnable cutTruncation;
 
     ResponseItems(EventBus bus, Conversation conversation, String responseId, ResponseOptions options,
                   ResponseTiming timing) {
@@ -82,9 +84,28 @@ final class ResponseItems {
         // length from the bytes, as clients compute it, so a truncate at "everything played" is never too long
         part.audioMs = ref.options().outputFormat().millis(audio.size());
         timing.mark(ResponseTiming.Stage.FIRST_DELTA_SENT);
+        if (cutTruncation != null) {
+            return first; // nobody hears it: the transport cut this response's playout
+        }
         bus.emit(new ConversationEvent.AudioChunk(System.nanoTime(), ref.id(), message.id, output.indexOf(message),
                 bytes, durationMs));
         return first;
+    }
+
+    /** The transport cut the playout of {@code itemId}; false when this response did not write it. */
+    boolean playoutCut(String itemId, Runnable truncation) {
+        if (output.stream().noneMatch(i -> i.id.equals(itemId))) {
+            return false;
+        }
+        cutTruncation = truncation;
+        return true;
+    }
+
+    /** The response's {@code ResponseDone} is out: a cut's truncation follows. */
+    void responseDone() {
+        if (cutTruncation != null) {
+            cutTruncation.run();
+        }
     }
 
     void toolCallDelta(int index, String callId, String name, String argumentsDelta) {

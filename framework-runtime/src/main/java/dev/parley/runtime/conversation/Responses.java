@@ -130,6 +130,19 @@ final class Responses implements ConversationResponse.Owner {
         target.cancel(Reason.CLIENT_CANCELLED);
     }
 
+    /**
+     * A playout cut of {@code itemId}: the live response that wrote it sends no more audio and runs
+     * {@code truncation} once it is done. False when no live response wrote the item.
+     */
+    boolean playoutCut(String itemId, Runnable truncation) {
+        for (ConversationResponse r : live) {
+            if (r.playoutCut(itemId, truncation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The response a barge-in would cut: the conversation's, or null. */
     ConversationResponse inConversation() {
         return inConversation;

@@ -206,12 +206,13 @@ public final class RealtimeSession {
 
     /**
      * The transport played only {@code audioEndMs} of an assistant item's audio before it was cut (a WebRTC
-     * barge-in or {@code output_audio_buffer.clear}): the same truncation a WebSocket client asks for with
-     * {@code conversation.item.truncate}, refused silently when the item is gone or shorter.
+     * barge-in or {@code output_audio_buffer.clear}): the core's server-made truncation
+     * ({@link Command.TruncateToPlayed}), which, unlike the client's {@code conversation.item.truncate}, also
+     * takes an item still being generated. On the actor; may run inside the core's event dispatch.
      */
     public void truncatePlayed(String itemId, long audioEndMs) {
         if (open() && itemId != null) {
-            core.handle(new Command.TruncateItem(itemId, 0, audioEndMs));
+            core.handle(new Command.TruncateToPlayed(itemId, audioEndMs));
         }
     }
 

@@ -154,16 +154,14 @@ final class CallConnection implements CallListener, PlayoutListener, CallTap.Cut
     }
 
     /**
-     * The item is cut to what the client heard. Posted, not run inside the core's event dispatch that reported
-     * the barge-in.
+     * The item is cut to what the client heard. Handed to the core at once, even inside its event dispatch of
+     * the barge-in, so that no audio it makes after the cut reaches the track; the core posts the truncation.
      */
     @Override
     public void truncate(String itemId, long playedMs) {
-        actor.execute(() -> {
-            if (session != null) {
-                session.truncatePlayed(itemId, playedMs);
-            }
-        });
+        if (session != null) {
+            session.truncatePlayed(itemId, playedMs);
+        }
     }
 
     @Override

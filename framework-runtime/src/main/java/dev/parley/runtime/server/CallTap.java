@@ -5,8 +5,6 @@ import dev.parley.runtime.engine.WireFormat;
 import dev.parley.runtime.realtime.SessionTap;
 import dev.parley.runtime.webrtc.AudioPlayout;
 import dev.parley.runtime.webrtc.TrackAudio;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A call's view of the core's events: the agent's audio, converted from the session's output format to the 48 kHz
@@ -14,25 +12,24 @@ import java.util.Set;
  * (the barge-in a WebRTC client leaves to the server). The session's other taps (metrics, traces, recording) sit
  * beside it in one {@code SessionTap.both}. Runs on the session's actor.
  *
- * <p>A cut while the response is still generating: the rest of that response's audio is not played, and the item
- * is truncated to what was heard once the response is done (the core refuses to truncate an item in progress).
+ * <p>A cut only becomes the core's server-made truncation ({@code Command.TruncateToPlayed}, through
+ * {@link Cuts#truncate}): when the response is still generating, the core sends none of its later audio and
+ * truncates the item once the response is done.
  */
 final class CallTap implements SessionTap {
     /** What a cut tells the call: the client ({@code output_audio_buffer.cleared}) and the conversation. */
     interface Cuts {
         void cleared(String responseId);
 
+        /** Synchronous: audio the core emits after this call must already be the cut response's no more. */
         void truncate(String itemId, long playedMs);
     }
 
     private final AudioPlayout playout;
     private final Cuts cuts;
-    private final Set<String> generating = new HashSet<>();
     private TrackAudio track = TrackAudio.of(WireFormat.PCM16_24K);
     private String streaming; // the response whose audio the converter is in the middle of
     private String streamingItem;
-    private String dropped; // a cut response still generating: its later audio is not played
-    private AudioPlayout.Cut pending; // its truncation, made at its response.done
 
     CallTap(AudioPlayout playout, Cuts cuts) {
         this.playout = playout;
@@ -49,7 +46,6 @@ final class CallTap implements SessionTap {
                     streaming = null;
                 }
             }
-            case ConversationEvent.ResponseStarted s -> generating.add(s.response().id());
             case ConversationEvent.AudioChunk a -> audio(a);
             case ConversationEvent.ResponseDone d -> done(d.response().id());
             case ConversationEvent.SpeechStarted s -> {
@@ -70,21 +66,12 @@ final class CallTap implements SessionTap {
         }
         streaming = null;
         cuts.cleared(cut.responseId());
-        if (cut.itemId() == null) {
-            return;
-        }
-        if (generating.contains(cut.responseId())) {
-            dropped = cut.responseId();
-            pending = cut;
-        } else {
+        if (cut.itemId() != null) {
             cuts.truncate(cut.itemId(), cut.playedMs());
         }
     }
 
     private void audio(ConversationEvent.AudioChunk a) {
-        if (a.responseId().equals(dropped)) {
-            return;
-        }
         if (!a.responseId().equals(streaming)) {
             track.reset();
             streaming = a.responseId();
@@ -94,16 +81,10 @@ final class CallTap implements SessionTap {
     }
 
     private void done(String responseId) {
-        generating.remove(responseId);
         if (responseId.equals(streaming)) {
             playout.enqueue(streaming, streamingItem, track.flush()); // the resampler's ~1 ms tail
             streaming = null;
         }
         playout.responseDone(responseId);
-        if (pending != null && pending.responseId().equals(responseId)) {
-            cuts.truncate(pending.itemId(), pending.playedMs());
-            pending = null;
-            dropped = null;
-        }
     }
 }

@@ -28,16 +28,22 @@ import java.util.function.Predicate;
  * with an input path the test drives by firing {@link InputListener} reports, as VAD and STT would. Records
  * every {@link ConversationEvent}. No socket, no JSON.
  */
-final class CoreHarness implements AutoCloseable {
-    final SessionActor actor = new SessionActor("core-test", Executors.newVirtualThreadPerTaskExecutor());
+public final class CoreHarness implements AutoCloseable {
+    public final SessionActor actor = new SessionActor("core-test", Executors.newVirtualThreadPerTaskExecutor());
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    final LinkedBlockingQueue<ConversationEvent> events = new LinkedBlockingQueue<>();
-    final List<ConversationEvent> seen = new ArrayList<>();
-    final ConversationCore core;
+    public final LinkedBlockingQueue<ConversationEvent> events = new LinkedBlockingQueue<>();
+    public final List<ConversationEvent> seen = new ArrayList<>();
+    public final ConversationCore core;
     private volatile InputListener input;
 
-    CoreHarness(ConversationSettings settings, LlmEngine llm, TtsEngine tts) {
-        core = new ConversationCore("conv_test", settings, actor, timers, Duration.ofSeconds(5), 1 << 20);
+    public CoreHarness(ConversationSettings settings, LlmEngine llm, TtsEngine tts) {
+        this(settings, llm, tts, Conversation.DEFAULT_MAX_ITEMS);
+    }
+
+    /** @param maxItems the conversation's item cap */
+    public CoreHarness(ConversationSettings settings, LlmEngine llm, TtsEngine tts, int maxItems) {
+        core = new ConversationCore("conv_test", settings, actor, timers, Duration.ofSeconds(5), 1 << 20,
+                maxItems);
         core.subscribe(events::add);
         DefaultResponseGenerator responses = new DefaultResponseGenerator(actor, llm, tts, true,
                 ResponseSettings.DEFAULTS, timers);
@@ -48,29 +54,34 @@ final class CoreHarness implements AutoCloseable {
     }
 
     /** Voice settings: server VAD turn taking with barge-in, spoken answers, 24 kHz PCM both ways. */
-    static ConversationSettings voice(boolean falseInterruption) {
+    public static ConversationSettings voice(boolean falseInterruption) {
+        return voice(falseInterruption, true);
+    }
+
+    /** As {@link #voice(boolean)}; {@code interruptResponse} off: speech onset does not cancel the answer. */
+    public static ConversationSettings voice(boolean falseInterruption, boolean interruptResponse) {
         return new ConversationSettings(true, true, "Be brief.", "alloy", 1.0, WireFormat.PCM16_24K,
                 WireFormat.PCM16_24K, null, new TurnDetection(TurnDetection.Type.SERVER_VAD, 0.5, 300, 200, null,
-                true, true, "auto"), List.of(), dev.parley.api.llm.ToolChoice.AUTO, null, null,
+                true, interruptResponse, "auto"), List.of(), dev.parley.api.llm.ToolChoice.AUTO, null, null,
                 new ConversationSettings.FalseInterruptionResume(falseInterruption, 2000), null);
     }
 
-    void command(Command c) {
+    public void command(Command c) {
         onActor(() -> core.handle(c));
     }
 
     /** Fires an input-path report on the actor. */
-    void fire(Consumer<InputListener> report) {
+    public void fire(Consumer<InputListener> report) {
         actor.execute(() -> report.accept(input));
     }
 
-    static CommittedAudio utterance(long n, long startMs, long endMs) {
+    public static CommittedAudio utterance(long n, long startMs, long endMs) {
         return new CommittedAudio(n, new byte[(int) (endMs - startMs) * 48], WireFormat.PCM16_24K, startMs, endMs,
                 System.nanoTime());
     }
 
     /** The next event of {@code type} that matches, within 5 s; every event before it is kept in {@link #seen}. */
-    <T extends ConversationEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
+    public <T extends ConversationEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -85,16 +96,17 @@ final class CoreHarness implements AutoCloseable {
         }
     }
 
-    <T extends ConversationEvent> T await(Class<T> type) throws InterruptedException {
+    public <T extends ConversationEvent> T await(Class<T> type) throws InterruptedException {
         return await(type, e -> true);
     }
 
     /** Everything of {@code type} seen so far. */
-    <T extends ConversationEvent> List<T> seen(Class<T> type) {
+    public <T extends ConversationEvent> List<T> seen(Class<T> type) {
         return seen.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private void onActor(Runnable r) {
+    /** Runs {@code r} on the actor and waits for it (also: everything queued before it has run). */
+    public void onActor(Runnable r) {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         actor.execute(() -> {
             try {

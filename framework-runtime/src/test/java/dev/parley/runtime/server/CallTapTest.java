@@ -1,6 +1,11 @@
 package dev.parley.runtime.server;
 
+import dev.parley.api.llm.FinishReason;
+import dev.parley.runtime.conversation.Command;
 import dev.parley.runtime.conversation.ConversationEvent;
+import dev.parley.runtime.conversation.CoreHarness;
+import dev.parley.runtime.engine.response.ScriptedLlm;
+import dev.parley.runtime.engine.response.ScriptedTts;
 import dev.parley.runtime.webrtc.AudioPlayout;
 import dev.parley.runtime.webrtc.PlayoutListener;
 import java.util.List;
@@ -18,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Voice barge-in over WebRTC at the call's tap, with the real playout on a real 10 ms clock: a speech onset while
  * the answer plays clears the track and truncates the item to what was played; when the answer is still generating
- * at the onset, its later audio is not played and the truncation waits for its {@code response.done} (the core
- * refuses to truncate an item in progress). Bounds on the played time are generous (2 shared cores).
+ * at the onset, its later audio is not played and the truncation waits for its {@code response.done} (the core's
+ * server-made truncation, {@code Command.TruncateToPlayed}). Bounds on the played time are generous (2 shared
+ * cores).
  */
 class CallTapTest {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -100,29 +106,67 @@ class CallTapTest {
         assertEquals(sounding, framesWithSound(), 1, "nothing more of the answer is played");
     }
 
+    /**
+     * The tap on a real conversation core (scripted LLM and TTS, {@code interrupt_response} off so the answer
+     * goes on generating after the onset): the core mutes the cut response and truncates at its response.done.
+     * "truncate" is logged when the core's {@code ItemTruncated} comes out.
+     */
     @Test
     void anOnsetWhileTheAnswerIsStillGeneratingTruncatesAtItsResponseDone() throws Exception {
-        tap.on(new ConversationEvent.ResponseStarted(System.nanoTime(), ref("resp_2")));
-        tap.on(chunk("resp_2", 2000));
-        playout.start(clock);
-        assertTrue(started.await(5, TimeUnit.SECONDS));
-        Thread.sleep(300);
-        tap.on(speech());
-        assertEquals(List.of("started resp_2", "cleared resp_2"), log, "no truncation while the item is in progress");
-        long sounding = framesWithSound();
-        tap.on(chunk("resp_2", 1000)); // the engine was still producing when the cancel reached it
-        Thread.sleep(200);
-        assertEquals(sounding, framesWithSound(), 1, "audio generated after the barge-in is not played");
-        tap.on(new ConversationEvent.ResponseDone(System.nanoTime(), ref("resp_2"), null, null));
-        assertEquals(List.of("started resp_2", "cleared resp_2", "truncate item_resp_2"), log);
-        System.out.printf("barge-in while generating: truncated at response.done to %d ms (%d frames with sound)%n",
-                truncatedAt, sounding);
-        assertTrue(truncatedAt >= 100 && truncatedAt < 2000, truncatedAt + " ms");
+        CountDownLatch rest = new CountDownLatch(1);
+        ScriptedLlm llm = new ScriptedLlm(List.of(new ScriptedLlm.Text("One moment. "), new ScriptedLlm.Gate(rest),
+                new ScriptedLlm.Text("Here it is."), new ScriptedLlm.Done(FinishReason.STOP)));
+        // 50 chunks of 20 ms: 1 s of audio per clause
+        try (CoreHarness h = new CoreHarness(CoreHarness.voice(false, false), llm, new ScriptedTts(24_000, 50, 480))) {
+            CallTap real = new CallTap(playout, new CallTap.Cuts() {
+                @Override
+                public void cleared(String responseId) {
+                    log.add("cleared " + responseId);
+                }
 
-        // the next answer plays again
-        tap.on(new ConversationEvent.ResponseStarted(System.nanoTime(), ref("resp_3")));
-        tap.on(chunk("resp_3", 200));
-        Thread.sleep(400);
-        assertTrue(log.contains("started resp_3"), log.toString());
+                @Override
+                public void truncate(String itemId, long playedMs) {
+                    h.core.handle(new Command.TruncateToPlayed(itemId, playedMs)); // as CallConnection does
+                }
+            });
+            h.onActor(() -> {
+                h.core.subscribe(real);
+                h.core.subscribe(e -> {
+                    if (e instanceof ConversationEvent.ItemTruncated t) {
+                        log.add("truncate " + t.itemId());
+                        truncatedAt = t.audioEndMs();
+                    }
+                });
+            });
+            playout.start(clock);
+            h.fire(in -> in.speechStarted(1, 0));
+            h.fire(in -> in.transcriptCompleted(1, "what time is it"));
+            h.fire(in -> in.speechStopped(1, 700, CoreHarness.utterance(1, 0, 700)));
+            String r2 = h.await(ConversationEvent.ResponseStarted.class).response().id();
+            String item = h.await(ConversationEvent.AudioChunk.class).itemId();
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            Thread.sleep(300);
+            h.fire(in -> in.speechStarted(2, 2000));
+            h.onActor(() -> { });
+            assertEquals(List.of("started " + r2, "cleared " + r2), log, "no truncation while the item is in progress");
+            long sounding = framesWithSound();
+            rest.countDown(); // the engine was still producing when the onset came
+            h.await(ConversationEvent.ResponseDone.class);
+            h.await(ConversationEvent.ItemTruncated.class);
+            Thread.sleep(200);
+            assertEquals(sounding, framesWithSound(), 1, "audio generated after the barge-in is not played");
+            assertEquals(List.of("started " + r2, "cleared " + r2, "truncate " + item), log);
+            System.out.printf("barge-in while generating: truncated at response.done to %d ms (%d frames with sound)%n",
+                    truncatedAt, sounding);
+            assertTrue(truncatedAt >= 100 && truncatedAt < 2000, truncatedAt + " ms");
+
+            // the next answer plays again
+            h.fire(in -> in.transcriptCompleted(2, "thanks"));
+            h.fire(in -> in.speechStopped(2, 2500, CoreHarness.utterance(2, 2000, 2500)));
+            String r3 = h.await(ConversationEvent.ResponseStarted.class).response().id();
+            h.await(ConversationEvent.AudioChunk.class, a -> a.responseId().equals(r3));
+            Thread.sleep(400);
+            assertTrue(log.contains("started " + r3), log.toString());
+        }
     }
 }
