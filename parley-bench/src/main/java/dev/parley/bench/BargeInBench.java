@@ -29,7 +29,7 @@ final class BargeInBench {
     }
 
     static void run(BenchContext ctx, Pipeline pipeline) throws InterruptedException {
-        int trials = Math.max(2, ctx.settings().repeats() * 2);
+        int trials = ctx.settings().bargeInTrials();
         Samples allToLastDelta = new Samples();
         int allDeltasLate = 0;
         TextTable t = new TextTable("Barge-in on pipeline '" + pipeline.name() + "', from the first interrupting"

@@ -70,6 +70,7 @@ public final class Bench {
                 if (!wanted) {
                     continue;
                 }
+                long start = System.nanoTime();
                 try {
                     entry.getValue().run();
                 } catch (Exception | AssertionError e) {
@@ -78,6 +79,10 @@ public final class Bench {
                     out.println("SECTION FAILED: " + e);
                     out.flush();
                 }
+                // what each section costs, so a shorter --quick or CI run can be chosen from figures
+                out.printf(java.util.Locale.ROOT, "(section %s: %.1f s)%n%n", entry.getKey(),
+                        (System.nanoTime() - start) / 1e9);
+                out.flush();
             }
         }
         return failed;

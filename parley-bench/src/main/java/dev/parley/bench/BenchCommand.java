@@ -25,7 +25,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
     @Option(names = "--turns", defaultValue = "24", description = "Spoken turns for time to first audio (default: ${DEFAULT-VALUE}).")
     int turns;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Runs per mode (streaming vs turn-based); barge-in runs 4x this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5", description = "Runs per mode (streaming vs turn-based); barge-in runs 2x this per onset (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--sessions", split = ",", defaultValue = "50,100,200,400,600,800,1000",
@@ -83,8 +83,8 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
             }
         }
         BenchSettings settings = quick ? BenchSettings.quick(pipeline, capacityPipeline, only)
-                : new BenchSettings(pipeline, capacityPipeline, turns, repeats, sessions, realSessions, idleSessions,
-                        stepSeconds, budgetSeconds, 200, chunkMs, only, variants);
+                : new BenchSettings(pipeline, capacityPipeline, turns, repeats, BenchSettings.bargeInTrials(repeats),
+                        sessions, realSessions, idleSessions, stepSeconds, budgetSeconds, 200, chunkMs, only, variants);
         int failed = Bench.run(settings, plugins.load().registry(), PluginsDirectory.home(),
                 spec.commandLine().getOut());
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -37,7 +37,7 @@ final class TelemetryOverheadBench {
              RealtimeClient onClient = BenchSessions.open(ctx.http(), on.url(), s.silenceMs(), t -> true);
              RealtimeClient offClient = BenchSessions.open(ctx.http(), off.url(), s.silenceMs(), t -> true)) {
             RealtimeClient[] clients = {onClient, offClient};
-            int warmUp = TtfaBench.WARM_UP_TURNS;
+            int warmUp = Math.min(TtfaBench.WARM_UP_TURNS, s.turns()); // as the other latency sections
             for (int i = -warmUp; i < s.turns(); i++) {
                 String fixture = TtfaBench.FIXTURES[Math.floorMod(i, TtfaBench.FIXTURES.length)];
                 for (int side = 0; side < 2; side++) {
