@@ -41,15 +41,16 @@ final class CpuBench {
                 wallNanos = System.nanoTime() - wallStart;
             }
         }
-        print(ctx, pipeline, profile, turns, r.failed, speechSeconds, wallNanos / 1e9);
+        print(ctx, pipeline, profile, r, turns, speechSeconds, wallNanos / 1e9);
     }
 
     private static String fixture(int i) {
         return TtfaBench.FIXTURES[Math.floorMod(i, TtfaBench.FIXTURES.length)];
     }
 
-    private static void print(BenchContext ctx, Pipeline pipeline, CpuProfile profile, int turns, int failed,
+    private static void print(BenchContext ctx, Pipeline pipeline, CpuProfile profile, TtfaTurns r, int turns,
             double speechSeconds, double wallSeconds) {
+        int failed = r.failed;
         Map<CpuProfile.Stage, Long> nanos = profile.nanos();
         long process = profile.processNanos();
         long server = process - nanos.get(CpuProfile.Stage.BENCH);
@@ -74,6 +75,12 @@ final class CpuBench {
         ctx.out().printf(Locale.ROOT, "- JVM row split (MXBean elapsed times, not CPU): %d GC collections, %.1f ms"
                 + " GC time per turn; JIT compilation %.1f ms per turn%n", jvm[0], jvm[1] / (double) turns,
                 jvm[2] / (double) turns);
+        long[] started = profile.startedAndOwnTtsThreads();
+        ctx.out().printf(Locale.ROOT, "- threads started during the measured turns: %d (server and bench client);"
+                + " %d distinct threads ran MaryTTS code off the CPU pool%n", started[0], started[1]);
+        ctx.out().printf(Locale.ROOT, "- TTFA (client: end of question -> first audio) p50 %s ms, p90 %s ms over %d"
+                + " turns; TTS first audio (server) p50 %s ms%n", Samples.ms(r.ttfa.p50()), Samples.ms(r.ttfa.p90()),
+                r.ttfa.count(), Samples.ms(r.tts.p50()));
         int cores = Runtime.getRuntime().availableProcessors();
         double perSpeech = server / 1e9 / speechSeconds;
         double perWall = server / 1e9 / wallSeconds;

@@ -5,7 +5,9 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +53,10 @@ final class CpuProfile implements AutoCloseable {
     private final Map<Long, Long> lastCpu = new HashMap<>();
     private final EnumMap<Stage, Long> nanos = new EnumMap<>(Stage.class);
     private final Map<String, Long> otherByName = new TreeMap<>();
+    /** Threads that ran MaryTTS code off the CPU pool (its per-synthesis vocoder threads), by id. */
+    private final Set<Long> ownTtsThreads = new HashSet<>();
+    private final long startedThreadsStart;
+    private long startedThreads;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
     private final long processStart;
@@ -71,6 +77,7 @@ final class CpuProfile implements AutoCloseable {
             lastCpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
         }
         processStart = os.getProcessCpuTime();
+        startedThreadsStart = threads.getTotalStartedThreadCount();
         sampler = Thread.ofPlatform().daemon().name("bench-cpu-sampler").start(this::sampleLoop);
     }
 
@@ -107,6 +114,9 @@ final class CpuProfile implements AutoCloseable {
             }
             Stage stage = classify(info);
             nanos.merge(stage, delta, Long::sum);
+            if (stage == Stage.TTS_OWN_THREADS) {
+                ownTtsThreads.add(id);
+            }
             if (stage == Stage.OTHER || stage == Stage.TTS_OWN_THREADS) {
                 otherByName.merge(info.getThreadName().replaceAll("\\d+", "N"), delta, Long::sum);
             }
@@ -167,6 +177,8 @@ final class CpuProfile implements AutoCloseable {
             tick();
             synchronized (this) {
                 processEnd = os.getProcessCpuTime();
+                // the sampler itself was started before the count was taken, so it is not in it
+                startedThreads = threads.getTotalStartedThreadCount() - startedThreadsStart;
                 gcMillis = gcMillis() - gcMillisStart;
                 gcCount = gcCount() - gcCountStart;
                 jitMillis = jitMillis() - jitMillisStart;
@@ -207,6 +219,14 @@ final class CpuProfile implements AutoCloseable {
     /** Process CPU nanoseconds over the profile (after {@link #close}). */
     synchronized long processNanos() {
         return processEnd - processStart;
+    }
+
+    /**
+     * Threads started in this process over the profile (server and bench client alike), and how many distinct
+     * threads ran MaryTTS code off the CPU pool (after {@link #close}).
+     */
+    synchronized long[] startedAndOwnTtsThreads() {
+        return new long[] {startedThreads, ownTtsThreads.size()};
     }
 
     /** CPU nanoseconds of threads in rows OTHER and TTS_OWN_THREADS, by name with digits as N. */

@@ -36,5 +36,7 @@ class CpuProfileTest {
         assertTrue(n.get(CpuProfile.Stage.BENCH) >= 60_000_000L, "bench row: " + n);
         long sum = n.values().stream().mapToLong(Long::longValue).sum();
         assertTrue(sum <= profile.processNanos() + 50_000_000L, "rows " + sum + " vs process " + profile.processNanos());
+        assertTrue(profile.startedAndOwnTtsThreads()[0] >= 2, "the two threads started: "
+                + profile.startedAndOwnTtsThreads()[0]);
     }
 }

@@ -20,6 +20,12 @@ final class MaryRuntime {
      */
     static final String LOG_CONFIG_PROPERTY = "log.config";
     static final String LOG_CONFIG = "jar:/dev/parley/plugins/marytts/mary-log4j.properties";
+    /**
+     * MaryTTS reads its module list from this system property before its config files, so a module named here is
+     * registered first, and {@code HMMSynthesizer} (which asks the registry for the first {@code HTSEngine}) uses
+     * it rather than the stock one, which stays registered behind it.
+     */
+    static final String MODULES_PROPERTY = "modules.classes.list";
 
     private static LocalMaryInterface instance;
 
@@ -53,6 +59,7 @@ final class MaryRuntime {
         if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
             System.setProperty(LOG_CONFIG_PROPERTY, LOG_CONFIG);
         }
+        preferModule(CallingThreadHtsEngine.class.getName());
         long t0 = System.nanoTime();
         // MaryTTS finds its language and voice configs with ServiceLoader through the thread context
         // classloader. Inside a PF4J plugin that loader is the application's, which cannot see this plugin's
@@ -64,6 +71,7 @@ final class MaryRuntime {
             LocalMaryInterface mary = new LocalMaryInterface();
             mary.setInputType("SSML");
             mary.setOutputType("AUDIO");
+            checkVocoderOnCallingThread();
             LOG.info("MaryTTS started in {} ms, voices {}", (System.nanoTime() - t0) / 1_000_000,
                     mary.getAvailableVoices());
             return mary;
@@ -71,6 +79,26 @@ final class MaryRuntime {
             throw new IllegalStateException("MaryTTS failed to start: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void preferModule(String className) {
+        String listed = System.getProperty(MODULES_PROPERTY, "");
+        if (!listed.contains(className)) {
+            System.setProperty(MODULES_PROPERTY, (className + " " + listed).trim());
+        }
+    }
+
+    /**
+     * Warns when MaryTTS vocodes on threads of its own after all (it was started before this class set the property,
+     * or the property was replaced): synthesis still works, but outside the CPU pool.
+     */
+    private static void checkVocoderOnCallingThread() {
+        Object engine = marytts.modules.ModuleRegistry.getModule(marytts.modules.HTSEngine.class);
+        if (!(engine instanceof CallingThreadHtsEngine)) {
+            LOG.warn("MaryTTS vocodes with {} rather than {}: one thread per sentence, outside the CPU pool",
+                    engine == null ? "no HTSEngine" : engine.getClass().getName(),
+                    CallingThreadHtsEngine.class.getName());
         }
     }
 }

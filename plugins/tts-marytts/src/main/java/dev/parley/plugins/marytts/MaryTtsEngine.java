@@ -66,7 +66,7 @@ public final class MaryTtsEngine implements TtsEngine {
         try (AudioInputStream audio = mary.generateAudio(SsmlRequest.document("Hello there.", preset.maryVoice(), 1.0, 0.0))) {
             PcmChunkReader reader = new PcmChunkReader(audio, 4096);
             while (reader.next() != null) {
-                // drain: the vocoder runs while the stream is read
+                // drain: each sentence is vocoded when its audio is first read
             }
             return Math.round(audio.getFormat().getSampleRate());
         } catch (IOException | marytts.exceptions.SynthesisException e) {

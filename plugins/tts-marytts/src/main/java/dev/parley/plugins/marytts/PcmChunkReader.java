@@ -6,7 +6,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 
 /**
- * Reads a MaryTTS audio stream into fixed-size PCM16 chunks while MaryTTS is still producing it. MaryTTS'
+ * Reads a MaryTTS audio stream into fixed-size PCM16 chunks, sentence by sentence as MaryTTS vocodes them. MaryTTS'
  * stream returns short reads (and {@code readAllBytes} once returned a truncated buffer here), so this reads in a
  * loop until a chunk is full or the stream ends. Not thread-safe: one reader per stream.
  */

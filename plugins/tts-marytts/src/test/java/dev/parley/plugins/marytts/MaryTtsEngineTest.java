@@ -55,7 +55,8 @@ class MaryTtsEngineTest {
 
     @Test
     void firstChunkArrivesWhileTheLongSentenceIsStillBeingSynthesized() throws Exception {
-        // One piece only (no splitting), so any early audio comes from MaryTTS' stream being read as produced.
+        // One piece only (no splitting): the first chunk is handed on while the rest of the sentence's audio is
+        // still to be read and delivered, step by step.
         MaryTtsEngine unsplit = TestEngines.create(Map.of("max_clause_chars", 2000));
         CountDownLatch firstChunk = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
