@@ -279,8 +279,6 @@ final class GrpcEventSink implements EventSink, AdmittedSession {
     }
 
     static String errorJson(String type, String code, String message) {
-        return "{\"type\":\"error\",\"event_id\":\"" + dev.parley.runtime.conversation.Ids.event()
-                + "\",\"error\":{\"type\":\"" + type + "\",\"code\":\"" + code + "\",\"message\":\""
-                + message.replace("\"", "'") + "\",\"param\":null,\"event_id\":null}}";
+        return dev.parley.runtime.realtime.EventEmitter.connectionError(type, code, message);
     }
 }

@@ -107,6 +107,19 @@ public final class EventEmitter {
         error(e.type(), e.code(), e.param(), e.getMessage(), clientEventId);
     }
 
+    /**
+     * An {@code error} event about the connection rather than a client event ({@code param} and
+     * {@code event_id} null), as JSON, for transports that refuse or end a session before or without an emitter.
+     */
+    public static String connectionError(String type, String code, String message) {
+        try {
+            return MAPPER.writeValueAsString(new ServerEvent.Error("error", Ids.event(),
+                    new ServerEvent.ErrorDetail(type, code, message, null, null)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an error event", e);
+        }
+    }
+
     public void error(String type, String code, String param, String message, String clientEventId) {
         send(new ServerEvent.Error(type("error"), Ids.event(),
                 new ServerEvent.ErrorDetail(type, code, message, param, clientEventId)));

@@ -1,7 +1,5 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.parley.api.llm.TokenUsage;
 import dev.parley.runtime.conversation.ConversationEvent;
 import dev.parley.runtime.conversation.ConversationItem;
@@ -15,8 +13,6 @@ import java.util.Map;
 
 /** Builds the {@code realtime.response} object ({@link WireResponse}) and the small payloads sent around it. */
 final class ResponseJson {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
     private ResponseJson() {
     }
 
@@ -86,10 +82,8 @@ final class ResponseJson {
      * Parley imposes no rate limits; clients still expect this event after {@code response.done}, so it reports
      * a token budget that is never drawn down.
      */
-    static ArrayNode rateLimits() {
-        ArrayNode a = F.arrayNode();
-        a.addObject().put("name", "tokens").put("limit", 1_000_000).put("remaining", 1_000_000)
-                .put("reset_seconds", 0.0);
-        return a;
+    /** Parley meters no tokens, so clients that throttle on this event are told there is room. */
+    static List<ServerEvent.RateLimit> rateLimits() {
+        return List.of(new ServerEvent.RateLimit("tokens", 1_000_000, 1_000_000, 0.0));
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -152,7 +151,12 @@ public sealed interface ServerEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RateLimits(String type, String eventId, JsonNode rateLimits) implements ServerEvent {
+    record RateLimits(String type, String eventId, java.util.List<RateLimit> rateLimits) implements ServerEvent {
+    }
+
+    /** One entry of {@code rate_limits.updated}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RateLimit(String name, long limit, long remaining, double resetSeconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,6 +1,5 @@
 package dev.parley.runtime.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;

@@ -4,9 +4,7 @@ import dev.parley.api.router.RoutingRequest;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.pipeline.Pipeline;
 import dev.parley.runtime.routing.RoutingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.runtime.realtime.EventEmitter;
-import dev.parley.runtime.conversation.Ids;
 import dev.parley.runtime.realtime.RealtimeSession;
 import dev.parley.runtime.realtime.SessionTap;
 import dev.parley.runtime.realtime.SessionSetup;
@@ -184,10 +182,7 @@ final class RealtimeConnection {
     }
 
     private void refuse(String type, String code, String message, int closeCode) {
-        ObjectNode e = EventEmitter.MAPPER.createObjectNode().put("type", "error").put("event_id", Ids.event());
-        e.putObject("error").put("type", type).put("code", code).put("message", message).putNull("param")
-                .putNull("event_id");
-        sink.send(e.toString());
+        sink.send(EventEmitter.connectionError(type, code, message));
         sink.close(closeCode, type + "." + code);
     }
 }

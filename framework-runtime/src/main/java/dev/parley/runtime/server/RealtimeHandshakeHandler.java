@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import dev.parley.runtime.conversation.Ids;
+import dev.parley.runtime.realtime.EventEmitter;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,10 +102,7 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
     /** What a refused client is told: the error event's type and code, its message and the close code. */
     record Refusal(String type, String code, String message, int closeCode) {
         String json() {
-            String c = code == null ? "null" : "\"" + code + "\"";
-            return "{\"type\":\"error\",\"event_id\":\"" + dev.parley.runtime.conversation.Ids.event()
-                    + "\",\"error\":{\"type\":\"" + type + "\",\"code\":" + c + ",\"message\":\"" + message
-                    + "\",\"param\":null,\"event_id\":null}}";
+            return EventEmitter.connectionError(type, code, message);
         }
 
         String closeReason() {

@@ -1,6 +1,7 @@
 package dev.parley.runtime.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,5 +35,25 @@ class ServerEventJsonTest {
         assertEquals("{\"type\":\"invalid_request_error\",\"code\":\"invalid_value\",\"message\":\"No.\","
                 + "\"param\":\"item_id\",\"event_id\":\"evt_9\"}",
                 sent.get(2).substring(sent.get(2).indexOf("\"error\":") + 8, sent.get(2).length() - 1));
+    }
+
+    @Test
+    void rateLimitsTimingAndConnectionErrors() throws Exception {
+        assertEquals("{\"type\":\"rate_limits.updated\",\"event_id\":\"event_3\",\"rate_limits\":[{\"name\":\"tokens\","
+                        + "\"limit\":1000000,\"remaining\":1000000,\"reset_seconds\":0.0}]}",
+                EventEmitter.MAPPER.writeValueAsString(new ServerEvent.RateLimits("rate_limits.updated", "event_3",
+                        ResponseJson.rateLimits())));
+        java.util.Map<String, Double> stages = new java.util.LinkedHashMap<>();
+        stages.put("llm_request", 0.0);
+        stages.put("first_delta_sent", 412.5);
+        assertEquals("{\"type\":\"parley.response.timing\",\"event_id\":\"event_4\",\"response_id\":\"resp_1\","
+                        + "\"stages_ms\":{\"llm_request\":0.0,\"first_delta_sent\":412.5},\"ttfa_ms\":null}",
+                EventEmitter.MAPPER.writeValueAsString(new ServerEvent.Timing("parley.response.timing", "event_4",
+                        "resp_1", stages, null)));
+        String refused = EventEmitter.connectionError("server_error", null, "Say \"when\".");
+        assertTrue(refused.startsWith("{\"type\":\"error\",\"event_id\":\"event_"), refused);
+        assertEquals(",\"error\":{\"type\":\"server_error\",\"code\":null,\"message\":\"Say \\\"when\\\".\","
+                + "\"param\":null,\"event_id\":null}}", refused.substring(refused.indexOf(",\"error\"")));
+        assertEquals("Say \"when\".", EventEmitter.MAPPER.readTree(refused).path("error").path("message").asText());
     }
 }
