@@ -171,12 +171,8 @@ final class SessionTrace implements SessionTap {
     }
 
     private TurnSpan newTurn(long atNanos) {
-        return new TurnSpan(tracer.spanBuilder("parley.turn").setParent(sessionContext)
-                .setStartTimestamp(clock.epochNanos(atNanos), TimeUnit.NANOSECONDS)
-                .setAttribute(SESSION_ID, identity.id())
-                .setAttribute("parley.turn.index", ++turns)
-                .setAttribute("parley.variant", variant == null ? "-" : variant)
-                .startSpan(), clock);
+        return new TurnSpan(tracer, sessionContext, clock, atNanos, identity.id(), ++turns,
+                variant == null ? "-" : variant);
     }
 
     @Override
