@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @openai/agents-realtime} ({@code RealtimeSession} + {@code OpenAIRealtimeWebSocket} on a ws:// URL, with
@@ -22,25 +22,20 @@ import org.junit.jupiter.api.Test;
  * default pipeline, with recorded speech streamed at real-time pace by {@code src/test/node/agents-e2e.mjs}.
  */
 class AgentsRealtimeE2EIT {
-    static final String KEY = "sk-e2e-agents";
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--api-key", SharedServe.API_KEY);
+    static final String KEY = SharedServe.API_KEY;
     static ParleyServeProcess server;
     static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--api-key", KEY);
+        server = SERVE.server();
         assertTrue(server.url().startsWith("ws://127.0.0.1:"), server.url());
         env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_KEY", KEY,
                 "PARLEY_LONG", ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav").toString(),
                 "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
                 "PARLEY_BARGE_IN", ClientSpeech.pcm24k("station-slt.wav").toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static JsonNode run(String scenario) throws Exception {

@@ -31,9 +31,9 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A grpc-java client of {@code parley serve --grpc-port} on the real default pipeline (energy VAD, pocketsphinx,
@@ -42,20 +42,15 @@ import org.junit.jupiter.api.Test;
  * them) and {@code response.done}, with the same checks as the WebSocket clients' spoken-question scenario.
  */
 class GrpcJavaClientE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--grpc-port", "0", "--api-key", SharedServe.API_KEY);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String API_KEY = "sk-grpc-e2e";
+    static final String API_KEY = SharedServe.API_KEY;
     static ParleyServeProcess server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--grpc-port", "0", "--api-key", API_KEY);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = SERVE.server();
     }
 
     static ManagedChannel channel() throws Exception {

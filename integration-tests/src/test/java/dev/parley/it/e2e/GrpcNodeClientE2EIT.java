@@ -15,9 +15,9 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An independent gRPC client: {@code @grpc/grpc-js} with {@code @grpc/proto-loader} (npm, pinned in
@@ -27,19 +27,14 @@ import org.junit.jupiter.api.Test;
  * the answer's words in them) and {@code response.done}.
  */
 class GrpcNodeClientE2EIT {
-    static final String API_KEY = "sk-grpc-node";
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--grpc-port", "0", "--api-key", SharedServe.API_KEY);
+    static final String API_KEY = SharedServe.API_KEY;
     static ParleyServeProcess server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--grpc-port", "0", "--api-key", API_KEY);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = SERVE.server();
     }
 
     @Test

@@ -20,23 +20,25 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official {@code openai} npm client ({@code OpenAIRealtimeWS}, wss with the self-signed certificate) against
  * {@code parley serve} on the real default pipeline (energy VAD, pocketsphinx, rule-based responder, MaryTTS),
  * with recorded speech streamed at real-time pace by {@code src/test/node/openai-e2e.mjs}. One server process
- * for the class; one node run per scenario.
+ * (shared with the other {@code --tls-self-signed} classes, {@link SharedServe}); one node run per scenario.
  */
 class OpenAiClientE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--tls-self-signed");
     static ParleyServeProcess server;
     static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--tls-self-signed");
+        server = SERVE.server();
         assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
         Path phone = Path.of("target/e2e-speech").toAbsolutePath();
         Files.createDirectories(phone);
@@ -47,13 +49,6 @@ class OpenAiClientE2EIT {
                 "PARLEY_LONG", ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav").toString(),
                 "PARLEY_WEATHER", ClientSpeech.pcm24k("weather-slt.wav").toString(),
                 "PARLEY_BARGE_IN", ClientSpeech.pcm24k("station-slt.wav").toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static JsonNode run(String scenario) throws Exception {

@@ -9,9 +9,9 @@ import dev.parley.testkit.WordErrorRate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A transcription-only session ({@code ?intent=transcription}, catalog §5.7) opened by the official {@code openai}
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * caption the speech while it is spoken, end with the final transcript and never answer.
  */
 class TranscriptionSessionE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--tls-self-signed");
     /**
      * The joined 7 s question is heard with WER 0.29-0.65 by pocketsphinx on a loaded machine (issue 19 run,
      * 2026-12-02): the bound catches a transcript that is wrong or missing, not the recogniser's accuracy.
@@ -32,16 +34,9 @@ class TranscriptionSessionE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--tls-self-signed");
+        server = SERVE.server();
         env = Map.of("PARLEY_PORT", "" + server.port(), "PARLEY_CA", server.certificate().toString(),
                 "PARLEY_LONG", ClientSpeech.pcm24k("meeting-rms.wav", 150, "station-slt.wav").toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

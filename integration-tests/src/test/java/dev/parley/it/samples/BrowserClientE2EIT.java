@@ -6,10 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import dev.parley.it.RepoPaths;
 import dev.parley.it.e2e.ParleyServeProcess;
+import dev.parley.it.e2e.SharedServe;
 import dev.parley.testkit.DevToolsPage;
 import dev.parley.testkit.WordErrorRate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -34,8 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answer, with the answer audio the page recorded from the deltas it played.
  */
 class BrowserClientE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--api-key", SharedServe.API_KEY);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String KEY = "sk-browser-sample";
+    private static final String KEY = SharedServe.API_KEY;
     private static final String QUESTION = "weather-slt.wav";
     /** The bound the end-to-end scenarios hold the recogniser to (ScenarioChecks.MAX_WER). */
     private static final double MAX_WER = 0.34;
@@ -106,9 +110,7 @@ class BrowserClientE2EIT {
 
     private ParleyServeProcess serve() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " missing: ./parley prereqs (scripts/prereqs.d/chromium.sh)");
-        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY);
-        opened.add(server);
-        return server;
+        return SERVE.server();
     }
 
     private static Path outputDir() throws Exception {

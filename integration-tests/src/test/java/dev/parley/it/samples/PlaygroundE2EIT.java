@@ -3,12 +3,13 @@ package dev.parley.it.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.it.RepoPaths;
 import dev.parley.it.e2e.ParleyServeProcess;
+import dev.parley.it.e2e.SharedServe;
 import dev.parley.testkit.DevToolsPage;
 import dev.parley.testkit.HeadlessChromium;
 import dev.parley.testkit.WordErrorRate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * go to integration-tests/target/playground/.
  */
 class PlaygroundE2EIT {
-    private static final String KEY = "sk-playground-test";
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--api-key", SharedServe.API_KEY);
+    private static final String KEY = SharedServe.API_KEY;
     private static final String QUESTION = "weather-slt.wav";
     private static final double MAX_WER = 0.34;
     private static final String EVENTS = "window.playground.events";
@@ -41,7 +44,7 @@ class PlaygroundE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--api-key", KEY);
+        server = SERVE.server();
         out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/playground"));
         // the page opens the microphone once the session is live, so a short lead-in is enough: 1 s of silence for
         // the VAD, the question, then silence while the agent answers. Chromium loops the file: with 60 s the
@@ -49,13 +52,6 @@ class PlaygroundE2EIT {
         microphone = out.resolve("microphone.wav");
         Commands.run(out, Map.of(), 60, List.of("sox", SpokenAnswer.question(QUESTION).toString(),
                 "-b", "16", "-c", "1", microphone.toString(), "pad", "1", "240"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -3,9 +3,10 @@ package dev.parley.it.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.it.RepoPaths;
 import dev.parley.it.e2e.ParleyServeProcess;
-import org.junit.jupiter.api.AfterAll;
+import dev.parley.it.e2e.SharedServe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,22 +17,17 @@ import java.nio.file.Path;
  * answer WAV, which must speak the answer.
  */
 class SampleClientsE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--tls-self-signed");
     static ParleyServeProcess server;
     static Path out;
     static Path ca;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServeProcess.start("--tls-self-signed");
+        server = SERVE.server();
         out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/sample-clients"));
         ca = SampleRuns.certificateCopy(server, out);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

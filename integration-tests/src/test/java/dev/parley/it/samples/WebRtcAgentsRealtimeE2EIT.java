@@ -6,10 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import dev.parley.it.RepoPaths;
 import dev.parley.it.e2e.ParleyServeProcess;
+import dev.parley.it.e2e.SharedServe;
 import dev.parley.testkit.DevToolsPage;
 import dev.parley.testkit.WordErrorRate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -35,9 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the test transcribes it with pocketsphinx to check it speaks the answer.
  */
 class WebRtcAgentsRealtimeE2EIT {
+    @RegisterExtension
+    static final SharedServe SERVE = new SharedServe("--api-key", SharedServe.API_KEY);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path BUNDLE = Path.of("build/webrtc-page/agents-realtime.bundle.js");
-    private static final String KEY = "sk-webrtc-test";
+    private static final String KEY = SharedServe.API_KEY;
     private static final String QUESTION = "weather-slt.wav";
     private static final double MAX_WER = 0.34;
 
@@ -67,8 +71,7 @@ class WebRtcAgentsRealtimeE2EIT {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " missing: ./parley prereqs (chromium.sh)");
         Path bundle = RepoPaths.root().resolve(BUNDLE);
         assertTrue(Files.isRegularFile(bundle), bundle + " missing: ./parley prereqs (webrtc-page.sh)");
-        ParleyServeProcess server = ParleyServeProcess.start("--api-key", KEY);
-        opened.add(server);
+        ParleyServeProcess server = SERVE.server();
         Path out = Files.createDirectories(RepoPaths.root().resolve("integration-tests/target/webrtc"));
         JsonNode turn;
         Sideband sideband;
