@@ -16,8 +16,9 @@ import marytts.LocalMaryInterface;
  * is read and handed to the listener chunk by chunk; MaryTTS vocodes each sentence of it on this thread when that
  * sentence's audio is first read ({@link CallingThreadHtsEngine}). A {@link #step()} reads for at
  * most {@value #STEP_MILLIS} ms and returns, so a long clause does not hold a pool thread that speech decoding needs
- * (the engine queues the next step); only the read that vocodes a sentence takes longer, as long as the vocoder
- * needs for it (about 4.5 % of the sentence's duration). Cancelling stops between two reads (a few ms); once {@link #cancel()} returns
+ * (the engine queues the next step); only the read that vocodes a sentence takes longer: as long as the vocoder
+ * needs for the whole sentence (65 % of MaryTTS' CPU, BENCHMARKS.md run I part 2; at RTF 0.07 on a free core about
+ * 4.5 % of the sentence's duration, ~90 ms for 2 s of speech). Cancelling stops between two reads (a few ms); once {@link #cancel()} returns
  * the listener hears nothing more.
  */
 final class MarySynthesis implements TtsSynthesis, Runnable {
