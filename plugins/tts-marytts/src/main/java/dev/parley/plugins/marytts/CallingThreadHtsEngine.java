@@ -2,6 +2,8 @@ package dev.parley.plugins.marytts;
 
 import java.util.List;
 import javax.sound.sampled.AudioInputStream;
+import marytts.LocalMaryInterface;
+import marytts.exceptions.SynthesisException;
 import marytts.datatypes.MaryData;
 import marytts.htsengine.HMMData;
 import marytts.htsengine.HMMVoice;
@@ -26,7 +28,9 @@ import org.w3c.dom.Element;
  * <p>Everything else is MaryTTS' own: the utterance model, parameter generation and realised prosody as in the
  * stock module, and the same amplitude normalisation block by block, so the samples are identical
  * ({@code CallingThreadHtsEngineTest}). Registered ahead of the stock module ({@link MaryRuntime}), so
- * {@code HMMSynthesizer} finds this one when it asks the module registry for an {@code HTSEngine}.
+ * {@code HMMSynthesizer} finds this one when it asks the module registry for an {@code HTSEngine}. Only a synthesis that asks for it ({@link #generate} with {@code vocodeHere}, the stage's
+ * {@code vocoder: pool}) vocodes here; every other one goes through the stock module's streaming vocoder thread,
+ * because vocoding the whole sentence before its first chunk costs ~210 ms of first audio (plugin README).
  */
 public class CallingThreadHtsEngine extends HTSEngine {
     /**
@@ -34,10 +38,26 @@ public class CallingThreadHtsEngine extends HTSEngine {
      * largest magnitude seen so far, at least this.
      */
     static final double INITIAL_MAX_AMPLITUDE = 17000.;
+    /** Set around one {@code generateAudio} call: MaryTTS runs its modules on the calling thread. */
+    private static final ThreadLocal<Boolean> VOCODE_HERE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** MaryTTS' {@code generateAudio}, with the sentence vocoded on the reading thread when {@code vocodeHere}. */
+    static AudioInputStream generate(LocalMaryInterface mary, boolean vocodeHere, org.w3c.dom.Document ssml)
+            throws SynthesisException {
+        VOCODE_HERE.set(vocodeHere);
+        try {
+            return mary.generateAudio(ssml);
+        } finally {
+            VOCODE_HERE.remove();
+        }
+    }
 
     @Override
     public MaryData process(MaryData d, List<Target> targetFeaturesList, List<Element> segmentsAndBoundaries,
                             List<Element> tokensAndBoundaries) throws Exception {
+        if (!VOCODE_HERE.get()) {
+            return super.process(d, targetFeaturesList, segmentsAndBoundaries, tokensAndBoundaries);
+        }
         HMMData hts = ((HMMVoice) d.getDefaultVoice()).getHMMData();
         HTSUttModel model = processTargetList(targetFeaturesList, segmentsAndBoundaries, hts);
         HTSParameterGeneration parameters = new HTSParameterGeneration();

@@ -26,7 +26,7 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
     private static final long STEP_NANOS = STEP_MILLIS * 1_000_000;
 
     /** The pieces to speak, already normalised and split; with the voice and prosody to use. */
-    record Request(List<String> pieces, String maryVoice, double speed, double pitch) {
+    record Request(List<String> pieces, String maryVoice, double speed, double pitch, boolean vocodeOnPool) {
     }
 
     private final LocalMaryInterface mary;
@@ -135,7 +135,8 @@ final class MarySynthesis implements TtsSynthesis, Runnable {
             return false;
         }
         String piece = request.pieces().get(nextPiece++);
-        audio = mary.generateAudio(SsmlRequest.document(piece, request.maryVoice(), request.speed(), request.pitch()));
+        audio = CallingThreadHtsEngine.generate(mary, request.vocodeOnPool(),
+                SsmlRequest.document(piece, request.maryVoice(), request.speed(), request.pitch()));
         int rate = Math.round(audio.getFormat().getSampleRate());
         if (rate != sampleRate) {
             closeAudio();

@@ -107,7 +107,8 @@ public final class MaryTtsEngine implements TtsEngine {
             double speed = clamp(config.speed() * (s.speed() > 0 ? s.speed() : 1.0), 0.25, 1.5);
             double pitch = clamp(config.pitch() + preset.pitchOffset() + s.pitch(), -24, 24);
             List<String> pieces = splitter.split(normalizer.normalize(text));
-            synthesis = new MarySynthesis(mary, new MarySynthesis.Request(pieces, preset.maryVoice(), speed, pitch),
+            synthesis = new MarySynthesis(mary, new MarySynthesis.Request(pieces, preset.maryVoice(), speed, pitch,
+                    config.vocodeOnPool()),
                     sampleRate, config.chunkMs(), listener);
         } catch (RuntimeException e) {
             // Bad input (an unknown voice) is reported through the listener like any failure; the session goes on.

@@ -26,6 +26,9 @@ public class MaryTtsProvider implements TtsProvider {
                     "audio chunk length handed on while synthesising, 5..200")
             .key("max_clause_chars", ConfigType.INTEGER, "200",
                     "longer text is cut at sentence/clause/word boundaries, 40..2000")
+            .key("vocoder", ConfigType.STRING, "streaming",
+                    "streaming (MaryTTS' own thread per sentence, early first audio) or pool (on the CPU pool, "
+                            + "less CPU, first audio after the sentence is vocoded)")
             .build();
 
     @Override

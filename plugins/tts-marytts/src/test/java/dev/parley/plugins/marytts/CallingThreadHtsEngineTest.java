@@ -64,9 +64,9 @@ class CallingThreadHtsEngineTest {
     @Test
     void aSynthesisStartsNoThread() throws Exception {
         String text = "It is sunny. The wind comes from the west, and rain is likely tonight.";
-        speakOnThisThread(text); // loads classes and warms up first, so the count below is the synthesis' own
+        speakOnThisThread(text, true); // loads classes and warms up first, so the count below is the synthesis' own
         long before = THREADS.getTotalStartedThreadCount();
-        CollectingListener l = speakOnThisThread(text);
+        CollectingListener l = speakOnThisThread(text, true);
         long started = THREADS.getTotalStartedThreadCount() - before;
         assertNull(l.error);
         assertTrue(l.chunkCount() > 100, "two sentences of speech, got " + l.chunkCount() + " chunks");
@@ -78,11 +78,22 @@ class CallingThreadHtsEngineTest {
         assertTrue(THREADS.getTotalStartedThreadCount() - stockBefore >= 1, "the stock engine's producer thread");
     }
 
+    @Test
+    void theDefaultStreamingVocoderKeepsMaryTtsThread() throws Exception {
+        String text = "It is sunny. The wind comes from the west.";
+        speakOnThisThread(text, false);
+        long before = THREADS.getTotalStartedThreadCount();
+        CollectingListener l = speakOnThisThread(text, false);
+        assertNull(l.error);
+        assertTrue(l.chunkCount() > 50, "two sentences of speech, got " + l.chunkCount() + " chunks");
+        assertTrue(THREADS.getTotalStartedThreadCount() - before >= 2, "one stock vocoder thread per sentence");
+    }
+
     /** Speaks through the engine's synthesis on the calling thread (the pool would call the same steps). */
-    private CollectingListener speakOnThisThread(String text) throws InterruptedException {
+    private CollectingListener speakOnThisThread(String text, boolean vocodeOnPool) throws InterruptedException {
         CollectingListener l = new CollectingListener();
         VoicePreset preset = new VoiceCatalog(MaryRuntime.get().getAvailableVoices()).resolve("cmu-slt-hsmm");
-        new MarySynthesis(MaryRuntime.get(), new MarySynthesis.Request(List.of(text), preset.maryVoice(), 1.0, 0.0),
+        new MarySynthesis(MaryRuntime.get(), new MarySynthesis.Request(List.of(text), preset.maryVoice(), 1.0, 0.0, vocodeOnPool),
                 engine.sampleRate(), 20, l).run();
         return l.await();
     }

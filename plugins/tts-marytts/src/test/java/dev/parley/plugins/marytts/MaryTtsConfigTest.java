@@ -22,6 +22,17 @@ class MaryTtsConfigTest {
     }
 
     @Test
+    void vocoderIsStreamingUnlessPoolIsAsked() {
+        assertEquals(false, MaryTtsConfig.from(ComponentConfig.empty()).vocodeOnPool());
+        var pool = new ComponentConfig(Map.of("vocoder", "pool"), "p.yaml:3 stages.tts.config");
+        assertEquals(true, MaryTtsConfig.from(pool).vocodeOnPool());
+        var bad = new ComponentConfig(Map.of("vocoder", "thread"), "p.yaml:3 stages.tts.config");
+        var e = assertThrows(ConfigException.class, () -> MaryTtsConfig.from(bad));
+        assertEquals("p.yaml:3 stages.tts.config: key 'vocoder' must be 'streaming' or 'pool', got 'thread'",
+                e.getMessage());
+    }
+
+    @Test
     void outOfRangeNamesFileKeyAndRange() {
         var c = new ComponentConfig(Map.of("speed", 3), "pipelines/x.yaml:7 stages.tts.config");
         var e = assertThrows(ConfigException.class, () -> MaryTtsConfig.from(c));
