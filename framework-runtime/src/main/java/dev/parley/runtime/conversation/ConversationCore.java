@@ -115,6 +115,11 @@ public final class ConversationCore {
         return conversation.get(itemId);
     }
 
+    /** Utterances whose item id the core keeps (issue 17's leak test). On the actor. */
+    int utteranceIdsHeld() {
+        return voice.utteranceIdsHeld();
+    }
+
     /** Finals the core holds for utterances not yet committed (issue 17's leak test). On the actor. */
     int earlyTranscriptsHeld() {
         return voice.earlyTranscriptsHeld();

@@ -8,6 +8,7 @@ import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.TurnDetection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,7 +27,18 @@ final class VoiceTurns implements InputListener {
     private final FalseInterruptions falseInterruptions;
     private final Engines engines;
     private final Runnable turnBoundary;
-    private final Map<Long, String> itemIds = new HashMap<>();
+    /**
+     * Item ids by utterance, for the input path's callbacks. Only recent utterances: the callbacks of one come within
+     * seconds of each other, and keeping every one grew each session by one entry per utterance (issue 17; 94,488
+     * utterances in the 200-session soak).
+     */
+    private final Map<Long, String> itemIds = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > RECENT_UTTERANCES;
+        }
+    };
+    static final int RECENT_UTTERANCES = 256;
     private final Map<Long, String> earlyTranscripts = new HashMap<>();
     private final Set<String> awaitingTranscript = new HashSet<>();
 
@@ -164,6 +176,11 @@ final class VoiceTurns implements InputListener {
             states.transcriptsSettled();
         }
         return true;
+    }
+
+    /** Utterances whose item id is kept (for the leak test). */
+    int utteranceIdsHeld() {
+        return itemIds.size();
     }
 
     /** Finals held for utterances not yet committed (for the leak test). */

@@ -64,6 +64,21 @@ class EarlyTranscriptLeakTest {
         }
     }
 
+    /** Utterance ids are kept for recent utterances only: a long session does not grow by one per utterance. */
+    @Test
+    void onlyRecentUtterancesKeepTheirItemId() throws Exception {
+        try (CoreHarness h = new CoreHarness(CoreHarness.voice(false), llm(), new ScriptedTts(24_000, 3, 480))) {
+            int utterances = VoiceTurns.RECENT_UTTERANCES + 100;
+            for (long u = 1; u <= utterances; u++) {
+                long utterance = u;
+                h.fire(in -> in.speechStarted(utterance, 0)); // cleared before any commit: nothing else refers to it
+            }
+            int[] n = new int[1];
+            h.onActor(() -> n[0] = h.core.utteranceIdsHeld());
+            assertEquals(VoiceTurns.RECENT_UTTERANCES, n[0]);
+        }
+    }
+
     /** The early path itself still works: a final before its commit is applied at the commit. */
     @Test
     void aFinalBeforeItsCommitIsStillAppliedThen() throws Exception {
