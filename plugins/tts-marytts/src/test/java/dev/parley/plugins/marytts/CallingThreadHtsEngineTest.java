@@ -89,6 +89,46 @@ class CallingThreadHtsEngineTest {
         assertTrue(THREADS.getTotalStartedThreadCount() - before >= 2, "one stock vocoder thread per sentence");
     }
 
+    /** A cancelled streaming synthesis leaves no MaryTTS vocoder thread blocked on its queue (the soak's leak). */
+    @Test
+    void aCancelledStreamingSynthesisLeavesNoVocoderThreadBehind() throws Exception {
+        VoicePreset preset = new VoiceCatalog(MaryRuntime.get().getAvailableVoices()).resolve("cmu-slt-hsmm");
+        String text = "It is sunny. The wind comes from the west, and rain is likely tonight. Take a coat.";
+        java.util.concurrent.atomic.AtomicReference<MarySynthesis> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        MarySynthesis s = new MarySynthesis(MaryRuntime.get(),
+                new MarySynthesis.Request(List.of(text), preset.maryVoice(), 1.0, 0.0, false), engine.sampleRate(), 20,
+                new dev.parley.api.tts.TtsListener() {
+                    @Override
+                    public void onAudio(dev.parley.api.audio.AudioChunk chunk) {
+                        if (heard.incrementAndGet() == 1) {
+                            self.get().cancel(); // a barge-in after the first chunk
+                        }
+                    }
+
+                    @Override
+                    public void onDone() {
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                    }
+                });
+        self.set(s);
+        s.run();
+        assertEquals(1, heard.get(), "nothing is heard after the cancel");
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (producers() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, producers(), "vocoder threads still blocked: " + liveThreadNames());
+    }
+
+    private static long producers() {
+        return Thread.getAllStackTraces().values().stream().filter(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().startsWith("marytts.htsengine.HTSVocoder"))).count();
+    }
+
     /** Speaks through the engine's synthesis on the calling thread (the pool would call the same steps). */
     private CollectingListener speakOnThisThread(String text, boolean vocodeOnPool) throws InterruptedException {
         CollectingListener l = new CollectingListener();
