@@ -94,7 +94,7 @@ class CallingThreadHtsEngineTest {
     void aCancelledStreamingSynthesisLeavesNoVocoderThreadBehind() throws Exception {
         VoicePreset preset = new VoiceCatalog(MaryRuntime.get().getAvailableVoices()).resolve("cmu-slt-hsmm");
         String text = "It is sunny. The wind comes from the west, and rain is likely tonight. Take a coat.";
-        long before = producers(); // the engine's start-up probe leaves one behind (not a cancel: see the README)
+        long before = producers(); // one is already blocked after start-up (source not found yet: see the README)
         java.util.concurrent.atomic.AtomicReference<MarySynthesis> self = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
         MarySynthesis s = new MarySynthesis(MaryRuntime.get(),
