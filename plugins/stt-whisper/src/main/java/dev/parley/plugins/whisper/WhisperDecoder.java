@@ -29,7 +29,12 @@ final class WhisperDecoder implements AutoCloseable {
     /** Decodes {@code samples[0..count)} from scratch. */
     String transcribe(float[] samples, int count) {
         if (state == null) {
-            state = jni.initState(context);
+            WhisperNative.HANDLES.writeLock().lock();
+            try {
+                state = jni.initState(context);
+            } finally {
+                WhisperNative.HANDLES.writeLock().unlock();
+            }
             if (state == null) {
                 throw new IllegalStateException("whisper could not allocate a decoding state (out of memory?)");
             }
@@ -40,14 +45,19 @@ final class WhisperDecoder implements AutoCloseable {
             input = java.util.Arrays.copyOf(samples, MIN_SAMPLES);
             n = MIN_SAMPLES;
         }
-        int rc = jni.fullWithState(context, state, params(), input, n);
-        if (rc != 0) {
-            throw new IllegalStateException("whisper decode failed (" + rc + ")");
-        }
         StringBuilder text = new StringBuilder();
-        int segments = jni.fullNSegmentsFromState(state);
-        for (int i = 0; i < segments; i++) {
-            text.append(jni.fullGetSegmentTextFromState(state, i));
+        WhisperNative.HANDLES.readLock().lock();
+        try {
+            int rc = jni.fullWithState(context, state, params(), input, n);
+            if (rc != 0) {
+                throw new IllegalStateException("whisper decode failed (" + rc + ")");
+            }
+            int segments = jni.fullNSegmentsFromState(state);
+            for (int i = 0; i < segments; i++) {
+                text.append(jni.fullGetSegmentTextFromState(state, i));
+            }
+        } finally {
+            WhisperNative.HANDLES.readLock().unlock();
         }
         return clean(text.toString());
     }
@@ -74,7 +84,12 @@ final class WhisperDecoder implements AutoCloseable {
     @Override
     public void close() {
         if (state != null) {
-            jni.free(state);
+            WhisperNative.HANDLES.writeLock().lock();
+            try {
+                jni.free(state);
+            } finally {
+                WhisperNative.HANDLES.writeLock().unlock();
+            }
             state = null;
         }
     }

@@ -64,6 +64,11 @@ public final class WhisperEngine implements SttEngine {
             Thread.currentThread().interrupt();
             return;
         }
-        jni.free(context);
+        WhisperNative.HANDLES.writeLock().lock();
+        try {
+            jni.free(context);
+        } finally {
+            WhisperNative.HANDLES.writeLock().unlock();
+        }
     }
 }

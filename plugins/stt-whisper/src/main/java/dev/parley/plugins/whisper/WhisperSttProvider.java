@@ -64,10 +64,13 @@ public class WhisperSttProvider implements SttProvider {
                     + "platform: " + e.getMessage(), e);
         }
         WhisperContext context;
+        WhisperNative.HANDLES.writeLock().lock();
         try {
             context = jni.initNoState(settings.modelPath());
         } catch (IOException e) {
             context = null;
+        } finally {
+            WhisperNative.HANDLES.writeLock().unlock();
         }
         if (context == null) {
             throw new ConfigException(config.source() + ": whisper could not load 'model_path' " + settings.modelPath()
