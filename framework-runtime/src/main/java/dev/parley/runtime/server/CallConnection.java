@@ -104,7 +104,14 @@ final class CallConnection implements CallListener, PlayoutListener, CallTap.Cut
         }
         actor.execute(() -> {
             DataChannelEventSink s = sink;
-            if (session != null && s != null && s.responsesInFlight() > 0) {
+            boolean generating = session != null && s != null && s.responsesInFlight() > 0;
+            if (generating && !force) {
+                // A response began between the check above (off the actor) and now: the client may already have
+                // its response.created. Not yet, then; the drain asks again on its next tick.
+                goingAway.set(false);
+                return;
+            }
+            if (generating) {
                 session.onText(CANCEL);
             }
             call.playout().clear();
