@@ -29,6 +29,7 @@ final class DecoderPool implements AutoCloseable {
             Thread.ofPlatform().daemon().name("pocketsphinx-pool-grower").factory());
     private boolean closed;
     private boolean growing;
+    private int loaded;
 
     DecoderPool(PocketsphinxConfig config) {
         this.config = config;
@@ -42,7 +43,7 @@ final class DecoderPool implements AutoCloseable {
      * that arrives before they are all in takes one that is, or loads its own.
      */
     void warmUp() {
-        release(Decoder.create(config));
+        release(load());
         int rest = maxIdle - 1;
         if (rest <= 0) {
             return;
@@ -73,7 +74,15 @@ final class DecoderPool implements AutoCloseable {
             d = idle.pollFirst();
             growAheadIfEmpty();
         }
-        return d != null ? d : Decoder.create(config);
+        return d != null ? d : load();
+    }
+
+    private Decoder load() {
+        Decoder d = Decoder.create(config);
+        synchronized (this) {
+            loaded++;
+        }
+        return d;
     }
 
     /** With the pool lock held: starts one background load when no decoder is left idle and none is loading. */
@@ -96,7 +105,7 @@ final class DecoderPool implements AutoCloseable {
     private boolean addOne() {
         Decoder d;
         try {
-            d = Decoder.create(config);
+            d = load();
         } catch (RuntimeException e) {
             // The model loaded at warm-up, so this is transient (memory); the next acquire loads inline.
             System.getLogger(DecoderPool.class.getName()).log(System.Logger.Level.WARNING,
@@ -127,6 +136,11 @@ final class DecoderPool implements AutoCloseable {
 
     synchronized int idleCount() {
         return idle.size();
+    }
+
+    /** Decoders loaded over the pool's life, kept or not. */
+    synchronized int loadedCount() {
+        return loaded;
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class PocketsphinxEngine implements SttEngine {
         return pool.idleCount();
     }
 
+    /** Decoders loaded since the engine started (for tests and diagnostics). */
+    int loadedDecoders() {
+        return pool.loadedCount();
+    }
+
     @Override
     public void close() {
         open.forEach(SttStream::cancel);

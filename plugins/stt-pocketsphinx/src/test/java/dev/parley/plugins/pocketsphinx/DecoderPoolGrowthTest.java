@@ -53,11 +53,14 @@ class DecoderPoolGrowthTest {
             RecordingSttListener first = new RecordingSttListener();
             SttStream a = engine.open(first);
             SttFeed.feed(a, fixtures.get(0).samples(), 40); // takes the only warm decoder at its first audio
+            // The stream takes the warm decoder on its worker, possibly after feed() returns, so idleDecoders()
+            // alone cannot tell "not yet taken" from "taken and replaced": wait for the second load as well.
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (engine.idleDecoders() == 0 && System.nanoTime() < deadline) {
+            while ((engine.loadedDecoders() < 2 || engine.idleDecoders() == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(1, engine.idleDecoders(), "a spare decoder is loaded in the background, before it is asked for");
+            assertEquals(2, engine.loadedDecoders(), "a spare decoder is loaded in the background, before it is asked for");
+            assertEquals(1, engine.idleDecoders(), "the spare waits idle; the first is session 1's");
 
             // Two more sessions at once: one finds the spare, the other arrives with none warm.
             List<RecordingSttListener> listeners = new ArrayList<>();
