@@ -27,10 +27,10 @@ public final class Bench {
     /** Section names, in run order (for {@code --only}). */
     public static final java.util.List<String> SECTIONS =
             java.util.List.of("ttfa", "ttfa-ab", "cpu", "speakers", "overlap", "bargein", "capacity", "capacity-real", "heap",
-                    "telemetry", "grpc", "webrtc");
+                    "telemetry", "telemetry-zero", "grpc", "webrtc");
 
     /** Sections run only when named in {@code --only}. */
-    static final java.util.Set<String> OPT_IN = java.util.Set.of("ttfa-ab", "cpu", "webrtc");
+    static final java.util.Set<String> OPT_IN = java.util.Set.of("ttfa-ab", "cpu", "webrtc", "telemetry-zero");
 
     public static int run(BenchSettings settings, ComponentRegistry registry, Path home, PrintWriter out)
             throws Exception {
@@ -62,6 +62,7 @@ public final class Bench {
                     ctx.speech("weather-slt.wav"), 2500, false));
             sections.put("heap", () -> IdleHeapBench.run(ctx, main));
             sections.put("telemetry", () -> TelemetryOverheadBench.run(ctx, main));
+            sections.put("telemetry-zero", () -> TelemetryOverheadBench.runZeroCost(ctx, zero));
             sections.put("grpc", () -> TransportTtfaBench.run(ctx, main));
             sections.put("webrtc", () -> WebRtcTtfaBench.run(ctx, main));
             for (var entry : sections.entrySet()) {

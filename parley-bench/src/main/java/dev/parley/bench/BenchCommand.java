@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer>, ContributedCommand
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Run only these sections: ttfa, ttfa-ab, cpu, speakers, overlap, bargein, capacity, capacity-real, heap, "
-                    + "telemetry, grpc, webrtc (default: all but ttfa-ab, cpu and webrtc).")
+                    + "telemetry, telemetry-zero, grpc, webrtc (default: all but ttfa-ab, cpu, webrtc and telemetry-zero).")
     List<String> only = new java.util.ArrayList<>();
 
     @Option(names = "--variants", split = ",", paramLabel = "LABEL=PIPELINE[;PROP=VALUE]",

@@ -16,39 +16,91 @@ import java.util.Set;
  * falls on both alike. Overhead as in table 1: the server part of TTFA minus STT, LLM and TTS. The difference of
  * each percentile (on − off) comes with a 95 % bootstrap interval ({@link BootstrapDiff}): with tens of turns a
  * side the p99 is one or two turns, and the interval says whether the run can resolve the 0.5 ms target at all.
- * The threads that ran the traced sessions' observers are listed against the span exporter's ({@link TapThreads}).
+ * The threads that ran the traced sessions' observers are listed against the span exporter's ({@link TapThreads}),
+ * and the time spent inside the observers on the session's path is timed per turn in the server itself
+ * ({@link TapTimer}): telemetry's direct cost, resolvable at p99 in far fewer turns than the difference.
+ *
+ * <p>{@link #runZeroCost} is the same comparison on the zero-cost pipeline with a 300 ms tone per turn instead of
+ * a spoken sentence: telemetry's cost is per event, not per unit of component work, and a turn then takes ~1.3 s
+ * instead of ~5 s, so a p99 made of ten turns a side (1,000 turns) fits in ~45 minutes instead of ~2.5 hours.
  */
 final class TelemetryOverheadBench {
     private TelemetryOverheadBench() {
     }
 
+    /** A turn's audio: the question of turn {@code i} and its name. */
+    private interface Turns {
+        AudioTrack track(int i);
+
+        String name(int i);
+    }
+
+    /** Spoken questions through {@code pipeline} (the default pipeline's real components). */
     static void run(BenchContext ctx, Pipeline pipeline) throws InterruptedException {
+        run(ctx, pipeline, "spoken", new Turns() {
+            @Override
+            public AudioTrack track(int i) {
+                return AudioTrack.of(ctx.speech(name(i)), 300, 1500, TtfaBench.CHUNK_MS);
+            }
+
+            @Override
+            public String name(int i) {
+                return TtfaBench.FIXTURES[Math.floorMod(i, TtfaBench.FIXTURES.length)];
+            }
+        });
+    }
+
+    /** A 300 ms tone per turn through the zero-cost pipeline: only the framework's own work is timed. */
+    static void runZeroCost(BenchContext ctx, Pipeline zero) throws InterruptedException {
+        // the tail is the VAD's silence window plus margin: the turn ends as soon as the server can tell
+        AudioTrack tone = AudioTrack.of(AudioTrack.tone(300), 100, ctx.settings().silenceMs() + 300,
+                TtfaBench.CHUNK_MS);
+        run(ctx, zero, "tone", new Turns() {
+            @Override
+            public AudioTrack track(int i) {
+                return tone;
+            }
+
+            @Override
+            public String name(int i) {
+                return "tone";
+            }
+        });
+    }
+
+    private static void run(BenchContext ctx, Pipeline pipeline, String kind, Turns turns)
+            throws InterruptedException {
         BenchSettings s = ctx.settings();
         Samples[] overhead = {new Samples(), new Samples()};
         Samples[] ttfa = {new Samples(), new Samples()};
         int[] failed = new int[2];
         TapThreads threads = new TapThreads();
+        TapTimer timed = new TapTimer();
         try (OtlpSink sink = new OtlpSink();
              OtlpTracing tracing = OtlpTracing.configure(sink.endpoint(), OtlpTracing.Sessions.ALL,
                      LlmLabel.Resolver.ENGINE_CLASS, Map.of()).orElseThrow();
              ParleyMetrics metrics = new ParleyMetrics();
-             BenchServer on = BenchServer.start(pipeline, metrics, SessionTaps.all(metrics, tracing, threads));
+             BenchServer on = BenchServer.start(pipeline, metrics,
+                     SessionTaps.all(timed.wrap(SessionTaps.all(metrics, tracing)), threads));
              BenchServer off = BenchServer.start(pipeline, new ParleyMetrics(), SessionTaps.NONE);
              RealtimeClient onClient = BenchSessions.open(ctx.http(), on.url(), s.silenceMs(), t -> true);
              RealtimeClient offClient = BenchSessions.open(ctx.http(), off.url(), s.silenceMs(), t -> true)) {
             RealtimeClient[] clients = {onClient, offClient};
             int warmUp = Math.min(TtfaBench.WARM_UP_TURNS, s.turns()); // as the other latency sections
             for (int i = -warmUp; i < s.turns(); i++) {
-                String fixture = TtfaBench.FIXTURES[Math.floorMod(i, TtfaBench.FIXTURES.length)];
+                if (i == 0) {
+                    timed.reset();
+                }
                 for (int side = 0; side < 2; side++) {
                     // alternate which side goes first, so neither always follows the other's GC
                     int which = Math.floorMod(i, 2) == 0 ? side : 1 - side;
-                    turn(ctx, clients[which], fixture, i >= 0, overhead[which], ttfa[which], failed, which);
+                    turn(ctx, clients[which], turns.track(i), turns.name(i), i >= 0, overhead[which], ttfa[which],
+                            failed, which);
                 }
             }
             tracing.flush();
             TextTable t = new TextTable("Framework overhead, telemetry on vs off, pipeline '" + pipeline.name()
-                    + "' (" + overhead[0].count() + " + " + overhead[1].count() + " spoken turns alternating after "
+                    + "' (" + overhead[0].count() + " + " + overhead[1].count() + " " + kind + " turns alternating after "
                     + warmUp + " warm-up turns each; " + failed[0] + " + " + failed[1] + " failed; "
                     + sink.exports.get() + " OTLP exports, " + sink.bytes.get() / 1024 + " KiB)",
                     "quantity (ms)", "p50", "p90", "p99", "target");
@@ -58,6 +110,8 @@ final class TelemetryOverheadBench {
             List<Double> b = overhead[1].values();
             t.row("  extra (on - off) [95% bootstrap CI]", BootstrapDiff.of(a, b, 0.5, 1), BootstrapDiff.of(a, b, 0.9, 2),
                     BootstrapDiff.of(a, b, 0.99, 3), "p99 < 0.5");
+            inside(t, "inside the observers, turn end to first audio", timed.critical(), "p99 < 0.5");
+            inside(t, "inside the observers, whole turn", timed.perTurn(), "");
             TtfaBench.row(t, "TTFA (client), metrics + traces on", ttfa[0], "");
             TtfaBench.row(t, "TTFA (client), telemetry off", ttfa[1], "");
             t.print(ctx.out());
@@ -71,9 +125,13 @@ final class TelemetryOverheadBench {
         }
     }
 
-    private static void turn(BenchContext ctx, RealtimeClient c, String fixture, boolean measured, Samples overhead,
-                             Samples ttfa, int[] failed, int side) throws InterruptedException {
-        AudioTrack track = AudioTrack.of(ctx.speech(fixture), 300, 1500, TtfaBench.CHUNK_MS);
+    private static void inside(TextTable t, String what, Samples v, String target) {
+        t.row("  " + what + " (" + v.count() + " turns, max " + Samples.ms(v.max()) + ")", Samples.ms(v.p50()),
+                Samples.ms(v.p90()), Samples.ms(v.p99()), target);
+    }
+
+    private static void turn(BenchContext ctx, RealtimeClient c, AudioTrack track, String fixture, boolean measured,
+                             Samples overhead, Samples ttfa, int[] failed, int side) throws InterruptedException {
         c.clear();
         AudioPacer.Playback p = ctx.pacer().play(c, track, false);
         try {
