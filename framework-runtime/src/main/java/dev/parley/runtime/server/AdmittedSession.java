@@ -10,7 +10,8 @@ public interface AdmittedSession {
 
     /**
      * Drain: when no response is in flight (or {@code force}), tells the client the server is going away and
-     * ends the session. Returns whether it did (or the session was already ending).
+     * ends the session. Returns whether it did (or the session was already ending); false also while a transport
+     * that decides on its session's own thread has not yet (the drain asks again on its next tick).
      */
     boolean goAway(boolean force);
 

@@ -90,28 +90,22 @@ final class CallConnection implements CallListener, PlayoutListener, CallTap.Cut
     /**
      * Drain: once nothing is generating or playing (or {@code force}: a response still generating is cancelled,
      * so the client gets its {@code response.done}), the client is told over {@code oai-events} that the server
-     * is going away and the call hangs up a moment later. Returns whether it did (or the call was already ending).
+     * is going away and the call hangs up a moment later. The decision is made on the call's actor, where
+     * responses start, so none can begin between the look and the go-away (a check off the actor raced one that
+     * did: CI saw it cancelled as client_cancelled). Returns whether the call is already going away or closed;
+     * otherwise the actor decides, and the drain asks again on its next tick.
      */
     boolean goAway(boolean force) {
         if (call.state() == dev.parley.runtime.webrtc.CallState.CLOSED || goingAway.get()) {
             return true;
         }
-        if (!force && responsesInFlight() > 0) {
-            return false;
-        }
-        if (!goingAway.compareAndSet(false, true)) {
-            return true;
-        }
         actor.execute(() -> {
-            DataChannelEventSink s = sink;
-            boolean generating = session != null && s != null && s.responsesInFlight() > 0;
-            if (generating && !force) {
-                // A response began between the check above (off the actor) and now: the client may already have
-                // its response.created. Not yet, then; the drain asks again on its next tick.
-                goingAway.set(false);
+            if (goingAway.get() || (!force && responsesInFlight() > 0)) {
                 return;
             }
-            if (generating) {
+            goingAway.set(true);
+            DataChannelEventSink s = sink;
+            if (session != null && s != null && s.responsesInFlight() > 0) {
                 session.onText(CANCEL);
             }
             call.playout().clear();
@@ -123,7 +117,7 @@ final class CallConnection implements CallListener, PlayoutListener, CallTap.Cut
                 call.closeAfter(GOING_AWAY_FLUSH, "server shutting down");
             });
         });
-        return true;
+        return false;
     }
 
     void closeByAdmin() {
