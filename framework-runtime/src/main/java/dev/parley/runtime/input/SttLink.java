@@ -76,6 +76,11 @@ public final class SttLink implements AutoCloseable {
         recogniser.start(finals);
     }
 
+    /** The stt stage's choice for 8 kHz input: the wire side picks its resampler by it. */
+    NarrowbandInput narrowband() {
+        return narrowband;
+    }
+
     /** The session's wire format changed: audio that came in at {@code wireRate} Hz follows. */
     void wireRate(int wireRate) {
         fold = narrowband.folds(wireRate, recogniser.sampleRate()) ? new SpectralFold() : null;
