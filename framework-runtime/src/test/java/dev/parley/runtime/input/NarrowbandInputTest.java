@@ -18,25 +18,51 @@ class NarrowbandInputTest {
 
     @Test
     void theRecogniserGetsTheDecodedWireSamplesZeroInserted() throws Exception {
+        short[] fed = fed(NarrowbandInput.ZERO_INSERTION);
+        int offset = zeroInsertedFrom(fed);
+        assertTrue(offset >= 0, "the even samples fed are not 2 × a run of the decoded wire samples");
+        // the utterance starts 300 ms before the onset at 600 ms (±1 frame of the 1 ms resampler lag)
+        assertTrue(Math.abs(offset - 2400) <= 160, "starts at wire sample " + offset);
+    }
+
+    /** zero_insertion_noise: the same zero-inserted samples plus the 4–8 kHz floor of RMS 71. */
+    @Test
+    void withNoiseTheDifferenceIsTheImageBandFloor() throws Exception {
+        short[] clean = fed(NarrowbandInput.ZERO_INSERTION);
+        short[] noisy = fed(NarrowbandInput.ZERO_INSERTION_NOISE);
+        assertEquals(clean.length, noisy.length);
+        double sum = 0;
+        for (int i = 0; i < clean.length; i++) {
+            double d = noisy[i] - clean[i];
+            sum += d * d;
+        }
+        double rms = Math.sqrt(sum / clean.length);
+        assertTrue(Math.abs(rms - NarrowbandInput.IMAGE_NOISE_RMS) < 0.1 * NarrowbandInput.IMAGE_NOISE_RMS,
+                "added RMS " + rms);
+    }
+
+    /** What the recogniser was fed for 600 ms silence, 500 ms tone, 400 ms silence; checks the VAD's events. */
+    private static short[] fed(NarrowbandInput option) throws Exception {
         InputHarness h = new InputHarness(WireFormat.PCMU, InputHarness.serverVad(300, 200, null), null,
-                EarlyFinalPolicy.OFF, null, null, NarrowbandInput.ZERO_INSERTION);
+                EarlyFinalPolicy.OFF, null, null, option);
         h.append(600, false);
         h.append(500, true);
         h.append(400, false);
         assertEquals(List.of("started:1:300", "stopped:1:1320", "completed:1:"),
                 h.listener.events.stream().filter(e -> !e.startsWith("delta")).toList(), "VAD as with lowpass");
         short[] fed = concat(h.stt.fedAudio);
-        short[] wire = decodedWire();
         assertTrue(fed.length > 16000, "fed " + fed.length);
-        int offset = -1;
-        for (int o = 0; o + fed.length / 2 <= wire.length && offset < 0; o++) {
+        return fed;
+    }
+
+    private static int zeroInsertedFrom(short[] fed) {
+        short[] wire = decodedWire();
+        for (int o = 0; o + fed.length / 2 <= wire.length; o++) {
             if (matches(fed, wire, o)) {
-                offset = o;
+                return o;
             }
         }
-        assertTrue(offset >= 0, "the even samples fed are not 2 × a run of the decoded wire samples");
-        // the utterance starts 300 ms before the onset at 600 ms (±1 frame of the 1 ms resampler lag)
-        assertTrue(Math.abs(offset - 2400) <= 160, "starts at wire sample " + offset);
+        return -1;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.it.speech;
 
+import dev.parley.runtime.audio.ImageBandNoise;
 import dev.parley.runtime.audio.SpectralFold;
 import dev.parley.runtime.audio.StreamingResampler;
 import dev.parley.runtime.audio.WireCodec;
@@ -11,7 +12,8 @@ import dev.parley.runtime.input.NarrowbandInput;
  * (windowed-sinc low-pass), G.711 encoded and decoded, then brought back to 16 kHz the way the input path does for
  * the recogniser: plain resampling ({@code narrowband: lowpass}), that plus {@link SpectralFold}
  * ({@code narrowband: spectral_fold}), or the interpolating resampler plus the fold, which is zero insertion of
- * the decoded 8 kHz samples ({@code narrowband: zero_insertion}). The 16 → 8 kHz step is the runtime's resampler,
+ * the decoded 8 kHz samples ({@code narrowband: zero_insertion}), with a 4–8 kHz noise floor for
+ * {@code zero_insertion_noise}. The 16 → 8 kHz step is the runtime's resampler,
  * whose low-pass (−6 dB at 3.4 kHz, a 3.8 kHz tone down > 40 dB: {@code ZeroInsertionTest}) already makes the
  * upper edge of a telephone channel (300–3400 Hz); its lower edge is not modelled.
  */
@@ -30,6 +32,10 @@ public final class TelephoneSpeech {
         short[] at16k = run(option.upsampler(8000, 16000), WireCodec.decode(format, wire));
         if (option != NarrowbandInput.LOWPASS) {
             new SpectralFold().apply(at16k, 0, at16k.length);
+        }
+        ImageBandNoise noise = option.imageNoise();
+        if (noise != null) {
+            noise.addTo(at16k, 0, at16k.length);
         }
         return at16k;
     }
