@@ -31,15 +31,26 @@ final class ResamplerFilters {
     }
 
     static Polyphase forRatio(int up, int down) {
-        return CACHE.computeIfAbsent(((long) up << 32) | down, k -> design(up, down));
+        return CACHE.computeIfAbsent(((long) up << 32) | down, k -> design(up, down, CUTOFF_FRACTION, true));
     }
 
-    private static Polyphase design(int up, int down) {
+    /**
+     * For upsampling by the whole number {@code up}: the cutoff is the input's Nyquist itself, so the windowed sinc
+     * is zero at every {@code up}-th tap from its centre and every {@code up}-th output is an input sample,
+     * unchanged. The price is a transition band centred on the input Nyquist (−6 dB there, images leak up to
+     * ~0.4 kHz above it at 8 → 16 kHz) instead of below it. Not rescaled to unit DC gain: the rescaling moved the
+     * centre tap by ~2·10⁻⁴ (5 LSB on loud samples), and the unscaled centre tap is exactly 1/up.
+     */
+    static Polyphase interpolating(int up) {
+        return CACHE.computeIfAbsent(Long.MIN_VALUE | ((long) up << 32) | 1, k -> design(up, 1, 1.0, false));
+    }
+
+    private static Polyphase design(int up, int down, double cutoffFraction, boolean unitDcGain) {
         int maxRate = Math.max(up, down);
         int halfLen = HALF_LEN_PER_RATE * maxRate;
         int numTaps = 2 * halfLen + 1;
         double[] h = new FIRWin1(numTaps, KAISER_BETA, true)
-                .computeCoefficients(new double[] {CUTOFF_FRACTION / maxRate}, FIRWin1.FIRfilterType.LOWPASS, true);
+                .computeCoefficients(new double[] {cutoffFraction / maxRate}, FIRWin1.FIRfilterType.LOWPASS, unitDcGain);
         int tapsPerPhase = (numTaps + up - 1) / up;
         float[][] phases = new float[up][tapsPerPhase];
         for (int j = 0; j < numTaps; j++) {

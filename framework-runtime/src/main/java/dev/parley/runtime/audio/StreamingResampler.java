@@ -30,6 +30,23 @@ public final class StreamingResampler {
     private long outCount;
 
     public StreamingResampler(int inRate, int outRate) {
+        this(inRate, outRate, false);
+    }
+
+    /**
+     * An upsampler by a whole number ({@code outRate = k × inRate}) whose every k-th output is the input sample
+     * itself ({@link ResamplerFilters#interpolating}): keeping those outputs and zeroing the others
+     * ({@link SpectralFold}) is then exactly zero insertion of the input, with its spectral image up to the input
+     * Nyquist, which the ordinary resampler's low-pass (cutoff 0.85 × Nyquist) would have removed first.
+     */
+    public static StreamingResampler interpolating(int inRate, int outRate) {
+        if (inRate <= 0 || outRate <= inRate || outRate % inRate != 0) {
+            throw new IllegalArgumentException("not a whole-number upsampling: " + inRate + " → " + outRate);
+        }
+        return new StreamingResampler(inRate, outRate, true);
+    }
+
+    private StreamingResampler(int inRate, int outRate, boolean interpolating) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + inRate + " → " + outRate);
         }
@@ -43,7 +60,8 @@ public final class StreamingResampler {
             taps = 1;
             delay = 0;
         } else {
-            ResamplerFilters.Polyphase p = ResamplerFilters.forRatio(up, down);
+            ResamplerFilters.Polyphase p = interpolating ? ResamplerFilters.interpolating(up)
+                    : ResamplerFilters.forRatio(up, down);
             block = p.block();
             taps = p.tapsPerPhase();
             delay = p.delay();

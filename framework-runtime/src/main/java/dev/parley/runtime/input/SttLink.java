@@ -1,6 +1,7 @@
 package dev.parley.runtime.input;
 
 import dev.parley.api.stt.SttEngine;
+import dev.parley.runtime.audio.ImageBandNoise;
 import dev.parley.runtime.audio.SpectralFold;
 import dev.parley.runtime.engine.InputListener;
 import dev.parley.runtime.engine.SessionActor;
@@ -44,6 +45,8 @@ public final class SttLink implements AutoCloseable {
     private final NarrowbandInput narrowband;
     /** Non-null while the wire format is narrowband and {@link #narrowband} folds it. */
     private SpectralFold fold;
+    /** Non-null while {@link #fold} is, when {@link #narrowband} also adds the image-band noise floor. */
+    private ImageBandNoise noise;
     private Input input = IDLE;
 
     /**
@@ -76,9 +79,15 @@ public final class SttLink implements AutoCloseable {
         recogniser.start(finals);
     }
 
+    /** The stt stage's choice for 8 kHz input: the wire side picks its resampler by it. */
+    NarrowbandInput narrowband() {
+        return narrowband;
+    }
+
     /** The session's wire format changed: audio that came in at {@code wireRate} Hz follows. */
     void wireRate(int wireRate) {
         fold = narrowband.folds(wireRate, recogniser.sampleRate()) ? new SpectralFold() : null;
+        noise = fold == null ? null : narrowband.imageNoise();
     }
 
     /** Starts a new utterance and feeds it from now on. */
@@ -224,6 +233,9 @@ public final class SttLink implements AutoCloseable {
     private void accept(short[] s) {
         if (fold != null) {
             fold.apply(s, 0, s.length);
+        }
+        if (noise != null) {
+            noise.addTo(s, 0, s.length);
         }
         holdAndSend(s);
     }

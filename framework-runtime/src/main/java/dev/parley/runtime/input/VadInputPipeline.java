@@ -75,7 +75,7 @@ public final class VadInputPipeline implements InputPipeline {
         this.stt = stt;
         this.actor = actor;
         this.listener = listener;
-        this.wireIn = new WireInput(pipelineRate, denoise);
+        this.wireIn = new WireInput(pipelineRate, denoise, stt.narrowband());
         this.frames = new VadFrames(pipelineRate, vadEngine.frameSamples(), this::onFrame);
         this.speculative = new SpeculativeFinal(earlyFinal, stt);
         configure(initial);

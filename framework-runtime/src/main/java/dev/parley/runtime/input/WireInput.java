@@ -17,6 +17,7 @@ final class WireInput {
 
     private final int pipelineRate;
     private final InputDenoiser denoiser;
+    private final NarrowbandInput narrowband;
     private WireFormat format;
     private StreamingResampler toPipeline;
     /** The audio clock: milliseconds before the current format, plus the bytes appended in it. */
@@ -25,9 +26,13 @@ final class WireInput {
     /** A pcm16 byte waiting for its partner from the next append, or {@link #NO_CARRY}. */
     private int carry = NO_CARRY;
 
-    /** @param denoise the pipeline's noise suppressor, or null when it has none */
-    WireInput(int pipelineRate, DenoiseEngine denoise) {
+    /**
+     * @param denoise    the pipeline's noise suppressor, or null when it has none
+     * @param narrowband the stt stage's choice for 8 kHz input, which picks the resampler from such a wire format
+     */
+    WireInput(int pipelineRate, DenoiseEngine denoise, NarrowbandInput narrowband) {
         this.pipelineRate = pipelineRate;
+        this.narrowband = narrowband;
         this.denoiser = new InputDenoiser(denoise, pipelineRate);
     }
 
@@ -49,7 +54,7 @@ final class WireInput {
         bytesInFormat = 0;
         format = next;
         carry = NO_CARRY;
-        toPipeline = new StreamingResampler(next.sampleRate(), pipelineRate);
+        toPipeline = narrowband.upsampler(next.sampleRate(), pipelineRate);
         denoiser.align(toPipeline.lagSamples());
         return toPipeline.lagSamples();
     }

@@ -22,7 +22,8 @@ public final class RuntimeStageKeys {
             .key("early_final_ms", ConfigType.INTEGER, String.valueOf(EarlyFinalPolicy.DEFAULT_LEAD_MS),
                     "ask for a speculative final this long before the turn's silence ends (runtime, 0..5000)")
             .key("narrowband", ConfigType.STRING, "lowpass",
-                    "8 kHz (G.711) input to the recogniser: lowpass or spectral_fold (runtime)")
+                    "8 kHz (G.711) input to the recogniser: lowpass, spectral_fold, zero_insertion or "
+                            + "zero_insertion_noise (runtime)")
             .build();
     private static final ConfigSpec LLM = ConfigSpec.builder()
             .key("first_token_timeout_ms", ConfigType.INTEGER, null,

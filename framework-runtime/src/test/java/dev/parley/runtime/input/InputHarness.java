@@ -46,10 +46,16 @@ final class InputHarness {
     /** With the pipeline's noise suppressor {@code denoise} (or null) and the session's {@code noiseReduction}. */
     InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector, EarlyFinalPolicy earlyFinal,
                  DenoiseEngine denoise, String noiseReduction) throws Exception {
+        this(format, turn, detector, earlyFinal, denoise, noiseReduction, NarrowbandInput.LOWPASS);
+    }
+
+    /** As above, with the stt stage's {@code narrowband} choice. */
+    InputHarness(WireFormat format, TurnDetection turn, TurnDetector detector, EarlyFinalPolicy earlyFinal,
+                 DenoiseEngine denoise, String noiseReduction, NarrowbandInput narrowband) throws Exception {
         this.format = format;
         onActor(() -> {
             input = new VadInputPipeline(16000, vad, denoise, TIMING, earlyFinal, detector,
-                    SttLink.open(stt, 16000, actor, listener, SCHEDULER, 300), actor, listener,
+                    SttLink.open(stt, 16000, actor, listener, SCHEDULER, 300, narrowband), actor, listener,
                     new InputSettings(format, turn, noiseReduction));
             return null;
         });

@@ -21,6 +21,8 @@ final class ScriptedStt implements SttEngine {
     final Map<Integer, String> finals = new ConcurrentHashMap<>();
     final Map<Integer, Integer> fedSamples = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Every chunk's samples, in the order fed. */
+    final List<short[]> fedAudio = new CopyOnWriteArrayList<>();
     final AtomicInteger opened = new AtomicInteger();
     volatile int failOnUtterance = -1;
     /** Utterance whose final never comes (a hung recogniser). */
@@ -51,6 +53,7 @@ final class ScriptedStt implements SttEngine {
                 }
                 int k = utterance.get();
                 fedSamples.merge(k, chunk.samples().length, Integer::sum);
+                fedAudio.add(chunk.samples().clone());
                 if (k == failOnUtterance) {
                     failOnUtterance = -1;
                     listener.onError(new IllegalStateException("decoder crashed"));

@@ -46,9 +46,8 @@ class NarrowbandWerBenchmark {
         conditions.put("clean 16 kHz", s -> s);
         for (WireFormat f : List.of(WireFormat.PCMU, WireFormat.PCMA)) {
             for (NarrowbandInput option : NarrowbandInput.values()) {
-                boolean fold = option == NarrowbandInput.SPECTRAL_FOLD;
                 conditions.put(f + " " + name(option),
-                        s -> TelephoneSpeech.toRecogniser(TelephoneSpeech.encode(s, f), f, fold));
+                        s -> TelephoneSpeech.toRecogniser(TelephoneSpeech.encode(s, f), f, option));
             }
         }
         Map<String, Double> wer = new LinkedHashMap<>();
@@ -77,7 +76,7 @@ class NarrowbandWerBenchmark {
     }
 
     private static String name(NarrowbandInput option) {
-        return option.name().toLowerCase(Locale.ROOT);
+        return option.configName();
     }
 
     /** Total word errors / total reference words over every fixture, one stream, one utterance each. */
