@@ -119,7 +119,8 @@ class NoiseReductionBenchmark {
                     System.arraycopy(speech, 0, noisy, LEAD, speech.length);
                     if (noise != null) {
                         double rms = NoisySpeech.noiseRms(NoisySpeech.speechRms(speech), snrDb);
-                        noisy = NoisySpeech.mix(noisy, NoisySpeech.noise(noise, noisy.length, rms, seed++), 0);
+                        short[] background = NoisySpeech.noise(noise, noisy.length, rms, seed++, f.file());
+                        noisy = NoisySpeech.mix(noisy, background, 0);
                     }
                     short[] heardAudio = suppressor == null ? noisy : run(suppressor, noisy);
                     SttFeed.feed(stream, Arrays.copyOfRange(heardAudio, LEAD, heardAudio.length), 40);

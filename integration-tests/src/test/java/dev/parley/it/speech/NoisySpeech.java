@@ -1,5 +1,7 @@
 package dev.parley.it.speech;
 
+import dev.parley.testing.SpeechFixtures;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -13,15 +15,89 @@ final class NoisySpeech {
         /** Flat spectrum. */
         WHITE,
         /** −3 dB per octave (Paul Kellet's refined filter of white noise), closer to room and traffic noise. */
-        PINK
+        PINK,
+        /** Six talkers, each saying the other fixtures one after another: a room of voices (speech, not noise). */
+        BABBLE,
+        /** Mains hum: 50 Hz and its harmonics to 300 Hz, falling 1/n in level (a ground loop, a fan). */
+        HUM
     }
+
+    private static final int BABBLE_TALKERS = 6;
 
     private NoisySpeech() {
     }
 
     /** {@code samples} of {@code noise} at RMS {@code rms}. */
     static short[] noise(Noise noise, int samples, double rms, long seed) {
+        return noise(noise, samples, rms, seed, null);
+    }
+
+    /** Same, babble made without the fixture {@code excludeFile} (the sentence under test), when not null. */
+    static short[] noise(Noise noise, int samples, double rms, long seed, String excludeFile) {
         Random r = new Random(seed);
+        double[] x = switch (noise) {
+            case BABBLE -> babble(samples, r, excludeFile);
+            case HUM -> hum(samples, r);
+            default -> coloured(noise, samples, r);
+        };
+        double acc = 0;
+        for (double v : x) {
+            acc += v * v;
+        }
+        double scale = rms / Math.sqrt(acc / Math.max(1, samples));
+        short[] out = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            out[i] = clip(x[i] * scale);
+        }
+        return out;
+    }
+
+    private static double[] babble(int samples, Random r, String excludeFile) {
+        List<short[]> voices = SpeechFixtures.all().stream().filter(f -> !f.file().equals(excludeFile))
+                .map(f -> trim(f.samples())).toList();
+        double[] x = new double[samples];
+        for (int talker = 0; talker < BABBLE_TALKERS; talker++) {
+            int at = -r.nextInt(16_000 * 3); // each talker is somewhere in a sentence at the first sample
+            while (at < samples) {
+                short[] v = voices.get(r.nextInt(voices.size()));
+                for (int i = Math.max(0, -at); i < v.length && at + i < samples; i++) {
+                    x[at + i] += v[i];
+                }
+                at += v.length + r.nextInt(16_000 / 4); // a breath between sentences
+            }
+        }
+        return x;
+    }
+
+    /** {@code s} without its silent lead-in and tail (20 ms frames under RMS 100), so a talker never pauses long. */
+    private static short[] trim(short[] s) {
+        int frame = 320;
+        int first = -1;
+        int last = -1;
+        for (int off = 0; off + frame <= s.length; off += frame) {
+            if (frameRms(s, off, frame) >= 100) {
+                first = first < 0 ? off : first;
+                last = off + frame;
+            }
+        }
+        return first < 0 ? s : java.util.Arrays.copyOfRange(s, first, last);
+    }
+
+    private static double[] hum(int samples, Random r) {
+        double[] phase = new double[6];
+        for (int h = 0; h < phase.length; h++) {
+            phase[h] = r.nextDouble() * 2 * Math.PI;
+        }
+        double[] x = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            for (int h = 1; h <= phase.length; h++) {
+                x[i] += Math.sin(2 * Math.PI * 50 * h * i / 16_000.0 + phase[h - 1]) / h;
+            }
+        }
+        return x;
+    }
+
+    private static double[] coloured(Noise noise, int samples, Random r) {
         double[] x = new double[samples];
         double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
         for (int i = 0; i < samples; i++) {
@@ -39,16 +115,36 @@ final class NoisySpeech {
             x[i] = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
             b6 = w * 0.115926;
         }
-        double acc = 0;
-        for (double v : x) {
-            acc += v * v;
+        return x;
+    }
+
+    private static double frameRms(short[] s, int off, int frame) {
+        double f = 0;
+        for (int i = off; i < off + frame; i++) {
+            f += (double) s[i] * s[i];
         }
-        double scale = rms / Math.sqrt(acc / Math.max(1, samples));
-        short[] out = new short[samples];
-        for (int i = 0; i < samples; i++) {
-            out[i] = clip(x[i] * scale);
+        return Math.sqrt(f / frame);
+    }
+
+    /** The end (exclusive, in samples) of the last 20 ms frame of {@code speech} with RMS ≥ 100: its last word. */
+    static int speechEnd(short[] speech) {
+        int end = 0;
+        for (int off = 0; off + 320 <= speech.length; off += 320) {
+            if (frameRms(speech, off, 320) >= 100) {
+                end = off + 320;
+            }
         }
-        return out;
+        return end;
+    }
+
+    /** The start (in samples) of the first 20 ms frame of {@code speech} with RMS ≥ 100: its first word. */
+    static int speechStart(short[] speech) {
+        for (int off = 0; off + 320 <= speech.length; off += 320) {
+            if (frameRms(speech, off, 320) >= 100) {
+                return off;
+            }
+        }
+        return 0;
     }
 
     /** Active speech level (see the class comment). */
