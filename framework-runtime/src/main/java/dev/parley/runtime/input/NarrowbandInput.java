@@ -24,7 +24,9 @@ public enum NarrowbandInput {
     /**
      * {@code zero_insertion}: the decoded 8 kHz samples themselves, zero-inserted with +6 dB: the input path
      * upsamples with {@link StreamingResampler#interpolating} (every other output is a wire sample) and the
-     * recogniser's copy is folded, so the whole 0–4 kHz band and its mirror reach the recogniser.
+     * recogniser's copy is folded, so the whole 0–4 kHz band and its mirror reach the recogniser. Exact only with the
+     * pipeline at twice the wire rate (16 kHz, as the bundled pipelines); at another pipeline rate it works as
+     * {@link #SPECTRAL_FOLD}.
      */
     ZERO_INSERTION,
     /**
