@@ -8,7 +8,8 @@ import java.util.Random;
  * speech for a wideband recogniser. Zero insertion mirrors the speech into 4–8 kHz, but between words and
  * wherever the telephone band had nothing the mirror is silent too, far quieter than any band of the wideband
  * speech the model was trained on. White noise is low-passed to 0–4 kHz (a 129-tap Kaiser windowed sinc, cutoff at
- * 4 kHz) and then multiplied by (−1)ⁿ, which moves it to 4–8 kHz. Seeded, so a stream decodes the same every time.
+ * 4 kHz) and then multiplied by (−1)ⁿ, which moves it to 4–8 kHz. Seeded, so a stream decodes the same every
+ * time.
  * Stateful (the filter's noise history and the sign), so chunks of any size make one stream.
  */
 public final class ImageBandNoise {

@@ -50,7 +50,8 @@ final class ResamplerFilters {
         int halfLen = HALF_LEN_PER_RATE * maxRate;
         int numTaps = 2 * halfLen + 1;
         double[] h = new FIRWin1(numTaps, KAISER_BETA, true)
-                .computeCoefficients(new double[] {cutoffFraction / maxRate}, FIRWin1.FIRfilterType.LOWPASS, unitDcGain);
+                .computeCoefficients(new double[] {cutoffFraction / maxRate}, FIRWin1.FIRfilterType.LOWPASS,
+                        unitDcGain);
         int tapsPerPhase = (numTaps + up - 1) / up;
         float[][] phases = new float[up][tapsPerPhase];
         for (int j = 0; j < numTaps; j++) {

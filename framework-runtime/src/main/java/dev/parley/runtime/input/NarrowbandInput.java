@@ -24,7 +24,9 @@ public enum NarrowbandInput {
     /**
      * {@code zero_insertion}: the decoded 8 kHz samples themselves, zero-inserted with +6 dB: the input path
      * upsamples with {@link StreamingResampler#interpolating} (every other output is a wire sample) and the
-     * recogniser's copy is folded, so the whole 0–4 kHz band and its mirror reach the recogniser.
+     * recogniser's copy is folded, so the whole 0–4 kHz band and its mirror reach the recogniser. Exact only with the
+     * pipeline at twice the wire rate (16 kHz, as the bundled pipelines); at another pipeline rate it works as
+     * {@link #SPECTRAL_FOLD}.
      */
     ZERO_INSERTION,
     /**
@@ -34,9 +36,10 @@ public enum NarrowbandInput {
     ZERO_INSERTION_NOISE;
 
     /**
-     * The image-band noise's RMS (−53 dBFS). Screened on the 8 fixtures (μ-law, zero insertion, NarrowbandWerBenchmark
-     * audio, 2026-12-04): RMS 21 → WER 0.387, 71 → 0.355, 106 → 0.355, 212 → 0.500; none 0.403; the same floor also over
-     * 3.4–4.4 kHz (filling the band-edge gap) was worse: RMS 71 → 0.435, 212 → 0.532.
+     * The image-band noise's RMS (−53 dBFS). Screened on the 8 fixtures (μ-law, zero insertion,
+     * NarrowbandWerBenchmark's audio, 2026-12-04): RMS 21 → WER 0.387, 71 → 0.355, 106 → 0.355, 212 → 0.500;
+     * none 0.403. The same floor over 3.4–8 kHz (filling the band-edge gap too) was worse: 71 → 0.435,
+     * 212 → 0.532.
      */
     public static final int IMAGE_NOISE_RMS = 71;
 
@@ -83,7 +86,8 @@ public enum NarrowbandInput {
      * copy is to be the zero-inserted wire samples (pipeline at twice the wire rate), else the ordinary one.
      */
     public StreamingResampler upsampler(int wireRate, int pipelineRate) {
-        return (this == ZERO_INSERTION || this == ZERO_INSERTION_NOISE) && wireRate <= NARROWBAND_MAX_RATE && pipelineRate == 2 * wireRate
+        boolean zeroInsertion = this == ZERO_INSERTION || this == ZERO_INSERTION_NOISE;
+        return zeroInsertion && wireRate <= NARROWBAND_MAX_RATE && pipelineRate == 2 * wireRate
                 ? StreamingResampler.interpolating(wireRate, pipelineRate)
                 : new StreamingResampler(wireRate, pipelineRate);
     }
