@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * minutes of answers cost no synthesis.
  */
 final class AgentOverNoise {
-    /** About 13 s of bench speech (60 ms per character); one answer is one agent turn. */
+    /** About 10.5 s of bench speech (175 characters at 60 ms); one answer is one agent turn. */
     static final String ANSWER = "The forecast for tomorrow is mostly sunny with a light breeze from the west,"
             + " and temperatures climbing to about twenty degrees by the afternoon, so it is a good day to be out.";
 
