@@ -18,7 +18,6 @@ import dev.parley.runtime.engine.ResponseSpec;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngine;
-import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.util.List;
@@ -70,7 +69,8 @@ final class AgentOverNoise {
         SessionActor actor = new SessionActor("agent-over-noise", Executors.newVirtualThreadPerTaskExecutor());
         State st = new State(at24k);
         SessionEngine engine = new DefaultSessionEngineFactory().open(pipeline, actor, st);
-        call(actor, () -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K, TurnDetection.DEFAULT,
+        call(actor, () -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K,
+                NoisyTurns.turnDetection(),
                 profile == null ? null : profile.wireName())));
         try {
             while (st.sentMs() < totalMs) {
