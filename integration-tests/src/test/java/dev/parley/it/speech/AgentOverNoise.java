@@ -18,7 +18,6 @@ import dev.parley.runtime.engine.ResponseSpec;
 import dev.parley.runtime.engine.ResponseTiming;
 import dev.parley.runtime.engine.SessionActor;
 import dev.parley.runtime.engine.SessionEngine;
-import dev.parley.runtime.engine.TurnDetection;
 import dev.parley.runtime.engine.WireFormat;
 import dev.parley.runtime.pipeline.Pipeline;
 import java.util.List;
@@ -42,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * minutes of answers cost no synthesis.
  */
 final class AgentOverNoise {
-    /** About 13 s of bench speech (60 ms per character); one answer is one agent turn. */
+    /** About 10.5 s of bench speech (175 characters at 60 ms); one answer is one agent turn. */
     static final String ANSWER = "The forecast for tomorrow is mostly sunny with a light breeze from the west,"
             + " and temperatures climbing to about twenty degrees by the afternoon, so it is a good day to be out.";
 
@@ -70,7 +69,8 @@ final class AgentOverNoise {
         SessionActor actor = new SessionActor("agent-over-noise", Executors.newVirtualThreadPerTaskExecutor());
         State st = new State(at24k);
         SessionEngine engine = new DefaultSessionEngineFactory().open(pipeline, actor, st);
-        call(actor, () -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K, TurnDetection.DEFAULT,
+        call(actor, () -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K,
+                NoisyTurns.turnDetection(),
                 profile == null ? null : profile.wireName())));
         try {
             while (st.sentMs() < totalMs) {

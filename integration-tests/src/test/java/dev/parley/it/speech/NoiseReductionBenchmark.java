@@ -29,7 +29,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19's noise measurement: the spoken fixtures mixed with seeded white and pink noise at 20, 10 and 5 dB SNR,
+ * Issue 19's noise measurement: the spoken fixtures mixed with seeded white, pink, babble (made from the other
+ * fixtures) and hum noise ({@link NoisySpeech}) at 20, 10 and 5 dB SNR,
  * recognised by the default pipeline's real pocketsphinx with noise reduction off, near_field and far_field (the
  * real {@code speexdsp} plugin, from its zip); and the default pipeline's VAD, through the real session input path
  * ({@link NoiseOnsets}), on one minute of the same noise alone, counting false speech onsets per minute.
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * reduction off. One suppressor stream per condition, as in one session. WER = total word errors / total reference
  * words.
  *
- * <p>A benchmark, not in the default test run (7 conditions × 3 modes × 8 fixtures; minutes on a loaded machine):
+ * <p>A benchmark, not in the default test run (13 conditions × 3 modes × 8 fixtures; minutes on a loaded machine):
  * {@code mvn -B -q -o -pl integration-tests -am verify -Dtest=NoiseReductionBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Figures: BENCHMARKS.md, "Noise reduction".
  */
@@ -49,6 +50,9 @@ class NoiseReductionBenchmark {
     /** {@code -Dnoise.snrs=10} measures fewer conditions (a loaded machine); default 20, 10 and 5 dB. */
     private static final double[] SNRS = Arrays.stream(System.getProperty("noise.snrs", "20,10,5").split(","))
             .mapToDouble(Double::parseDouble).toArray();
+    /** {@code -Dnoise.kinds=white,pink} measures fewer noises; default all of {@link Noise}. */
+    private static final List<Noise> KINDS = Arrays.stream(System.getProperty("noise.kinds",
+            "white,pink,babble,hum").split(",")).map(k -> Noise.valueOf(k.toUpperCase(Locale.ROOT))).toList();
     /** Each row is appended here as soon as it is measured, so a run cut short keeps what it measured. */
     private static final java.nio.file.Path ROWS = java.nio.file.Path.of("target", "noise-reduction-rows.md");
     /** Off, then each profile. */
@@ -71,7 +75,7 @@ class NoiseReductionBenchmark {
             rows.add(keep(row("clean", measureWer(base, denoise, null, 0), onsets(base, denoise, null, 0))));
             cleanOff = Double.parseDouble(rows.get(0).split("\\|")[2].trim());
             cleanOn = Double.parseDouble(rows.get(0).split("\\|")[3].trim());
-            for (Noise noise : Noise.values()) {
+            for (Noise noise : KINDS) {
                 for (double snr : SNRS) {
                     rows.add(keep(row(noise.name().toLowerCase(Locale.ROOT) + " " + (int) snr + " dB",
                             measureWer(base, denoise, noise, snr),

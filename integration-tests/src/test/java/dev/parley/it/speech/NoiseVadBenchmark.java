@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * <p>A benchmark, not in the default test run; rows go to {@code target/noise-vad-rows.md} as measured:
  * {@code mvn -B -q -o -pl integration-tests -am verify -DskipITs -Dtest=NoiseVadBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false [-Dnoise.snrs=10] [-Dnoise.vads=energy,silero]
- * [-Dnoise.modes=off,near_field] [-Dnoise.kinds=white,pink,babble,hum] [-Dnoise.minutes=10]}. Figures:
+ * [-Dnoise.modes=off,near_field] [-Dnoise.kinds=white,pink,babble,hum] [-Dnoise.minutes=10]
+ * [-Dnoise.threshold=0.5]}. Figures:
  * BENCHMARKS.md, "Noise reduction".
  */
 class NoiseVadBenchmark {
@@ -93,7 +94,9 @@ class NoiseVadBenchmark {
                                 : NoisySpeech.noise(noise, 16_000 * 60 * 3, rms, 7);
                         AgentOverNoise.Result agent = AgentOverNoise.run(answering, profile, alone, noiseMs);
                         String label = c[1] == null ? "clean" : c[0] + " " + (int) Double.parseDouble(c[1]) + " dB";
-                        keep(row(vadName, label, mode, turns, agent));
+                        String threshold = System.getProperty("noise.threshold");
+                        keep(row(threshold == null ? vadName : vadName + " (threshold " + threshold + ")", label,
+                                mode, turns, agent));
                         System.err.printf(Locale.ROOT, "  %s %s %s heard %s (%.0f s)%n", vadName, label, mode,
                                 NoisyTurns.words(turns), (System.nanoTime() - t0) / 1e9);
                         rows++;

@@ -50,6 +50,17 @@ final class NoisyTurns {
     private NoisyTurns() {
     }
 
+    /**
+     * The default server_vad settings, with {@code -Dnoise.threshold} as the VAD threshold when given (the session's
+     * {@code turn_detection.threshold}: what a client can change without touching the pipeline).
+     */
+    static TurnDetection turnDetection() {
+        TurnDetection d = TurnDetection.DEFAULT;
+        String t = System.getProperty("noise.threshold");
+        return t == null ? d : new TurnDetection(d.type(), Double.parseDouble(t), d.prefixPaddingMs(),
+                d.silenceDurationMs(), d.idleTimeoutMs(), d.createResponse(), d.interruptResponse(), d.eagerness());
+    }
+
     /** One pass over {@code fixtures}, with {@code noise} at {@code noiseRms} (silence when noise is null). */
     static Result run(Pipeline pipeline, NoiseProfile profile, NoisySpeech.Noise noise, double noiseRms,
                       List<Fixture> fixtures) throws Exception {
@@ -175,7 +186,7 @@ final class NoisyTurns {
 
         Session(Pipeline pipeline, NoiseProfile profile, NoInputListener listener) throws Exception {
             engine = new DefaultSessionEngineFactory().open(pipeline, actor, listener);
-            call(() -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K, TurnDetection.DEFAULT,
+            call(() -> engine.input().configure(new InputSettings(WireFormat.PCM16_24K, turnDetection(),
                     profile == null ? null : profile.wireName())));
         }
 
